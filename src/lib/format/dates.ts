@@ -1,0 +1,52 @@
+// Calendar arithmetic on `YYYY-MM-DD` days. Days are counted in UTC so no timezone or DST
+// ever moves a run to another day: the date the runner wrote is the date that counts.
+import type { IsoDate, WeekStart } from '../types.ts';
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
+export function dayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+}
+
+export function dateOfDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The first day of the week holding `date`. */
+export function weekStartOf(date: IsoDate, weekStart: WeekStart): IsoDate {
+  const day = dayNumber(date);
+  // 1970-01-01 was a Thursday: weekday 0 = Sunday.
+  const weekday = (day + 4) % 7;
+  const back = weekStart === 'monday' ? (weekday + 6) % 7 : weekday;
+  return dateOfDayNumber(day - back);
+}
+
+/** `YYYY-MM` of a date. */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}
+
+/** `12 March 2025` in the given locale, without any timezone shift. */
+export function formatDate(date: IsoDate, locale = 'en', style: 'long' | 'medium' | 'short' = 'long'): string {
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short'
+      ? { day: 'numeric', month: 'short' }
+      : { day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(dayNumber(date) * MS_PER_DAY));
+}
+
+/** `March 2025`. */
+export function formatMonth(month: string, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}

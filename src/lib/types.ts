@@ -1,0 +1,236 @@
+// The domain, shared by the journal reader, the wins engine, the cards and the pages.
+// Inside the program distances are metres, durations seconds, temperatures °C, dates the
+// calendar day as the runner wrote it (`YYYY-MM-DD`, no timezone shifting).
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type DistanceUnit = 'km' | 'mi';
+export type WeekStart = 'monday' | 'sunday';
+
+/** Where a run (or any journal item) came from: the file and the line a problem would name. */
+export interface SourceRef {
+  /** Path as the user would type it, relative to the working directory (e.g. `data/runs.csv`). */
+  path: string;
+  /** 1-based line: the CSV record's first line, or the front-matter line. Null for a whole file. */
+  line: number | null;
+  kind: 'csv' | 'markdown' | 'strava' | 'garmin' | 'gpx' | 'tcx' | 'fit';
+}
+
+/** The fastest continuous stretch of a standard distance inside one run (from a GPS/distance stream). */
+export interface Effort {
+  /** The standard distance, metres (400, 1000, 1609.344, 5000, ...). */
+  distance: number;
+  /** Seconds for exactly that distance. */
+  time: number;
+  /** Where the stretch starts, metres from the run's start. */
+  startOffset: number;
+}
+
+/** A drawable route: points already trimmed for privacy, in a local projection-free lat/lon form. */
+export interface Track {
+  /** [lat, lon] pairs, privacy-trimmed (start and end cut) — safe to draw and publish. */
+  points: Array<[number, number]>;
+}
+
+export interface Run {
+  /** Stable id: the date, plus `-N` for the N-th run of that day (N ≥ 2), ordered by start time, distance, source. */
+  id: string;
+  date: IsoDate;
+  /** Local start time `HH:MM:SS` when known; orders runs within a day. */
+  startTime: string | null;
+  /** Metres, > 0. */
+  distance: number;
+  /** Moving time, seconds. */
+  time: number | null;
+  title: string | null;
+  /** Free text, e.g. `easy`, `long`, `race`, `Trail Run`. */
+  type: string | null;
+  /** Race name, when the run is a race. */
+  race: string | null;
+  /** True when `type` is `race` or a `race` name is given. */
+  isRace: boolean;
+  /** Elevation gain, metres. */
+  elevation: number | null;
+  /** Ran without walk breaks; null when the runner did not say. */
+  nonstop: boolean | null;
+  /** 1 (awful) – 5 (great). */
+  feeling: number | null;
+  /** °C. */
+  temperature: number | null;
+  tags: string[];
+  /** A small win the runner names themselves. */
+  win: string | null;
+  notes: string | null;
+  /** Counts toward totals and wins; its title, notes and story are never published. */
+  private: boolean;
+  /** Treadmill or virtual run: excluded from best efforts. */
+  virtual: boolean;
+  /** Columns the reader does not know, kept as written. */
+  extra: Record<string, string>;
+  source: SourceRef;
+  /** Id of the journal story attached to this run, if any. */
+  storyId: string | null;
+  /** Best efforts found inside the run's stream; empty without a stream. */
+  efforts: Effort[];
+  track: Track | null;
+}
+
+/** A Markdown/MDX journal entry: the story of a run. */
+export interface Story {
+  /** Stable id: the file path inside the journal folder without extension, e.g. `journal/2024-03-10-first-4k`. */
+  id: string;
+  runId: string;
+  date: IsoDate;
+  title: string | null;
+  /** The Markdown/MDX body, as written. */
+  body: string;
+  format: 'md' | 'mdx';
+  source: SourceRef;
+  private: boolean;
+}
+
+export interface Goal {
+  slug: string;
+  title: string;
+  /** Race day. */
+  date: IsoDate;
+  /** Metres. */
+  distance: number;
+  /** Metres of climbing, if the race has notable climbing. */
+  elevation: number | null;
+  /** When the build-up began; null = the journal's first run. */
+  start: IsoDate | null;
+  /** Why it matters (Markdown). */
+  body: string;
+  source: SourceRef;
+}
+
+export interface Profile {
+  name: string;
+  title: string;
+  /** Public URL of the site, e.g. `https://ana.github.io/runs`; null when not set. */
+  site: string | null;
+  units: DistanceUnit;
+  weekStart: WeekStart;
+  /** IANA zone for imported UTC times. */
+  timezone: string;
+  locale: string;
+  /** The about text (Markdown). */
+  about: string;
+  /** Extra font files (paths relative to the journal folder) cards fall back to, e.g. a CJK font. */
+  fonts: string[];
+  /** Metres cut from the start and the end of every published track (0 = off). */
+  privacyTrim: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One problem in the journal: printed as `path:line: field: got "X", expected Y`. */
+export interface Problem {
+  severity: Severity;
+  path: string;
+  line: number | null;
+  field: string | null;
+  value: string | null;
+  message: string;
+}
+
+/** Everything read from a journal folder, validated. */
+export interface Journal {
+  runs: Run[];
+  stories: Story[];
+  goals: Goal[];
+  profile: Profile;
+  errors: Problem[];
+  warnings: Problem[];
+  /** Non-running activities skipped by importers, by sport. */
+  skipped: Record<string, number>;
+  /** Imported runs merged into a hand-written one. */
+  merged: number;
+  /** The journal's "today": SMALL_WINS_TODAY, else the last run's date; null when empty. */
+  today: IsoDate | null;
+}
+
+export type WinKind =
+  | 'first-run'
+  | 'distance-first'
+  | 'nonstop-first'
+  | 'longest-run'
+  | 'personal-best'
+  | 'barrier'
+  | 'climb-first'
+  | 'total-distance'
+  | 'run-count'
+  | 'daily-streak'
+  | 'weekly-streak'
+  | 'biggest-week'
+  | 'biggest-month'
+  | 'comeback'
+  | 'back-to-form'
+  | 'race'
+  | 'goal-progress'
+  | 'goal-achieved'
+  | 'showed-up'
+  | 'heat'
+  | 'anniversary'
+  | 'eddington'
+  | 'custom';
+
+/** Families group kinds for colour, icon and filtering. */
+export type WinFamily = 'distance' | 'speed' | 'volume' | 'consistency' | 'resilience' | 'race' | 'goal' | 'personal';
+
+/** What `Win.value` measures. */
+export type WinUnit = 'm' | 's' | 'days' | 'weeks' | 'runs' | 'years' | 'percent' | 'C' | 'E';
+
+/** A point of a progression series: the value at a date, and the run that set it. */
+export interface SeriesPoint {
+  date: IsoDate;
+  value: number;
+  runId: string | null;
+}
+
+/**
+ * A progression shared by many wins (e.g. the 5K best over time, lifetime distance by month).
+ * Wins reference it with `upTo` instead of copying it, so 100,000 runs stay cheap.
+ */
+export interface Series {
+  id: string;
+  label: string;
+  unit: WinUnit;
+  /** Lower is better (times). */
+  lowerIsBetter: boolean;
+  points: SeriesPoint[];
+}
+
+export interface PreviousRecord {
+  value: number;
+  date: IsoDate;
+  /** Slug of the win that set it, or null when it was set without a win (the benchmark effort). */
+  slug: string | null;
+}
+
+export interface Win {
+  /** `YYYY-MM-DD-...`, unique, stable when later runs are added. */
+  slug: string;
+  kind: WinKind;
+  family: WinFamily;
+  date: IsoDate;
+  title: string;
+  value: number;
+  unit: WinUnit;
+  /** The record this win beat, or null. */
+  previous: PreviousRecord | null;
+  /** Ids of the runs behind it (the earning run first). */
+  runs: string[];
+  /** Rung name for ladder kinds (`5k`, `10-miles`, `1000-km`), standard distance name for efforts. */
+  rung: string | null;
+  /** Goal slug for goal kinds. */
+  goal: string | null;
+  /** Days since the previous record was set (how long it took to improve), or null. */
+  daysSincePrevious: number | null;
+  /** The progression that led here: a shared series and the index of this win's point in it. */
+  progression: { series: Series; upTo: number } | null;
+  /** For efforts from a stream: where in the run the stretch started (metres). */
+  effortOffset: number | null;
+}
