@@ -234,3 +234,6 @@ export interface Win {
   /** For efforts from a stream: where in the run the stretch started (metres). */
   effortOffset: number | null;
 }
+
+/** A run as read from one file, before runs are merged and given their stable ids. */
+export type RunDraft = Omit<Run, 'id' | 'storyId'>;
