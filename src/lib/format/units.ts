@@ -4,6 +4,19 @@ import type { DistanceUnit } from '../types.ts';
 export const METRES_PER_KM = 1000;
 export const METRES_PER_MILE = 1609.344;
 
+// Building an Intl.NumberFormat costs far more than using one: keep one per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${options.minimumFractionDigits ?? ''}|${options.maximumFractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function metresPerUnit(unit: DistanceUnit): number {
   return unit === 'mi' ? METRES_PER_MILE : METRES_PER_KM;
 }
@@ -25,7 +38,7 @@ export function formatDistance(
   const value = toUnit(metres, unit);
   const decimals = options.decimals ?? (value >= 100 ? 0 : 1);
   const rounded = Number(value.toFixed(decimals));
-  const shown = new Intl.NumberFormat(options.locale ?? 'en', {
+  const shown = numberFormat(options.locale ?? 'en', {
     minimumFractionDigits: Number.isInteger(rounded) ? 0 : decimals,
     maximumFractionDigits: decimals,
   }).format(rounded);
@@ -59,5 +72,5 @@ export function formatTemperature(celsius: number): string {
 }
 
 export function formatCount(value: number, locale = 'en'): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }

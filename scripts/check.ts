@@ -1,0 +1,38 @@
+// `npm run check [-- --data DIR] [--json]`: reads the journal and reports it, or every problem in it.
+import type { IsoDate, Journal } from '../src/lib/types.ts';
+import { futureRunWarnings } from '../src/lib/journal/plausibility.ts';
+import { sortProblems } from '../src/lib/journal/problems.ts';
+import { readJournal } from '../src/lib/journal/read-journal.ts';
+import { formatSummaryLine, summarizeJournal } from '../src/lib/journal/summary.ts';
+import { parseCommandLine, printProblems, runCli, todayFromEnv } from './cli.ts';
+
+/** The machine's local calendar day: the one place the clock is read (the future-date warning). */
+function clockToday(): IsoDate {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
+await runCli(async () => {
+  const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } });
+  const today = todayFromEnv();
+  const read = await readJournal(dataDir, { today });
+  const journal: Journal = {
+    ...read,
+    warnings: sortProblems([...read.warnings, ...futureRunWarnings(read.runs, today ?? clockToday())]),
+  };
+  const summary = summarizeJournal(journal);
+  const failed = journal.errors.length > 0;
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return failed ? 1 : 0;
+  }
+  printProblems([...journal.errors, ...journal.warnings]);
+  if (failed) {
+    const counts = `${journal.errors.length} error${journal.errors.length === 1 ? '' : 's'}`;
+    process.stderr.write(`${dataDir}: ${counts}, ${journal.warnings.length} warning${journal.warnings.length === 1 ? '' : 's'}\n`);
+    return 1;
+  }
+  process.stdout.write(`${formatSummaryLine(summary, journal.profile.units)}\n`);
+  return 0;
+});

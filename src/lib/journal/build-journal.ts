@@ -1,0 +1,82 @@
+// The journal from file contents: no I/O here, so any source of text (disk, tests, a benchmark) works.
+import type { Goal, IsoDate, Journal, Problem, Profile, RunDraft } from '../types.ts';
+import { isImportCsvHeader, type ImportResult } from './imports/read-imports.ts';
+import { mergeRuns } from './imports/merge.ts';
+import { csvHeader, parseRunsCsv } from './csv.ts';
+import { parseGoal } from './goals.ts';
+import { implausibleRunWarnings } from './plausibility.ts';
+import { problem, sortProblems, splitProblems } from './problems.ts';
+import { assignRunIds } from './run-ids.ts';
+import { attachStories, parseJournalEntry, type JournalEntry } from './stories.ts';
+
+export interface SourceFile {
+  /** As problems name it, e.g. `data/runs.csv`. */
+  path: string;
+  text: string;
+}
+
+export interface JournalSources {
+  profile: Profile;
+  profileProblems: Problem[];
+  /** Top-level CSVs; those an importer recognises by their header are left to it. */
+  csv: SourceFile[];
+  /** Journal entries with their story id (`journal/2024-03-10-first-4k`). */
+  entries: Array<SourceFile & { storyId: string }>;
+  goals: SourceFile[];
+  imported: ImportResult;
+}
+
+function byPath<T extends { path: string }>(files: T[]): T[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function buildJournal(sources: JournalSources, options: { today?: IsoDate | null } = {}): Journal {
+  const { profile } = sources;
+  const problems: Problem[] = [...sources.profileProblems];
+
+  const handWritten: RunDraft[] = [];
+  for (const file of byPath(sources.csv)) {
+    if (isImportCsvHeader(csvHeader(file.text))) continue;
+    const parsed = parseRunsCsv(file.text, file.path, profile);
+    handWritten.push(...parsed.runs);
+    problems.push(...parsed.problems);
+  }
+
+  const entries: JournalEntry[] = [];
+  for (const file of byPath(sources.entries)) {
+    const { entry, problems: entryProblems } = parseJournalEntry(file.text, file.path, file.storyId, profile);
+    problems.push(...entryProblems);
+    if (entry === null) continue;
+    entries.push(entry);
+    if (entry.run !== null) handWritten.push(entry.run);
+  }
+
+  const goals: Goal[] = [];
+  for (const file of byPath(sources.goals)) {
+    const { goal, problems: goalProblems } = parseGoal(file.text, file.path, profile);
+    problems.push(...goalProblems);
+    if (goal === null) continue;
+    const twin = goals.find((g) => g.slug === goal.slug);
+    if (twin) problems.push(problem('error', { path: file.path, line: null }, null, null, `one goal file per name (${twin.source.path} is also "${goal.slug}")`));
+    else goals.push(goal);
+  }
+
+  problems.push(...sources.imported.problems);
+  const merged = mergeRuns(handWritten, sources.imported.runs);
+  const attached = attachStories(assignRunIds(merged.runs), entries);
+  problems.push(...attached.problems, ...implausibleRunWarnings(attached.runs));
+
+  const runs = attached.runs;
+  const { errors, warnings } = splitProblems(sortProblems(problems));
+  return {
+    runs,
+    stories: attached.stories,
+    goals: goals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+    profile,
+    errors,
+    warnings,
+    skipped: sources.imported.skipped,
+    merged: merged.merged,
+    today: options.today ?? runs.at(-1)?.date ?? null,
+  };
+}

@@ -1,0 +1,55 @@
+// `goals/*.md`: a big goal (the race it builds up to); the file name is its slug.
+import type { Goal, Problem, Profile } from '../types.ts';
+import { slugify } from '../format/slug.ts';
+import { parseDate, parseDistance, parseElevation, type Parsed } from './fields.ts';
+import { parseFrontMatter } from './front-matter.ts';
+import { problem } from './problems.ts';
+
+const GOAL_FIELDS = ['title', 'date', 'distance', 'elevation', 'start'];
+
+/** `goals/ultra-50k.md` → `ultra-50k`. */
+export function goalSlug(path: string): string {
+  const file = path.split('/').pop() ?? path;
+  return slugify(file.replace(/\.mdx?$/i, ''));
+}
+
+export function parseGoal(text: string, path: string, profile: Profile): { goal: Goal | null; problems: Problem[] } {
+  const fm = parseFrontMatter(text, path);
+  const problems = [...fm.problems];
+  if (!fm.readable) return { goal: null, problems };
+
+  const value = <T>(name: string, parse: ((t: string) => Parsed<T>) | null, expected: string, isRequired: boolean): T | null => {
+    const field = fm.fields.get(name);
+    const t = field?.text.trim() ?? '';
+    if (t === '') {
+      if (isRequired) problems.push(problem('error', { path, line: field?.line ?? 1 }, name, '', expected));
+      return null;
+    }
+    if (parse === null) return t as T;
+    const parsed = parse(t);
+    if (parsed.ok) return parsed.value;
+    problems.push(problem('error', { path, line: field?.line ?? 1 }, name, t, parsed.expected));
+    return null;
+  };
+
+  const title = value<string>('title', null, 'the goal\'s name, like "My first 50K"', true);
+  const date = value('date', parseDate, 'the race day, like 2025-10-12', true);
+  const distance = value('distance', (t) => parseDistance(t, profile.units), 'the race distance, like 50k', true);
+  const elevation = value('elevation', parseElevation, '', false);
+  const start = value('start', parseDate, '', false);
+  if (start !== null && date !== null && start > date) {
+    const line = fm.fields.get('start')?.line ?? 1;
+    problems.push(problem('error', { path, line }, 'start', start, `a start on or before the race day (${date})`));
+  }
+  for (const [name, field] of fm.fields) {
+    if (!GOAL_FIELDS.includes(name)) {
+      problems.push(problem('warning', { path, line: field.line }, field.name, null, `a goal field: ${GOAL_FIELDS.join(', ')}`));
+    }
+  }
+  const slug = goalSlug(path);
+  if (title === null || date === null || distance === null || slug === '') return { goal: null, problems };
+  return {
+    goal: { slug, title, date, distance, elevation, start, body: fm.body.trim(), source: { path, line: 1, kind: 'markdown' } },
+    problems,
+  };
+}

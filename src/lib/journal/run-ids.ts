@@ -1,0 +1,34 @@
+// Stable run ids: the date, then `-2`, `-3`... for later runs of the same day.
+import type { Run, RunDraft } from '../types.ts';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Within a day: start time (unknown first), then distance, then where the run was written. */
+function compareWithinDay(a: RunDraft, b: RunDraft): number {
+  if (a.startTime !== b.startTime) {
+    if (a.startTime === null) return -1;
+    if (b.startTime === null) return 1;
+    return compareText(a.startTime, b.startTime);
+  }
+  return (
+    a.distance - b.distance ||
+    compareText(a.source.path, b.source.path) ||
+    (a.source.line ?? 0) - (b.source.line ?? 0)
+  );
+}
+
+/** Runs sorted by date then id, each with its id (and no story yet). */
+export function assignRunIds(drafts: RunDraft[]): Run[] {
+  const sorted = [...drafts].sort((a, b) => compareText(a.date, b.date) || compareWithinDay(a, b));
+  const runs: Run[] = [];
+  let previousDate = '';
+  let n = 0;
+  for (const draft of sorted) {
+    n = draft.date === previousDate ? n + 1 : 1;
+    previousDate = draft.date;
+    runs.push({ ...draft, id: n === 1 ? draft.date : `${draft.date}-${n}`, storyId: null });
+  }
+  return runs;
+}
