@@ -1,0 +1,41 @@
+// Anniversaries of the first run, dated on the anniversary day itself.
+import type { IsoDate } from '../types.ts';
+import { lastIndex, type Detector } from './walk.ts';
+
+/** The same day N years on; 29 February falls on 28 February in other years. */
+export function anniversaryOf(first: IsoDate, years: number): IsoDate {
+  const year = Number(first.slice(0, 4)) + years;
+  let monthDay = first.slice(5);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (monthDay === '02-29' && !leap) monthDay = '02-28';
+  return `${String(year).padStart(4, '0')}-${monthDay}`;
+}
+
+export function detectAnniversaries(): Detector {
+  let firstId: string | null = null;
+  let firstDate: IsoDate = '';
+  let years = 1;
+  let next: IsoDate = '';
+  return (run, walk) => {
+    if (firstId === null) {
+      firstId = run.id;
+      firstDate = run.date;
+      next = anniversaryOf(firstDate, years);
+      return;
+    }
+    // The run that reaches past an anniversary makes it exist: a journal that stops earlier has none.
+    for (; next <= run.date; next = anniversaryOf(firstDate, ++years)) {
+      const day = next;
+      walk.emit(run, {
+        kind: 'anniversary',
+        name: `${years}-year${years === 1 ? '' : 's'}-of-running`,
+        title: `${years} year${years === 1 ? '' : 's'} of running`,
+        value: years,
+        unit: 'years',
+        date: day,
+        runs: [firstId],
+        progression: { series: walk.lifetimeByMonth, upTo: lastIndex(walk.lifetimeByMonth) },
+      });
+    }
+  };
+}

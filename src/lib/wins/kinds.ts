@@ -1,0 +1,171 @@
+// Per-kind metadata shared by the engine, the pages (filters, labels) and the share cards.
+import type { WinFamily, WinKind } from '../types.ts';
+
+/** Every kind, in the fixed order that breaks ties between wins of the same run. */
+export const WIN_KINDS: readonly WinKind[] = [
+  'first-run',
+  'distance-first',
+  'nonstop-first',
+  'longest-run',
+  'personal-best',
+  'barrier',
+  'climb-first',
+  'total-distance',
+  'run-count',
+  'daily-streak',
+  'weekly-streak',
+  'biggest-week',
+  'biggest-month',
+  'comeback',
+  'back-to-form',
+  'race',
+  'goal-progress',
+  'goal-achieved',
+  'showed-up',
+  'heat',
+  'anniversary',
+  'eddington',
+  'custom',
+];
+
+export interface KindInfo {
+  family: WinFamily;
+  /** Short plural label for filters: "Distance firsts". */
+  label: string;
+  /** One sentence for users: what earns it. */
+  description: string;
+}
+
+export const KIND_INFO: Record<WinKind, KindInfo> = {
+  'first-run': { family: 'distance', label: 'First run', description: 'The first run of the journal.' },
+  'distance-first': {
+    family: 'distance',
+    label: 'Distance firsts',
+    description: 'The first run to reach a new distance: 1, 2, 3, 4, 5 km up to 100 miles.',
+  },
+  'nonstop-first': {
+    family: 'distance',
+    label: 'Without stopping',
+    description: 'The first run to reach a new distance without walk breaks.',
+  },
+  'longest-run': {
+    family: 'distance',
+    label: 'Longest runs',
+    description: 'A run more than 1% longer than every run before it.',
+  },
+  'personal-best': {
+    family: 'speed',
+    label: 'Personal bests',
+    description: 'A faster time than ever before over a standard distance, from the mile to 50K.',
+  },
+  barrier: {
+    family: 'speed',
+    label: 'Barriers',
+    description: 'A personal best that breaks a round time for the first time, like sub-25 for 5K.',
+  },
+  'climb-first': {
+    family: 'distance',
+    label: 'Climbing firsts',
+    description: 'The first run with a new amount of climbing: 100 m up to 3,000 m.',
+  },
+  'total-distance': {
+    family: 'volume',
+    label: 'Lifetime distance',
+    description: 'Lifetime distance crosses a milestone: 50, 100, 250, 500, 750, 1,000 and every 500 after.',
+  },
+  'run-count': {
+    family: 'volume',
+    label: 'Run count',
+    description: 'The 10th, 25th, 50th, 100th run and on.',
+  },
+  'daily-streak': {
+    family: 'consistency',
+    label: 'Daily streaks',
+    description: 'Runs on consecutive days, reaching 7, 14, 21, 30 days and more for the first time.',
+  },
+  'weekly-streak': {
+    family: 'consistency',
+    label: 'Weekly streaks',
+    description: 'Consecutive weeks with at least one run, reaching 4, 8, 12, 26, 52 weeks and more.',
+  },
+  'biggest-week': {
+    family: 'volume',
+    label: 'Biggest weeks',
+    description: 'A week with more distance than any week before it.',
+  },
+  'biggest-month': {
+    family: 'volume',
+    label: 'Biggest months',
+    description: 'A calendar month with more distance than any month before it.',
+  },
+  comeback: {
+    family: 'resilience',
+    label: 'Comebacks',
+    description: 'A run after a break of 14 days or more.',
+  },
+  'back-to-form': {
+    family: 'resilience',
+    label: 'Back to form',
+    description: 'After a comeback, matching the longest run of the four weeks before the break.',
+  },
+  race: { family: 'race', label: 'Races', description: 'Every race finished.' },
+  'goal-progress': {
+    family: 'goal',
+    label: 'Goal progress',
+    description: 'A training run reaching 25%, 50%, 75% or 100% of a goal race distance.',
+  },
+  'goal-achieved': {
+    family: 'goal',
+    label: 'Goals achieved',
+    description: 'Running the goal distance on (or within a day of) the goal date.',
+  },
+  'showed-up': {
+    family: 'resilience',
+    label: 'Showed up anyway',
+    description: 'A run on a day it felt hard (feeling 1 or 2).',
+  },
+  heat: {
+    family: 'resilience',
+    label: 'Heat',
+    description: 'The first run in a new level of heat: 25, 30, 35, 40 °C.',
+  },
+  anniversary: {
+    family: 'consistency',
+    label: 'Anniversaries',
+    description: 'Another year since the first run.',
+  },
+  eddington: {
+    family: 'consistency',
+    label: 'Eddington number',
+    description: 'The Eddington number (E days of at least E km or miles) rises to a new value of 10 or more.',
+  },
+  custom: { family: 'personal', label: 'Your own wins', description: 'A win you named yourself.' },
+};
+
+export const WIN_FAMILIES: readonly WinFamily[] = [
+  'distance',
+  'speed',
+  'volume',
+  'consistency',
+  'resilience',
+  'race',
+  'goal',
+  'personal',
+];
+
+export const FAMILY_INFO: Record<WinFamily, { label: string }> = {
+  distance: { label: 'Distance' },
+  speed: { label: 'Speed' },
+  volume: { label: 'Volume' },
+  consistency: { label: 'Consistency' },
+  resilience: { label: 'Resilience' },
+  race: { label: 'Races' },
+  goal: { label: 'Goals' },
+  personal: { label: 'Personal' },
+};
+
+export const KIND_ORDER: ReadonlyMap<WinKind, number> = new Map(WIN_KINDS.map((kind, index) => [kind, index]));
+
+export function isWinKind(value: string): value is WinKind {
+  return KIND_ORDER.has(value as WinKind);
+}

@@ -1,0 +1,33 @@
+// Race family: every race finished, named as the runner named it.
+import type { Run } from '../types.ts';
+import { formatDistance } from '../format/units.ts';
+import { slugify } from '../format/slug.ts';
+import { EFFORT_MAX, EFFORT_MIN, STANDARD_DISTANCES } from './rungs.ts';
+import type { Detector } from './walk.ts';
+import type { DistanceUnit } from '../types.ts';
+
+/** What to call a race: its name, else the run's title (never for a private run), else its distance. */
+export function raceName(run: Run, unit: DistanceUnit): string {
+  const named = run.race?.trim() || (run.private ? '' : run.title?.trim());
+  if (named) return named;
+  const standard = STANDARD_DISTANCES.find(
+    (rung) => run.distance >= EFFORT_MIN * rung.metres && run.distance <= EFFORT_MAX * rung.metres,
+  );
+  return `a ${standard ? standard.label : formatDistance(run.distance, unit)} race`;
+}
+
+export function detectRaces(): Detector {
+  let first = true;
+  return (run, walk) => {
+    if (!run.isRace) return;
+    const name = raceName(run, walk.profile.units);
+    walk.emit(run, {
+      kind: 'race',
+      name: slugify(name).slice(0, 60).replace(/-+$/, '') || 'race',
+      title: first ? `First race: ${name}` : `Finished ${name}`,
+      value: run.time ?? run.distance,
+      unit: run.time === null ? 'm' : 's',
+    });
+    first = false;
+  };
+}

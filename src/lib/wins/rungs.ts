@@ -1,0 +1,165 @@
+// The ladders behind the ladder kinds, and the one name each rung has. Slugs use `name`, which
+// never depends on the profile's units; titles use `label` (round-mile rungs read in miles).
+import type { DistanceUnit } from '../types.ts';
+import { METRES_PER_KM, METRES_PER_MILE } from '../format/units.ts';
+import { formatCount } from '../format/units.ts';
+
+/** A run reaches a distance when it is at least 99% of it: GPS reads a little short. */
+export const DISTANCE_TOLERANCE = 0.99;
+
+export function reaches(distance: number, target: number): boolean {
+  return distance >= DISTANCE_TOLERANCE * target;
+}
+
+export interface DistanceRung {
+  /** Metres. */
+  metres: number;
+  /** Slug part: `4-km`, `5k`, `10-miles`, `half-marathon`. */
+  name: string;
+  /** Title part: `4 km`, `5K`, `10 miles`, `half marathon`. */
+  label: string;
+}
+
+function kmRung(km: number): DistanceRung {
+  return { metres: km * METRES_PER_KM, name: `${km}-km`, label: `${km} km` };
+}
+
+function mileRung(miles: number): DistanceRung {
+  return { metres: miles * METRES_PER_MILE, name: `${miles}-miles`, label: `${miles} miles` };
+}
+
+/** The distance ladder (distance-first, nonstop-first), shortest first. */
+export const DISTANCE_LADDER: readonly DistanceRung[] = [
+  kmRung(1),
+  kmRung(2),
+  kmRung(3),
+  kmRung(4),
+  { metres: 5000, name: '5k', label: '5K' },
+  kmRung(8),
+  { metres: 10_000, name: '10k', label: '10K' },
+  kmRung(12),
+  kmRung(15),
+  mileRung(10),
+  kmRung(20),
+  { metres: 21_097.5, name: 'half-marathon', label: 'half marathon' },
+  kmRung(25),
+  kmRung(30),
+  kmRung(35),
+  { metres: 42_195, name: 'marathon', label: 'marathon' },
+  { metres: 50_000, name: '50k', label: '50K' },
+  kmRung(60),
+  mileRung(50),
+  kmRung(100),
+  mileRung(100),
+];
+
+/** Standard distances for personal bests, shortest first. */
+export const STANDARD_DISTANCES: readonly DistanceRung[] = [
+  { metres: METRES_PER_MILE, name: '1-mile', label: 'mile' },
+  { metres: 5000, name: '5k', label: '5K' },
+  { metres: 10_000, name: '10k', label: '10K' },
+  { metres: 15_000, name: '15k', label: '15K' },
+  mileRung(10),
+  { metres: 21_097.5, name: 'half-marathon', label: 'half marathon' },
+  { metres: 30_000, name: '30k', label: '30K' },
+  { metres: 42_195, name: 'marathon', label: 'marathon' },
+  { metres: 50_000, name: '50k', label: '50K' },
+];
+
+/** Effort window around a standard distance: a run of d in [0.99·D, 1.05·D] is an effort at D. */
+export const EFFORT_MIN = 0.99;
+export const EFFORT_MAX = 1.05;
+
+export interface Barrier {
+  seconds: number;
+  /** `sub-25`, `sub-27-30`, `sub-1-50`. */
+  name: string;
+  /** `Sub-25`, `Sub-27:30`, `Sub-1:50`. */
+  label: string;
+}
+
+/** 5K and 10K barriers read in minutes, half and marathon in hours. */
+function barrier(hours: number, minutes: number, seconds: number, inHours: boolean): Barrier {
+  const total = hours * 3600 + minutes * 60 + seconds;
+  const [big, small] = inHours ? [hours, minutes] : [hours * 60 + minutes, seconds];
+  const tail = small === 0 ? '' : String(small).padStart(2, '0');
+  return {
+    seconds: total,
+    name: `sub-${big}${tail ? `-${tail}` : ''}`,
+    label: `Sub-${big}${tail ? `:${tail}` : ''}`,
+  };
+}
+
+const min = (m: number, s = 0): Barrier => barrier(0, m, s, false);
+const hr = (h: number, m = 0): Barrier => barrier(h, m, 0, true);
+
+/** Barriers per standard distance name, slowest first. */
+export const BARRIERS: Readonly<Record<string, readonly Barrier[]>> = {
+  '5k': [min(35), min(30), min(27, 30), min(25), min(22, 30), min(20), min(18), min(17), min(16), min(15)],
+  '10k': [min(70), min(60), min(55), min(50), min(45), min(40), min(35)],
+  'half-marathon': [hr(2, 30), hr(2, 15), hr(2), hr(1, 50), hr(1, 45), hr(1, 40), hr(1, 30), hr(1, 20)],
+  marathon: [hr(5), hr(4, 30), hr(4), hr(3, 45), hr(3, 30), hr(3, 15), hr(3), hr(2, 45), hr(2, 30)],
+};
+
+/** Elevation gain ladder, metres. */
+export const CLIMB_LADDER: readonly number[] = [100, 250, 500, 1000, 1500, 2000, 3000];
+
+/** Temperature ladder, °C. */
+export const HEAT_LADDER: readonly number[] = [25, 30, 35, 40];
+
+/** Goal progress rungs, percent of the goal distance. */
+export const GOAL_PERCENTS: readonly number[] = [25, 50, 75, 100];
+
+/** A ladder with fixed rungs, then one every `step` after the last (an open ladder has no top). */
+export interface OpenLadder {
+  rungs: readonly number[];
+  step: number;
+}
+
+export const RUN_COUNT_LADDER: OpenLadder = { rungs: [10, 25, 50, 100, 150, 200, 250, 300, 400, 500], step: 250 };
+export const DAILY_STREAK_LADDER: OpenLadder = {
+  rungs: [7, 14, 21, 30, 50, 75, 100, 150, 200, 250, 300, 365, 500],
+  step: 250,
+};
+export const WEEKLY_STREAK_LADDER: OpenLadder = { rungs: [4, 8, 12, 26, 52, 78, 104], step: 52 };
+
+/** Lifetime distance, in the profile's unit (the one ladder whose rungs differ by unit). */
+export function lifetimeLadder(unit: DistanceUnit): OpenLadder {
+  return unit === 'mi'
+    ? { rungs: [25, 50, 100, 250, 500, 750, 1000], step: 500 }
+    : { rungs: [50, 100, 250, 500, 750, 1000], step: 500 };
+}
+
+/** The smallest rung strictly above `value`. */
+export function nextRungAbove(ladder: OpenLadder, value: number): number {
+  for (const rung of ladder.rungs) if (rung > value) return rung;
+  const last = ladder.rungs[ladder.rungs.length - 1] ?? 0;
+  return last + (Math.floor((value - last) / ladder.step) + 1) * ladder.step;
+}
+
+/** The highest rung r with `from < r ≤ to`, or null when none lies in between. */
+export function highestRungCrossed(ladder: OpenLadder, from: number, to: number): number | null {
+  const first = nextRungAbove(ladder, from);
+  if (first > to) return null;
+  const last = ladder.rungs[ladder.rungs.length - 1] ?? 0;
+  if (to < last) {
+    let best = first;
+    for (const rung of ladder.rungs) if (rung <= to) best = rung;
+    return best;
+  }
+  return last + Math.floor((to - last) / ladder.step) * ladder.step;
+}
+
+/** `1st`, `2nd`, `103rd`, `111th`. */
+export function ordinal(n: number): string {
+  const mod100 = n % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${formatCount(n)}${suffix}`;
+}
+
+/** Lifetime rung in the profile's unit: slug part `1000-km` / `500-miles`, title `1,000 km` / `500 miles`. */
+export function lifetimeRungName(value: number, unit: DistanceUnit): { name: string; label: string } {
+  return unit === 'mi'
+    ? { name: `${value}-miles`, label: `${formatCount(value)} miles` }
+    : { name: `${value}-km`, label: `${formatCount(value)} km` };
+}

@@ -1,0 +1,110 @@
+// Speed family: personal-best and barrier, over the standard distances.
+import type { Run, Series } from '../types.ts';
+import { BARRIERS, EFFORT_MAX, EFFORT_MIN, STANDARD_DISTANCES, type DistanceRung } from './rungs.ts';
+import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
+
+/** Stream efforts name their distance exactly; allow float noise from unit conversion. */
+const EFFORT_MATCH_METRES = 0.5;
+
+interface TimedEffort {
+  time: number;
+  offset: number | null;
+}
+
+/** The run's effort at a standard distance: its stream effort, else the whole run scaled to D. */
+export function effortAt(run: Run, metres: number): TimedEffort | null {
+  for (const effort of run.efforts) {
+    if (Math.abs(effort.distance - metres) < EFFORT_MATCH_METRES) {
+      return { time: effort.time, offset: effort.startOffset };
+    }
+  }
+  if (run.time === null || run.time <= 0) return null;
+  if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return null;
+  return { time: (run.time * metres) / run.distance, offset: null };
+}
+
+interface DistanceState {
+  rung: DistanceRung;
+  series: Series;
+  best: { value: number; date: string; slug: string | null } | null;
+  /** Barriers (slowest first) already broken: a prefix of the list. */
+  broken: number;
+}
+
+function barriersUnder(name: string, time: number): number {
+  const list = BARRIERS[name] ?? [];
+  let count = 0;
+  while (count < list.length && time < list[count]!.seconds) count++;
+  return count;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function detectSpeedWins(): Detector {
+  const states: DistanceState[] = STANDARD_DISTANCES.map((rung) => ({
+    rung,
+    series: createSeries(`best-${rung.name}`, `${capitalise(rung.label)} best`, 's', true),
+    best: null,
+    broken: 0,
+  }));
+
+  return (run, walk) => {
+    // Treadmills and virtual runs measure distance too loosely to set records.
+    if (run.virtual) return;
+    let personalBest: { state: DistanceState; draft: WinDraft } | null = null;
+    let barrier: { state: DistanceState; draft: WinDraft } | null = null;
+    for (const state of states) {
+      const effort = effortAt(run, state.rung.metres);
+      if (!effort) continue;
+      const before = state.best;
+      if (before && effort.time >= before.value) continue;
+      const upTo = appendPoint(state.series, run.date, effort.time, run.id);
+      const broken = barriersUnder(state.rung.name, effort.time);
+      state.best = { value: effort.time, date: run.date, slug: null };
+      if (!before) {
+        // The benchmark: no win, but it silently breaks the barriers it is under.
+        state.broken = broken;
+        continue;
+      }
+      const common = {
+        value: effort.time,
+        unit: 's' as const,
+        rung: state.rung.name,
+        previous: { ...before },
+        progression: { series: state.series, upTo },
+        effortOffset: effort.offset,
+      };
+      // Longer distances come later, so the last candidate is the biggest.
+      if (broken > state.broken) {
+        const fastest = BARRIERS[state.rung.name]![broken - 1]!;
+        barrier = {
+          state,
+          draft: {
+            kind: 'barrier',
+            name: `${fastest.name}-${state.rung.name}`,
+            title: `${fastest.label} ${state.rung.label}`,
+            ...common,
+          },
+        };
+        state.broken = broken;
+      } else {
+        personalBest = {
+          state,
+          draft: {
+            kind: 'personal-best',
+            name: `${state.rung.name}-personal-best`,
+            title: `${capitalise(state.rung.label)} personal best`,
+            ...common,
+          },
+        };
+      }
+    }
+    for (const chosen of [personalBest, barrier]) {
+      if (!chosen) continue;
+      const win = walk.emit(run, chosen.draft);
+      chosen.state.best!.slug = win.slug;
+    }
+  };
+}

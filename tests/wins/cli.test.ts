@@ -1,0 +1,70 @@
+// The `wins` and `next` commands on real journal folders.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+
+const SMALL = 'tests/fixtures/wins/small';
+const BROKEN = 'tests/fixtures/wins/broken';
+
+function run(script: 'wins' | 'next', args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [`scripts/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SMALL_WINS_TODAY: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run wins', () => {
+  it('prints a table in date order: date, kind, title, figure', () => {
+    const { code, stdout, stderr } = run('wins', ['--data', SMALL]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^date\s+kind\s+title\s+figure$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^2024-03-06\s+nonstop-first\s+First 4 km without stopping\s+4 km$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^2024-03-30\s+barrier\s+Sub-30 5K\s+29:50$/));
+  });
+
+  it('prints JSON that matches the engine, with --kind (repeatable) and --since filters', async () => {
+    const all = JSON.parse(run('wins', ['--data', SMALL, '--json']).stdout) as Array<Record<string, unknown>>;
+    const journal = await readJournal(SMALL);
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    expect(all.map((w) => w.slug)).toEqual(wins.map((w) => w.slug));
+    expect(all[0]).toMatchObject({ slug: wins[0]!.slug, kind: wins[0]!.kind, date: wins[0]!.date, value: wins[0]!.value, previous: null });
+    const filtered = JSON.parse(
+      run('wins', ['--data', SMALL, '--json', '--kind', 'race', '--kind', 'comeback', '--since', '2024-03-10']).stdout,
+    ) as Array<{ slug: string }>;
+    expect(filtered.map((w) => w.slug)).toEqual(['2024-03-30-comeback', '2024-03-30-lakeside-parkrun']);
+  });
+
+  it('a journal with errors: problems on stderr, nothing on stdout, exit 1', () => {
+    const { code, stdout, stderr } = run('wins', ['--data', BROKEN, '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${BROKEN}/runs.csv:3: date: got "2024-13-45"`);
+  });
+
+  it('refuses an unknown kind or date', () => {
+    const kind = run('wins', ['--data', SMALL, '--kind', 'fastest']);
+    expect(kind.code).toBe(2);
+    expect(kind.stdout).toBe('');
+    expect(kind.stderr).toContain('--kind: got "fastest"');
+    expect(run('wins', ['--data', SMALL, '--since', 'yesterday']).code).toBe(2);
+  });
+});
+
+describe('npm run next', () => {
+  it('prints plain text, and the same as JSON', () => {
+    const text = run('next', ['--data', SMALL], { SMALL_WINS_TODAY: '2024-03-31' });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('30.9 km to 50 km lifetime\n');
+    expect(text.stdout).toContain('6 more days for a 7-day streak\n');
+    const json = JSON.parse(run('next', ['--data', SMALL, '--json'], { SMALL_WINS_TODAY: '2024-03-31' }).stdout) as Array<{
+      kind: string;
+      text: string;
+    }>;
+    expect(json.map((m) => `${m.text}\n`).join('')).toBe(text.stdout);
+    expect(json.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 30_900, unit: 'm' });
+  });
+});

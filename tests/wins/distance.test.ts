@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { ofKind, titles, winsOf } from './helpers.ts';
+
+describe('first-run', () => {
+  it('is the first run, and earns no distance-first or longest-run', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 5 }]);
+    expect(wins.map((w) => w.kind)).toEqual(['first-run']);
+    expect(wins[0]).toMatchObject({ slug: '2024-01-01-first-run', title: 'First run', value: 5000, unit: 'm' });
+  });
+
+  it('counts the rungs it reaches as reached', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5 },
+      { date: '2024-01-02', km: 4.5 },
+      { date: '2024-01-03', km: 6 },
+    ]);
+    expect(ofKind(wins, 'distance-first')).toEqual([]);
+    expect(titles(wins, 'longest-run')).toEqual(['2024-01-03 Longest run yet: 6 km']);
+  });
+});
+
+describe('distance-first', () => {
+  it('reaches a rung at exactly 0.99 of it, not below', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 1 },
+      { date: '2024-01-02', km: 4.9499 },
+      { date: '2024-01-03', km: 4.95 },
+    ]);
+    expect(titles(wins, 'distance-first')).toEqual(['2024-01-02 First 4 km', '2024-01-03 First 5K']);
+  });
+
+  it('earns one win per run, for the highest new rung', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 2 },
+      { date: '2024-01-05', km: 10.5 },
+    ]);
+    const firsts = ofKind(wins, 'distance-first');
+    expect(firsts).toHaveLength(1);
+    expect(firsts[0]).toMatchObject({ slug: '2024-01-05-first-10k', rung: '10k', value: 10_000 });
+    expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run' });
+    expect(firsts[0]!.daysSincePrevious).toBe(4);
+  });
+
+  it('uses race names and mile names, with the same slugs for a mi profile', () => {
+    const specs = [
+      { date: '2024-01-01', km: 1 },
+      { date: '2024-01-02', km: 16.1 },
+      { date: '2024-01-03', km: 21.1 },
+      { date: '2024-01-04', km: 42.2 },
+    ];
+    const km = winsOf(specs);
+    const mi = winsOf(specs, { profile: { units: 'mi' } });
+    expect(titles(km, 'distance-first')).toEqual([
+      '2024-01-02 First 10 miles',
+      '2024-01-03 First half marathon',
+      '2024-01-04 First marathon',
+    ]);
+    expect(ofKind(mi, 'distance-first').map((w) => w.slug)).toEqual(ofKind(km, 'distance-first').map((w) => w.slug));
+    expect(ofKind(km, 'distance-first')[0]!.slug).toBe('2024-01-02-first-10-miles');
+  });
+
+  it('carries the longest-run progression with this run as its point', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 1 },
+      { date: '2024-01-02', km: 1.5 },
+      { date: '2024-01-03', km: 2 },
+    ]);
+    const first2 = ofKind(wins, 'distance-first')[0]!;
+    const { series, upTo } = first2.progression!;
+    expect(series.points[upTo]).toMatchObject({ date: '2024-01-03', value: 2000, runId: '2024-01-03' });
+    expect(upTo).toBe(2);
+  });
+});
+
+describe('nonstop-first', () => {
+  it('earns nothing in a journal that never uses the field', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 1 },
+      { date: '2024-01-02', km: 4 },
+    ]);
+    expect(ofKind(wins, 'nonstop-first')).toEqual([]);
+  });
+
+  it('counts only nonstop runs; the first nonstop run earns its highest rung', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 3, nonstop: true },
+      { date: '2024-01-02', km: 4, nonstop: false },
+      { date: '2024-01-03', km: 4, nonstop: true },
+    ]);
+    expect(titles(wins, 'nonstop-first')).toEqual([
+      '2024-01-01 First 3 km without stopping',
+      '2024-01-03 First 4 km without stopping',
+    ]);
+    expect(ofKind(wins, 'nonstop-first')[1]!.slug).toBe('2024-01-03-first-4-km-nonstop');
+  });
+});
+
+describe('longest-run', () => {
+  it('needs more than 1% over every earlier run', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5.5 },
+      { date: '2024-01-02', km: 5.555 },
+      { date: '2024-01-03', km: 5.62 },
+    ]);
+    expect(titles(wins, 'longest-run')).toEqual(['2024-01-03 Longest run yet: 5.6 km']);
+    expect(ofKind(wins, 'longest-run')[0]!.previous).toMatchObject({ value: 5555, date: '2024-01-02', slug: null });
+  });
+
+  it('is not earned by a run that earned a distance-first', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 3.5 },
+      { date: '2024-01-02', km: 4 },
+    ]);
+    expect(ofKind(wins, 'longest-run')).toEqual([]);
+    expect(ofKind(wins, 'distance-first')).toHaveLength(1);
+  });
+
+  it('titles the distance in the profile unit', () => {
+    const wins = winsOf(
+      [
+        { date: '2024-01-01', km: 5.5 },
+        { date: '2024-01-02', km: 6 },
+      ],
+      { profile: { units: 'mi' } },
+    );
+    expect(titles(wins, 'longest-run')).toEqual(['2024-01-02 Longest run yet: 3.7 mi']);
+  });
+});
+
+describe('climb-first', () => {
+  it('compares elevation as written (no tolerance), one win for the highest new rung', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, elevation: 99 },
+      { date: '2024-01-02', km: 5, elevation: 100 },
+      { date: '2024-01-03', km: 5, elevation: 600 },
+      { date: '2024-01-04', km: 5, elevation: 600 },
+    ]);
+    expect(titles(wins, 'climb-first')).toEqual([
+      '2024-01-02 First 100 m of climbing',
+      '2024-01-03 First 500 m of climbing',
+    ]);
+    expect(ofKind(wins, 'climb-first')[1]).toMatchObject({ slug: '2024-01-03-first-500-m-climb', value: 500 });
+  });
+});

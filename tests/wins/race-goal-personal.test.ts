@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { makeGoal } from './make-run.ts';
+import { ofKind, titles, winsOf } from './helpers.ts';
+
+describe('race', () => {
+  it('every race, the first one saying so; valued by finish time, else distance', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, time: 1800, isRace: true, race: 'Lakeside parkrun' },
+      { date: '2024-02-01', km: 10, isRace: true, type: 'race' },
+      { date: '2024-03-01', km: 5, time: 1750, isRace: true, race: 'Lakeside parkrun' },
+    ]);
+    expect(ofKind(wins, 'race').map((w) => [w.slug, w.title, w.value, w.unit])).toEqual([
+      ['2024-01-01-lakeside-parkrun', 'First race: Lakeside parkrun', 1800, 's'],
+      ['2024-02-01-a-10k-race', 'Finished a 10K race', 10_000, 'm'],
+      ['2024-03-01-lakeside-parkrun', 'Finished Lakeside parkrun', 1750, 's'],
+    ]);
+  });
+
+  it('never names a private run by its title', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 7, isRace: true, title: 'Secret', private: true }]);
+    expect(titles(wins, 'race')).toEqual(['2024-01-01 First race: a 7 km race']);
+  });
+});
+
+describe('goal-progress and goal-achieved', () => {
+  const goal = makeGoal({ slug: 'trail-50k', title: 'Trail 50K', date: '2024-06-01', distance: 50_000, start: '2024-02-01' });
+
+  it('counts only the build-up, from start to the day before race day', () => {
+    const wins = winsOf(
+      [
+        { date: '2024-01-15', km: 30 },
+        { date: '2024-02-05', km: 12.375 },
+        { date: '2024-03-01', km: 26 },
+        { date: '2024-05-01', km: 49.5 },
+        { date: '2024-05-31', km: 50 },
+      ],
+      { goals: [goal] },
+    );
+    expect(ofKind(wins, 'goal-progress').map((w) => [w.date, w.value, w.title, w.slug])).toEqual([
+      ['2024-02-05', 25, 'A quarter of the way to Trail 50K', '2024-02-05-trail-50k-25-percent'],
+      ['2024-03-01', 50, 'Halfway to Trail 50K', '2024-03-01-trail-50k-50-percent'],
+      ['2024-05-01', 100, 'The full Trail 50K distance in training', '2024-05-01-trail-50k-100-percent'],
+    ]);
+    expect(ofKind(wins, 'goal-progress').every((w) => w.goal === 'trail-50k')).toBe(true);
+    // The run a day before race day is within one day of it: it achieves the goal.
+    expect(titles(wins, 'goal-achieved')).toEqual(['2024-05-31 Goal achieved: Trail 50K']);
+  });
+
+  it('achieves the goal once, within a day of its date, at the goal distance', () => {
+    const wins = winsOf(
+      [
+        { date: '2024-05-20', km: 51 },
+        { date: '2024-06-01', km: 45 },
+        { date: '2024-06-02', km: 50 },
+        { date: '2024-06-03', km: 50 },
+      ],
+      { goals: [goal] },
+    );
+    expect(ofKind(wins, 'goal-achieved').map((w) => [w.slug, w.value, w.goal])).toEqual([
+      ['2024-06-02-trail-50k-achieved', 50_000, 'trail-50k'],
+    ]);
+  });
+
+  it('starts at the first run when the goal has no start', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 26 }], { goals: [{ ...goal, start: null }] });
+    expect(titles(wins, 'goal-progress')).toEqual(['2024-01-01 Halfway to Trail 50K']);
+  });
+});
+
+describe('custom', () => {
+  it('is titled with the runner’s own words', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 4, win: '  Ran the whole lake — no walking!  ' }]);
+    expect(ofKind(wins, 'custom').map((w) => [w.slug, w.title, w.value])).toEqual([
+      ['2024-01-01-ran-the-whole-lake-no-walking', 'Ran the whole lake — no walking!', 4000],
+    ]);
+  });
+
+  it('keeps a private run’s words private', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 4, win: 'Told my doctor', private: true }]);
+    expect(titles(wins, 'custom')).toEqual(['2024-01-01 A small win']);
+  });
+});
+
+describe('anniversary', () => {
+  it('is dated on the anniversary, once a run reaches it', () => {
+    const before = winsOf([
+      { date: '2024-03-10', km: 3 },
+      { date: '2025-03-09', km: 3 },
+    ]);
+    expect(ofKind(before, 'anniversary')).toEqual([]);
+    const wins = winsOf([
+      { date: '2024-03-10', km: 3 },
+      { date: '2025-03-09', km: 3 },
+      { date: '2027-04-01', km: 3 },
+    ]);
+    expect(ofKind(wins, 'anniversary').map((w) => [w.slug, w.title, w.value, w.runs])).toEqual([
+      ['2025-03-10-1-year-of-running', '1 year of running', 1, ['2024-03-10']],
+      ['2026-03-10-2-years-of-running', '2 years of running', 2, ['2024-03-10']],
+      ['2027-03-10-3-years-of-running', '3 years of running', 3, ['2024-03-10']],
+    ]);
+    // Sorted by date: the anniversaries come before the run that revealed them.
+    expect(wins.map((w) => w.date)).toEqual([...wins.map((w) => w.date)].sort());
+  });
+
+  it('falls on 28 February for a leap-day start', () => {
+    const wins = winsOf([
+      { date: '2024-02-29', km: 3 },
+      { date: '2025-02-28', km: 3 },
+    ]);
+    expect(titles(wins, 'anniversary')).toEqual(['2025-02-28 1 year of running']);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ofKind, titles, winsOf } from './helpers.ts';
+
+describe('comeback', () => {
+  it('13 days is no break; 14 days is', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5 },
+      { date: '2024-01-14', km: 5 },
+      { date: '2024-01-28', km: 5 },
+    ]);
+    expect(ofKind(wins, 'comeback').map((w) => [w.slug, w.title, w.value, w.runs])).toEqual([
+      ['2024-01-28-comeback', 'Back after 14 days', 14, ['2024-01-28', '2024-01-14']],
+    ]);
+  });
+});
+
+describe('back-to-form', () => {
+  it('matches the longest run of the 28 days up to the break, not on the comeback run', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 20 },
+      { date: '2024-01-10', km: 12 },
+      { date: '2024-01-29', km: 10 },
+      { date: '2024-03-01', km: 13 },
+      { date: '2024-03-03', km: 11.8 },
+      { date: '2024-03-05', km: 11.88 },
+      { date: '2024-03-07', km: 15 },
+    ]);
+    const [form] = ofKind(wins, 'back-to-form');
+    // 2024-01-01 lies 28 days before the last run before the break: outside the window.
+    expect(form).toMatchObject({ slug: '2024-03-05-back-to-form', value: 11_880, runs: ['2024-03-05', '2024-03-01'] });
+    expect(form!.previous).toEqual({ value: 12_000, date: '2024-01-10', slug: null });
+    expect(form!.daysSincePrevious).toBe(4);
+    expect(ofKind(wins, 'back-to-form')).toHaveLength(1);
+  });
+});
+
+describe('showed-up', () => {
+  it('is a run with feeling 1 or 2', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, feeling: 1 },
+      { date: '2024-01-02', km: 5, feeling: 2 },
+      { date: '2024-01-03', km: 5, feeling: 3 },
+    ]);
+    expect(titles(wins, 'showed-up')).toEqual(['2024-01-01 Showed up anyway', '2024-01-02 Showed up anyway']);
+  });
+
+  it('keeps slugs unique when two runs of a day earn it', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, feeling: 1 },
+      { date: '2024-01-01', km: 3, feeling: 2 },
+    ]);
+    expect(ofKind(wins, 'showed-up').map((w) => w.slug)).toEqual([
+      '2024-01-01-showed-up-anyway',
+      '2024-01-01-showed-up-anyway-2',
+    ]);
+  });
+});
+
+describe('heat', () => {
+  it('one win for the highest new rung; temperature compares as written', () => {
+    const wins = winsOf([
+      { date: '2024-06-01', km: 5, temperature: 24.9 },
+      { date: '2024-06-02', km: 5, temperature: 25 },
+      { date: '2024-06-03', km: 5, temperature: 36 },
+      { date: '2024-06-04', km: 5, temperature: 37 },
+    ]);
+    expect(ofKind(wins, 'heat').map((w) => [w.slug, w.title, w.value])).toEqual([
+      ['2024-06-02-first-run-at-25c', 'First run at 25 °C', 25],
+      ['2024-06-03-first-run-at-35c', 'First run at 35 °C', 35],
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+// The sample journal tells a story; its wins must tell the same one.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Journal, Win } from '../../src/lib/types.ts';
+import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { nextMilestones } from '../../src/lib/wins/next-milestones.ts';
+
+let journal: Journal;
+let wins: Win[];
+
+beforeAll(async () => {
+  journal = await readJournal('data', { today: null });
+  wins = findWins(journal.runs, journal.goals, journal.profile);
+});
+
+const bySlug = (slug: string) => wins.find((win) => win.slug === slug);
+
+describe('the sample journal', () => {
+  it('reads without errors and earns wins of many kinds', () => {
+    expect(journal.errors).toEqual([]);
+    expect(new Set(wins.map((win) => win.kind)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('starts with the first run', () => {
+    expect(wins[0]).toMatchObject({ kind: 'first-run', date: journal.runs[0]!.date });
+  });
+
+  it('celebrates the first 4 km without stopping', () => {
+    const win = wins.find((w) => w.kind === 'nonstop-first' && w.rung === '4-km');
+    expect(win).toMatchObject({ title: 'First 4 km without stopping' });
+    expect(win!.slug).toBe(`${win!.date}-first-4-km-nonstop`);
+    // Her story of that run is attached to it.
+    const run = journal.runs.find((r) => r.id === win!.runs[0]);
+    expect(run?.storyId).toMatch(/first-4k/);
+  });
+
+  it('tells the comeback after the knee injury, and the way back to form', () => {
+    const comebacks = wins.filter((w) => w.kind === 'comeback');
+    expect(comebacks.length).toBeGreaterThanOrEqual(1);
+    const knee = comebacks[0]!;
+    expect(knee.value).toBeGreaterThanOrEqual(14);
+    expect(knee.title).toBe(`Back after ${knee.value} days`);
+    const story = journal.stories.find((s) => s.runId === knee.runs[0]);
+    expect(story?.id).toMatch(/comeback/);
+    const form = wins.find((w) => w.kind === 'back-to-form');
+    expect(form && form.date > knee.date).toBe(true);
+    expect(form!.runs[1]).toBe(knee.runs[0]);
+  });
+
+  it('climbs the staircase toward the 50K goal', () => {
+    const goal = journal.goals.find((g) => g.slug === 'winter-trail-50k');
+    expect(goal).toBeDefined();
+    const steps = wins.filter((w) => w.kind === 'goal-progress' && w.goal === 'winter-trail-50k');
+    expect(steps.map((w) => w.value)).toEqual([25, 50, 75].slice(0, steps.length));
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    for (const step of steps) expect(step.date >= (goal!.start ?? '')).toBe(true);
+    const milestones = nextMilestones(journal.runs, journal.goals, journal.profile, journal.today);
+    expect(milestones.some((m) => m.kind === 'goal-achieved' && m.goal === 'winter-trail-50k')).toBe(
+      journal.today !== null && journal.today <= goal!.date,
+    );
+  });
+
+  it('marks the speed story: a sub-25 5K, and a first half marathon', () => {
+    expect(wins.some((w) => w.kind === 'barrier' && w.title === 'Sub-25 5K')).toBe(true);
+    expect(wins.some((w) => w.kind === 'distance-first' && w.rung === 'half-marathon')).toBe(true);
+    expect(bySlug(wins.find((w) => w.kind === 'barrier')!.slug)).toBeDefined();
+  });
+});
