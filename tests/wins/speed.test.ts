@@ -56,6 +56,24 @@ describe('personal-best', () => {
     expect(pb).toMatchObject({ value: min(38), effortOffset: 1200, date: '2024-01-02' });
   });
 
+  it('times 400 m and 1K only from a stream, never from a whole short run', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 0.4, time: 100 },
+      { date: '2024-01-02', km: 0.4, time: 90 },
+      { date: '2024-01-03', km: 6, time: min(40), efforts: [{ distance: 400, time: 110, startOffset: 2000 }] },
+      { date: '2024-01-04', km: 6, time: min(40), efforts: [{ distance: 400, time: 104, startOffset: 3100 }] },
+    ]);
+    const [pb] = ofKind(wins, 'personal-best');
+    expect(ofKind(wins, 'personal-best')).toHaveLength(1);
+    expect(pb).toMatchObject({
+      slug: '2024-01-04-400m-personal-best',
+      title: '400 m personal best',
+      value: 104,
+      effortOffset: 3100,
+      previous: { value: 110, date: '2024-01-03', slug: null },
+    });
+  });
+
   it('never counts virtual runs', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 5, time: min(40) },

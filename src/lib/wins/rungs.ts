@@ -66,6 +66,15 @@ export const STANDARD_DISTANCES: readonly DistanceRung[] = [
   { metres: 50_000, name: '50k', label: '50K' },
 ];
 
+/**
+ * Distances only a GPS/distance stream can time: a whole run of about 400 m or 1 km is usually a
+ * warm-up or a stroll, but the fastest 400 m inside a tempo run is a real effort.
+ */
+export const STREAM_ONLY_DISTANCES: readonly DistanceRung[] = [
+  { metres: 400, name: '400m', label: '400 m' },
+  { metres: 1000, name: '1k', label: '1K' },
+];
+
 /** Effort window around a standard distance: a run of d in [0.99·D, 1.05·D] is an effort at D. */
 export const EFFORT_MIN = 0.99;
 export const EFFORT_MAX = 1.05;

@@ -1,6 +1,13 @@
 // Speed family: personal-best and barrier, over the standard distances.
 import type { Run, Series } from '../types.ts';
-import { BARRIERS, EFFORT_MAX, EFFORT_MIN, STANDARD_DISTANCES, type DistanceRung } from './rungs.ts';
+import {
+  BARRIERS,
+  EFFORT_MAX,
+  EFFORT_MIN,
+  STANDARD_DISTANCES,
+  STREAM_ONLY_DISTANCES,
+  type DistanceRung,
+} from './rungs.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
 
 /** Stream efforts name their distance exactly; allow float noise from unit conversion. */
@@ -12,12 +19,13 @@ interface TimedEffort {
 }
 
 /** The run's effort at a standard distance: its stream effort, else the whole run scaled to D. */
-export function effortAt(run: Run, metres: number): TimedEffort | null {
+export function effortAt(run: Run, metres: number, streamOnly = false): TimedEffort | null {
   for (const effort of run.efforts) {
     if (Math.abs(effort.distance - metres) < EFFORT_MATCH_METRES) {
       return { time: effort.time, offset: effort.startOffset };
     }
   }
+  if (streamOnly) return null;
   if (run.time === null || run.time <= 0) return null;
   if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return null;
   return { time: (run.time * metres) / run.distance, offset: null };
@@ -25,6 +33,7 @@ export function effortAt(run: Run, metres: number): TimedEffort | null {
 
 interface DistanceState {
   rung: DistanceRung;
+  streamOnly: boolean;
   series: Series;
   best: { value: number; date: string; slug: string | null } | null;
   /** Barriers (slowest first) already broken: a prefix of the list. */
@@ -43,8 +52,13 @@ function capitalise(text: string): string {
 }
 
 export function detectSpeedWins(): Detector {
-  const states: DistanceState[] = STANDARD_DISTANCES.map((rung) => ({
+  const rungs = [
+    ...STREAM_ONLY_DISTANCES.map((rung) => ({ rung, streamOnly: true })),
+    ...STANDARD_DISTANCES.map((rung) => ({ rung, streamOnly: false })),
+  ];
+  const states: DistanceState[] = rungs.map(({ rung, streamOnly }) => ({
     rung,
+    streamOnly,
     series: createSeries(`best-${rung.name}`, `${capitalise(rung.label)} best`, 's', true),
     best: null,
     broken: 0,
@@ -56,7 +70,7 @@ export function detectSpeedWins(): Detector {
     let personalBest: { state: DistanceState; draft: WinDraft } | null = null;
     let barrier: { state: DistanceState; draft: WinDraft } | null = null;
     for (const state of states) {
-      const effort = effortAt(run, state.rung.metres);
+      const effort = effortAt(run, state.rung.metres, state.streamOnly);
       if (!effort) continue;
       const before = state.best;
       if (before && effort.time >= before.value) continue;
