@@ -31,6 +31,8 @@ export interface Effort {
 export interface Track {
   /** [lat, lon] pairs, privacy-trimmed (start and end cut) — safe to draw and publish. */
   points: Array<[number, number]>;
+  /** Indices in `points` where a new line starts: the route passed through a hidden zone there. */
+  breaks?: number[];
 }
 
 export interface Run {

@@ -1,6 +1,16 @@
-// PLACEHOLDER (being replaced by the imports work): finds Strava exports, Garmin CSVs and
-// GPX/TCX/FIT files under the journal folder and turns them into run drafts.
+// Finds Strava exports, Garmin Connect CSVs and loose GPX/TCX/FIT files under the journal folder
+// and turns them into run drafts. The only I/O of the importers (plus the cache).
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Problem, Profile, RunDraft } from '../../types.ts';
+import { draftFromSummary, type ActivitySummary } from './activity.ts';
+import { activityFormatOf, readActivityFile, type ActivityParser } from './activity-file.ts';
+import { openImportCache, type ImportCache } from './cache.ts';
+import { readCsvHeader, readCsvRecords } from './csv-records.ts';
+import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
+import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
+import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
 
 export interface ImportResult {
   runs: RunDraft[];
@@ -9,15 +19,203 @@ export interface ImportResult {
   skipped: Record<string, number>;
 }
 
-/**
- * `dir` is the journal folder; `displayDir` is how problems name it (e.g. `data`).
- * `handledCsv` lists CSV paths (absolute) the hand-written reader already took, so they are not read twice.
- */
-export async function readImports(_dir: string, _displayDir: string, _profile: Profile): Promise<ImportResult> {
-  return { runs: [], problems: [], skipped: {} };
+export interface ImportOptions {
+  /** Where parsed GPS files are cached; null for no cache. Default: `importCacheDir()`. */
+  cache?: ImportCache | null;
+  /** Decode on worker threads when there are many files to decode. Default: true. */
+  workers?: boolean;
 }
 
+// Below this many GPS files, starting worker threads costs more than it saves.
+const WORKER_THRESHOLD = 24;
+
 /** True when a CSV header is one an importer reads (Strava activities.csv, Garmin Connect export). */
-export function isImportCsvHeader(_header: string[]): boolean {
-  return false;
+export function isImportCsvHeader(header: string[]): boolean {
+  const strava = stravaColumns(header);
+  return (strava !== null && typeof strava !== 'string') || garminColumns(header) !== null;
+}
+
+// Files in flight at once: enough to keep every worker busy while this thread reads and hashes.
+const CONCURRENCY = 8;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+async function listFilesRecursive(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Other sports are counted under Strava's names (`Ride`, `Walk`, `Swim`), whatever file named them. */
+export function sportLabel(sport: string): string {
+  const words = sport.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  if (/cycl|bik|ride/.test(words)) return 'Ride';
+  if (/walk/.test(words)) return 'Walk';
+  if (/hik/.test(words)) return 'Hike';
+  if (/swim/.test(words)) return 'Swim';
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+class Collector {
+  runs: RunDraft[] = [];
+  problems: Problem[] = [];
+  skipped: Record<string, number> = {};
+  skip(sport: string): void {
+    this.skipped[sport] = (this.skipped[sport] ?? 0) + 1;
+  }
+  warn(path: string, line: number | null, field: string | null, message: string): void {
+    this.problems.push({ severity: 'warning', path, line, field, value: null, message });
+  }
+  error(path: string, line: number | null, field: string | null, value: string | null, message: string): void {
+    this.problems.push({ severity: 'error', path, line, field, value, message });
+  }
+}
+
+export async function readImports(
+  dir: string,
+  displayDir: string,
+  profile: Profile,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const cache = options.cache === undefined ? openImportCache() : options.cache;
+  const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
+  const root = resolve(dir);
+  const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
+  const out = new Collector();
+  const files = await listFilesRecursive(root);
+  const referenced = new Set<string>();
+  const exportDirs = new Set<string>();
+  // Workers start only on the first file the cache does not have.
+  let pool: ParsePool | null = null;
+  const gpsCount = files.filter((f) => activityFormatOf(f) !== null).length;
+  const parse: ActivityParser = (job) => {
+    pool ??= options.workers !== false && gpsCount >= WORKER_THRESHOLD ? createParsePool() : inProcessParser;
+    return pool.parse(job);
+  };
+
+  try {
+    for (const file of files.filter((f) => /\.csv$/i.test(f))) {
+      const text = await readFile(file, 'utf8');
+      const header = readCsvHeader(text);
+      const path = shown(file);
+      const strava = stravaColumns(header);
+      const isActivitiesCsv = basename(file).toLowerCase() === 'activities.csv';
+      if (typeof strava === 'string') {
+        // Other CSVs of an export may share a first column or two; only activities.csv must be complete.
+        if (isActivitiesCsv) {
+          out.error(path, 1, 'header', header.join(','), `this Strava activities.csv has no "${strava}" column: it could not be read`);
+        }
+      } else if (strava !== null) {
+        exportDirs.add(dirname(file));
+        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, out, shown);
+      } else if (garminColumns(header) !== null) {
+        readGarminCsv(path, text, profile, out);
+      } else if (isActivitiesCsv) {
+        const names = header.slice(0, 6).join(', ');
+        out.error(
+          path,
+          1,
+          'header',
+          header.join(','),
+          `could not read this activities.csv: its header ("${names}${header.length > 6 ? ', …' : ''}") is not a Strava export layout this version knows`,
+        );
+      }
+    }
+
+    const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
+    const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
+    loose.forEach((file, i) => {
+      const { summary, warnings } = results[i]!;
+      const path = shown(file);
+      const insideExport = [...exportDirs].some((d) => file.startsWith(d + sep));
+      for (const warning of warnings) out.warn(path, null, null, summary ? `read in part: ${warning}` : warning);
+      if (!summary) return;
+      if (!summary.isRun) {
+        out.skip(sportLabel(summary.sport ?? 'Unknown'));
+        return;
+      }
+      const format = activityFormatOf(file)!;
+      const draft = draftFromSummary(summary, { path, line: null, kind: format }, profile.timezone);
+      if (draft) out.runs.push(draft);
+      // A GPX route (no times) is a plan, not an activity: exports hold many; only loose ones are worth a word.
+      else if (summary.start === null) {
+        if (!insideExport) out.warn(path, null, null, 'no timed track points: not a recorded activity');
+      } else out.warn(path, null, null, 'no distance: not counted as a run');
+    });
+    await cache?.flush();
+  } finally {
+    // Idle workers would keep the process alive.
+    await (pool as ParsePool | null)?.close();
+  }
+  return { runs: out.runs, problems: out.problems, skipped: out.skipped };
+}
+
+async function readStravaExport(
+  file: string,
+  path: string,
+  text: string,
+  profile: Profile,
+  trim: number,
+  cache: ImportCache | null,
+  parse: ActivityParser,
+  referenced: Set<string>,
+  out: Collector,
+  shown: (path: string) => string,
+): Promise<void> {
+  const columns = stravaColumns(readCsvHeader(text));
+  if (columns === null || typeof columns === 'string') return;
+  const exportDir = dirname(file);
+  const hasActivitiesFolder = await stat(join(exportDir, 'activities')).then((s) => s.isDirectory(), () => false);
+  const { records } = readCsvRecords(text);
+  for (const record of records) {
+    const name = stravaFilename(record, columns);
+    if (name) referenced.add(resolve(exportDir, name));
+  }
+  const gpsFiles = records.map((record) => {
+    const name = stravaFilename(record, columns);
+    return name && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) ? resolve(exportDir, name) : null;
+  });
+  const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
+    if (!gpsFile) return null;
+    const { summary, warnings } = await readActivityFile(gpsFile, trim, cache, parse);
+    for (const warning of warnings) {
+      out.warn(shown(gpsFile), null, null, summary ? `read in part: ${warning}` : warning);
+    }
+    return summary;
+  });
+  records.forEach((record, i) => {
+    const result = stravaRowToDraft(record, columns, path, profile, gps[i] ?? null);
+    if (result.kind === 'run') out.runs.push(result.draft);
+    else if (result.kind === 'skipped') out.skip(result.sport);
+    else out.problems.push(result.problem);
+  });
+}
+
+function readGarminCsv(path: string, text: string, profile: Profile, out: Collector): void {
+  const { header, records } = readCsvRecords(text);
+  const columns = garminColumns(header);
+  if (!columns) return;
+  for (const record of records) {
+    const result = garminRowToDraft(record, columns, path, profile);
+    if (result.kind === 'run') out.runs.push(result.draft);
+    else if (result.kind === 'skipped') out.skip(sportLabel(result.sport));
+    else out.problems.push(result.problem);
+  }
 }

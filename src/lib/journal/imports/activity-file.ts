@@ -1,0 +1,97 @@
+// Reads one GPS file (.gpx, .tcx, .fit, each optionally .gz) into a cacheable summary.
+import { readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { summarizeActivity, type ActivitySummary, type ParsedActivity } from './activity.ts';
+import { summaryKey, type FileStamp, type ImportCache } from './cache.ts';
+import { parseFit } from './fit.ts';
+import { parseGpx } from './gpx.ts';
+import { parseTcx } from './tcx.ts';
+
+const gunzipAsync = promisify(gunzip);
+
+export type ActivityFormat = 'gpx' | 'tcx' | 'fit';
+
+/** `run.fit.gz` → `fit`; null for anything else. */
+export function activityFormatOf(path: string): ActivityFormat | null {
+  const match = /\.(gpx|tcx|fit)(\.gz)?$/i.exec(path);
+  return match ? (match[1]!.toLowerCase() as ActivityFormat) : null;
+}
+
+export interface ActivityFileResult {
+  summary: ActivitySummary | null;
+  /** Problems decoding the file; with a summary, it was read only in part. */
+  warnings: string[];
+}
+
+/** What decoding one file needs: plain data, so it can be posted to a worker thread. */
+export interface ParseJob {
+  format: ActivityFormat;
+  bytes: Uint8Array;
+  gzipped: boolean;
+  privacyTrim: number;
+}
+
+/** Decodes a job, in this thread or a worker's. */
+export type ActivityParser = (job: ParseJob) => Promise<ActivityFileResult>;
+
+function decode(format: ActivityFormat, bytes: Uint8Array): { activity: ParsedActivity | null; warnings: string[] } {
+  if (format === 'fit') return parseFit(bytes);
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  return { activity: format === 'gpx' ? parseGpx(text) : parseTcx(text), warnings: [] };
+}
+
+export async function parseActivity(job: ParseJob): Promise<ActivityFileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = job.gzipped ? await gunzipAsync(job.bytes) : job.bytes;
+  } catch (error) {
+    return { summary: null, warnings: [`could not unzip the file (${(error as Error).message})`] };
+  }
+  try {
+    const { activity, warnings } = decode(job.format, bytes);
+    return { summary: activity ? summarizeActivity(activity, job.privacyTrim) : null, warnings };
+  } catch (error) {
+    return { summary: null, warnings: [(error as Error).message] };
+  }
+}
+
+/**
+ * The summary of one file: from the cache when the file is unchanged (same size and time, or
+ * same content), else decoded by `parse` and cached. Damaged files are not cached, so their
+ * warning is reported on every build.
+ */
+export async function readActivityFile(
+  path: string,
+  privacyTrim: number,
+  cache: ImportCache | null,
+  parse: ActivityParser = parseActivity,
+): Promise<ActivityFileResult> {
+  const format = activityFormatOf(path);
+  if (!format) return { summary: null, warnings: ['not a .gpx, .tcx or .fit file'] };
+  let raw: Uint8Array;
+  let stamp: FileStamp;
+  try {
+    const info = await stat(path);
+    stamp = { size: info.size, mtimeMs: info.mtimeMs };
+    const known = cache ? await cache.keyFor(path, stamp, privacyTrim) : null;
+    const hit = known && cache ? await cache.get(known) : null;
+    if (hit) return { summary: hit, warnings: [] };
+    raw = await readFile(path);
+  } catch (error) {
+    return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
+  }
+  // Keyed by the file as stored (still gzipped): a hit needs no gunzip.
+  const key = summaryKey(raw, privacyTrim);
+  const cached = cache ? await cache.get(key) : null;
+  if (cached) {
+    await cache?.remember(path, stamp, privacyTrim, key);
+    return { summary: cached, warnings: [] };
+  }
+  const result = await parse({ format, bytes: raw, gzipped: /\.gz$/i.test(path), privacyTrim });
+  if (result.summary && result.warnings.length === 0 && cache) {
+    await cache.set(key, result.summary);
+    await cache.remember(path, stamp, privacyTrim, key);
+  }
+  return result;
+}

@@ -1,0 +1,126 @@
+// One activity file, whatever its format, and the summary of it that becomes a run.
+import { tzOffset } from '@date-fns/tz';
+import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
+import { findBestEfforts } from './best-efforts.ts';
+import { streamElevationGain } from './elevation.ts';
+import { publishableTrack } from './privacy.ts';
+import { buildStream, movingTime, streamDistance, streamDuration, type RawSample } from './streams.ts';
+
+/** What a GPX, TCX or FIT parser reads from a file. */
+export interface ParsedActivity {
+  /** The sport as the file names it (`running`, `cycling`, `Run`), or null when it does not say. */
+  sport: string | null;
+  /** The file's sub-sport, e.g. FIT `treadmill`. */
+  subSport: string | null;
+  /** Epoch ms, UTC. */
+  start: number | null;
+  /** Seconds the device's local time was ahead of UTC (FIT `local_timestamp`), when known. */
+  utcOffset: number | null;
+  name: string | null;
+  description: string | null;
+  /** Device summary values, when the file has them (FIT session, TCX laps). */
+  distance: number | null;
+  timerTime: number | null;
+  ascent: number | null;
+  /** Average °C the device measured. */
+  temperature: number | null;
+  samples: RawSample[];
+}
+
+/** The cacheable result of reading one activity file: plain JSON. */
+export interface ActivitySummary {
+  sport: string | null;
+  isRun: boolean;
+  virtual: boolean;
+  start: number | null;
+  utcOffset: number | null;
+  name: string | null;
+  description: string | null;
+  distance: number | null;
+  time: number | null;
+  elevation: number | null;
+  temperature: number | null;
+  efforts: Effort[];
+  track: Track | null;
+}
+
+const RUNNING_SPORTS = new Set(['running', 'run', 'trail run', 'trail running', 'virtual run', 'treadmill running', 'trailrunning', '9']);
+const VIRTUAL_SUB_SPORTS = new Set(['treadmill', 'virtualactivity', 'virtual activity', 'indoorrunning', 'indoor running', 'virtual run']);
+
+/** A file without a sport is taken as a run: it was put in a running journal. */
+export function isRunningSport(sport: string | null): boolean {
+  return sport === null || RUNNING_SPORTS.has(sport.trim().toLowerCase().replace(/_/g, ' '));
+}
+
+function isVirtual(sport: string | null, subSport: string | null): boolean {
+  const names = [sport, subSport].filter((s): s is string => s !== null).map((s) => s.trim().toLowerCase().replace(/_/g, ' '));
+  return names.some((s) => VIRTUAL_SUB_SPORTS.has(s) || VIRTUAL_SUB_SPORTS.has(s.replace(/ /g, '')));
+}
+
+/** Distance, time, elevation, efforts and the publishable track of a parsed file. */
+export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): ActivitySummary {
+  const stream = buildStream(parsed.samples);
+  const isRun = isRunningSport(parsed.sport);
+  const virtual = isVirtual(parsed.sport, parsed.subSport);
+  const fromStream = stream ? streamDistance(stream) : 0;
+  const distance = parsed.distance !== null && parsed.distance > 0 ? parsed.distance : fromStream > 0 ? fromStream : null;
+  let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;
+  if (time === null && stream) time = movingTime(stream) || streamDuration(stream) || null;
+  const elevation = parsed.ascent ?? (stream ? streamElevationGain(stream.time, stream.elevation) : null);
+  return {
+    sport: parsed.sport,
+    isRun,
+    virtual,
+    start: parsed.start ?? stream?.start ?? null,
+    utcOffset: parsed.utcOffset,
+    name: parsed.name,
+    description: parsed.description,
+    distance,
+    time: time === null ? null : Math.round(time),
+    elevation: elevation === null ? null : Math.round(elevation),
+    temperature: parsed.temperature,
+    // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
+    // they set no best efforts.
+    efforts: stream && isRun && !virtual ? findBestEfforts(stream) : [],
+    track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
+  };
+}
+
+/**
+ * The local calendar day and clock time of a UTC instant: shifted by the file's own offset when it
+ * recorded one, else by the profile's time zone.
+ */
+export function localDateTime(utcMs: number, utcOffset: number | null, timezone: string): { date: string; startTime: string } {
+  const offsetMinutes = utcOffset !== null ? utcOffset / 60 : tzOffset(timezone, new Date(utcMs));
+  const local = new Date(utcMs + offsetMinutes * 60_000).toISOString();
+  return { date: local.slice(0, 10), startTime: local.slice(11, 19) };
+}
+
+/** A run draft from a GPS file alone (a loose file, or one an export points to). */
+export function draftFromSummary(summary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
+  if (summary.start === null || summary.distance === null || summary.distance <= 0) return null;
+  const { date, startTime } = localDateTime(summary.start, summary.utcOffset, timezone);
+  return {
+    date,
+    startTime,
+    distance: Math.round(summary.distance * 10) / 10,
+    time: summary.time,
+    title: summary.name,
+    type: summary.sport,
+    race: null,
+    isRace: false,
+    elevation: summary.elevation,
+    nonstop: null,
+    feeling: null,
+    temperature: summary.temperature,
+    tags: [],
+    win: null,
+    notes: summary.description,
+    private: false,
+    virtual: summary.virtual,
+    extra: {},
+    source,
+    efforts: summary.efforts,
+    track: summary.track,
+  };
+}

@@ -1,0 +1,205 @@
+// Strava bulk export `activities.csv`. Column names repeat: the first block is in the account's
+// display units and locale (km or mi, maybe a decimal comma), the later block in seconds, metres
+// and m/s. Columns are found by name and occurrence in English exports, by position otherwise.
+import type { Problem, Profile, RunDraft } from '../../types.ts';
+import { metresPerUnit } from '../../format/units.ts';
+import type { ActivitySummary } from './activity.ts';
+import { localDateTime } from './activity.ts';
+import type { CsvRecord } from './csv-records.ts';
+import { parseDuration, parseLocaleNumber } from './numbers.ts';
+
+export interface StravaColumns {
+  id: number;
+  date: number;
+  name: number;
+  type: number;
+  description: number;
+  /** First block: display units. */
+  displayElapsed: number;
+  displayDistance: number;
+  privateNote: number;
+  filename: number;
+  /** Later block: SI units. -1 when the export is old enough not to have it. */
+  elapsed: number;
+  moving: number;
+  distance: number;
+  elevationGain: number;
+  temperature: number;
+}
+
+/** English positions, also used for translated headers (same layout, other words). */
+const POSITIONS: StravaColumns = {
+  id: 0, date: 1, name: 2, type: 3, description: 4, displayElapsed: 5, displayDistance: 6, privateNote: 10,
+  filename: 12, elapsed: 15, moving: 16, distance: 17, elevationGain: 20, temperature: 36,
+};
+
+const RUN_TYPES = new Set(['Run', 'Trail Run', 'Virtual Run']);
+const VIRTUAL_TYPES = new Set(['Virtual Run']);
+
+function nth(header: readonly string[], name: string, occurrence: number): number {
+  let seen = 0;
+  for (let i = 0; i < header.length; i++) {
+    if (header[i] === name && seen++ === occurrence) return i;
+  }
+  return -1;
+}
+
+/** The English layout: found by its first columns' names. */
+function isEnglishStrava(header: readonly string[]): boolean {
+  return header[0] === 'Activity ID' && header.includes('Activity Date');
+}
+
+/** A translated export keeps the layout, so its repeated names sit at the English positions. */
+function isTranslatedStrava(header: readonly string[]): boolean {
+  return header.length > 17 && header[5] === header[15] && header[6] === header[17] && header[5] !== header[6];
+}
+
+/**
+ * Column positions for a Strava header, or the name of the column that could not be found
+ * (a string) when the header is English but incomplete, or null when it is no Strava header.
+ */
+export function stravaColumns(header: readonly string[]): StravaColumns | string | null {
+  if (isEnglishStrava(header)) {
+    const columns: StravaColumns = {
+      id: nth(header, 'Activity ID', 0),
+      date: nth(header, 'Activity Date', 0),
+      name: nth(header, 'Activity Name', 0),
+      type: nth(header, 'Activity Type', 0),
+      description: nth(header, 'Activity Description', 0),
+      displayElapsed: nth(header, 'Elapsed Time', 0),
+      displayDistance: nth(header, 'Distance', 0),
+      privateNote: nth(header, 'Activity Private Note', 0),
+      filename: nth(header, 'Filename', 0),
+      elapsed: nth(header, 'Elapsed Time', 1),
+      moving: nth(header, 'Moving Time', 0),
+      distance: nth(header, 'Distance', 1),
+      elevationGain: nth(header, 'Elevation Gain', 0),
+      temperature: nth(header, 'Average Temperature', 0),
+    };
+    if (columns.type < 0) return 'Activity Type';
+    if (columns.displayDistance < 0) return 'Distance';
+    return columns;
+  }
+  if (isTranslatedStrava(header)) {
+    const entries = Object.entries(POSITIONS).map(([key, index]) => [key, index < header.length ? index : -1]);
+    return Object.fromEntries(entries) as StravaColumns;
+  }
+  return null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** `Feb 17, 2022, 12:18:26 PM` (or `2022-02-17 12:18:26`), UTC → epoch ms; null when unreadable. */
+export function parseStravaDate(cell: string): number | null {
+  const value = cell.trim();
+  const english = /^([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
+  if (english) {
+    const month = MONTHS.indexOf(english[1]!.toLowerCase());
+    if (month < 0) return null;
+    let hour = Number(english[4]);
+    const meridiem = english[7]?.toLowerCase();
+    if (meridiem === 'p' && hour < 12) hour += 12;
+    if (meridiem === 'a' && hour === 12) hour = 0;
+    return Date.UTC(Number(english[3]), month, Number(english[2]), hour, Number(english[5]), Number(english[6]));
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})Z?$/.exec(value);
+  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6]));
+  return null;
+}
+
+export interface StravaRow {
+  record: CsvRecord;
+  /** The GPS file this row points to (relative to the export folder), or null (manual entry). */
+  filename: string | null;
+}
+
+export type StravaRowResult =
+  | { kind: 'run'; draft: RunDraft }
+  | { kind: 'skipped'; sport: string }
+  | { kind: 'problem'; problem: Problem };
+
+function cell(record: CsvRecord, index: number): string {
+  return index >= 0 ? (record.cells[index] ?? '').trim() : '';
+}
+
+export function stravaFilename(record: CsvRecord, columns: StravaColumns): string | null {
+  return cell(record, columns.filename) || null;
+}
+
+export function stravaSport(record: CsvRecord, columns: StravaColumns): string {
+  return cell(record, columns.type);
+}
+
+export function isStravaRun(sport: string): boolean {
+  return RUN_TYPES.has(sport);
+}
+
+/**
+ * One activities.csv row as a run. `gps` is the summary of the GPS file the row points to, when it
+ * was read: it supplies the local offset, efforts and track, and fills values the row lacks.
+ */
+export function stravaRowToDraft(
+  record: CsvRecord,
+  columns: StravaColumns,
+  path: string,
+  profile: Profile,
+  gps: ActivitySummary | null,
+): StravaRowResult {
+  const problem = (field: string, value: string, message: string): StravaRowResult => ({
+    kind: 'problem',
+    problem: { severity: 'error', path, line: record.line, field, value, message },
+  });
+  const sport = stravaSport(record, columns);
+  if (!isStravaRun(sport)) return { kind: 'skipped', sport: sport || 'Unknown' };
+
+  const dateCell = cell(record, columns.date);
+  const start = parseStravaDate(dateCell);
+  if (start === null) return problem('Activity Date', dateCell, `got "${dateCell}", expected a date like "Feb 17, 2022, 12:18:26 PM"`);
+
+  const si = parseLocaleNumber(cell(record, columns.distance));
+  const display = parseLocaleNumber(cell(record, columns.displayDistance));
+  const distance =
+    si !== null && si > 0 ? si : display !== null && display > 0 ? display * metresPerUnit(profile.units) : gps?.distance ?? null;
+  if (distance === null || distance <= 0) {
+    const raw = cell(record, columns.distance) || cell(record, columns.displayDistance);
+    return problem('Distance', raw, `got "${raw}", expected a distance greater than 0`);
+  }
+  const time =
+    parseDuration(cell(record, columns.moving)) ??
+    parseDuration(cell(record, columns.elapsed)) ??
+    parseDuration(cell(record, columns.displayElapsed)) ??
+    gps?.time ??
+    null;
+  const { date, startTime } = localDateTime(start, gps?.utcOffset ?? null, profile.timezone);
+  const virtual = VIRTUAL_TYPES.has(sport) || (gps?.virtual ?? false);
+  const elevation = parseLocaleNumber(cell(record, columns.elevationGain)) ?? gps?.elevation ?? null;
+  const temperature = parseLocaleNumber(cell(record, columns.temperature)) ?? gps?.temperature ?? null;
+  // `Activity Private Note` is deliberately never read: private notes are never published.
+  return {
+    kind: 'run',
+    draft: {
+      date,
+      startTime,
+      distance: Math.round(distance * 10) / 10,
+      time: time === null || time <= 0 ? null : Math.round(time),
+      title: cell(record, columns.name) || null,
+      type: sport,
+      race: null,
+      isRace: false,
+      elevation: elevation === null ? null : Math.round(elevation),
+      nonstop: null,
+      feeling: null,
+      temperature,
+      tags: [],
+      win: null,
+      notes: cell(record, columns.description) || null,
+      private: false,
+      virtual,
+      extra: {},
+      source: { path, line: record.line, kind: 'strava' },
+      efforts: virtual ? [] : gps?.efforts ?? [],
+      track: virtual ? null : gps?.track ?? null,
+    },
+  };
+}
+
