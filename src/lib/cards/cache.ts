@@ -1,0 +1,50 @@
+// A card is rendered once: its file is named by a hash of everything that changes its pixels.
+// Change a win, the template, a font, the encoder or a library version, and the hash changes.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { CardInput } from './card-input.ts';
+import type { CardFormat } from './formats.ts';
+import { PNG_OPTIONS } from './render-card.ts';
+import { TEMPLATE_VERSION } from './template.ts';
+
+/** `SMALL_WINS_CACHE`, else `.cache/small-wins/` under the project (git-ignored). */
+export function defaultCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  return env.SMALL_WINS_CACHE || join(root, '.cache', 'small-wins');
+}
+
+/** Object keys sorted at every level, so equal inputs hash equally whatever built them. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+let libraryVersions: string | null = null;
+
+/** satori's and sharp's versions (sharp's includes libvips, librsvg, libpng...). */
+export function rendererVersions(root: string = process.cwd()): string {
+  if (libraryVersions === null) {
+    const require = createRequire(join(root, 'package.json'));
+    const satori = JSON.parse(readFileSync(require.resolve('satori/package.json'), 'utf8')) as { version: string };
+    libraryVersions = stableJson({ satori: satori.version, sharp: sharp.versions });
+  }
+  return libraryVersions;
+}
+
+export function cardCacheKey(input: CardInput, format: CardFormat, fontsHash: string, versions: string): string {
+  return createHash('sha256')
+    .update(stableJson({ template: TEMPLATE_VERSION, png: PNG_OPTIONS, format, fonts: fontsHash, versions, input }))
+    .digest('hex');
+}
+
+export function cachedCardPath(cacheDir: string, key: string): string {
+  return join(cacheDir, 'cards', key.slice(0, 2), `${key}.png`);
+}

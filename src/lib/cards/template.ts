@@ -1,0 +1,192 @@
+// The card, as a satori tree of plain objects (no JSX). Journal text only ever appears as a
+// string child, which satori draws as text: it never becomes markup.
+import type { CardInput } from './card-input.ts';
+import { THEME_STYLE, iconSvg } from './family-style.ts';
+import { fitText, type TextLook, type TextMeasurer } from './fit-text.ts';
+import { CARD_SIZE, type CardFormat } from './formats.ts';
+import { sparklineSvg } from './sparkline.ts';
+
+/** Bumped whenever the template's drawing changes: part of every cache key. */
+export const TEMPLATE_VERSION = 2;
+
+export interface CardNode {
+  type: string;
+  props: { style?: Record<string, unknown>; children?: Array<CardNode | string> | CardNode | string; [key: string]: unknown };
+}
+
+function box(style: Record<string, unknown>, children: Array<CardNode | string | null> = []): CardNode {
+  return { type: 'div', props: { style: { display: 'flex', ...style }, children: children.filter((c) => c !== null) } };
+}
+
+function text(value: string, style: Record<string, unknown>): CardNode {
+  return { type: 'div', props: { style: { display: 'block', ...style }, children: value } };
+}
+
+function svgImage(svg: string, width: number, height: number): CardNode {
+  const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+  return { type: 'img', props: { src, width, height, style: { width, height } } };
+}
+
+/** Sizes per format, in px. Stories keep clear of the app's own bars at top and bottom. */
+interface Layout {
+  padX: number;
+  padTop: number;
+  padBottom: number;
+  gap: number;
+  icon: number;
+  kicker: number;
+  date: number;
+  headline: { max: number; min: number; height: number };
+  figure: { max: number; min: number };
+  detail: number;
+  footer: number;
+  /** Landscape puts the sparkline beside the figure; portrait formats below it. */
+  sparkBeside: boolean;
+  sparkWidth: number;
+  sparkHeight: number;
+}
+
+const LAYOUT: Record<CardFormat, Layout> = {
+  '1200x630': {
+    padX: 72, padTop: 56, padBottom: 56, gap: 16, icon: 60, kicker: 26, date: 26,
+    headline: { max: 68, min: 24, height: 152 }, figure: { max: 132, min: 48 }, detail: 28, footer: 24,
+    sparkBeside: true, sparkWidth: 380, sparkHeight: 140,
+  },
+  '1080x1350': {
+    padX: 84, padTop: 84, padBottom: 80, gap: 24, icon: 80, kicker: 32, date: 32,
+    headline: { max: 96, min: 32, height: 400 }, figure: { max: 200, min: 64 }, detail: 38, footer: 32,
+    sparkBeside: false, sparkWidth: 912, sparkHeight: 220,
+  },
+  '1080x1920': {
+    padX: 90, padTop: 240, padBottom: 260, gap: 30, icon: 88, kicker: 34, date: 34,
+    headline: { max: 104, min: 34, height: 520 }, figure: { max: 220, min: 72 }, detail: 40, footer: 34,
+    sparkBeside: false, sparkWidth: 900, sparkHeight: 300,
+  },
+};
+
+/** The empty band around each card's content: nothing is drawn there (the overflow tests check it). */
+export function cardMargins(format: CardFormat): { top: number; right: number; bottom: number; left: number } {
+  const layout = LAYOUT[format];
+  return { top: layout.padTop, right: layout.padX, bottom: layout.padBottom, left: layout.padX };
+}
+
+const HEADLINE_LINE = 1.12;
+// Tight, but with room for descenders: "to go" must keep its g.
+const FIGURE_LINE = 1.16;
+
+function clampStyle(lines: number): Record<string, unknown> {
+  return { lineClamp: lines, overflow: 'hidden', textOverflow: 'ellipsis' };
+}
+
+/** Capitals as typesetters set them: Greek drops its accents in all-caps ("ΚΏΣΤΑ" → "ΚΩΣΤΑ"). */
+function upperCase(value: string): string {
+  return value.toUpperCase().normalize('NFD').replace(/([\u0391-\u03a9])\u0301/gu, '$1').normalize('NFC');
+}
+
+/** A text that may shrink inside a row (flex items do not shrink by default in satori). */
+const SHRINKS = { flexGrow: 1, flexShrink: 1, flexBasis: 0, minWidth: 0 };
+
+export async function cardTree(input: CardInput, format: CardFormat, family: string, measure: TextMeasurer): Promise<CardNode> {
+  const { width, height } = CARD_SIZE[format];
+  const layout = LAYOUT[format];
+  const style = THEME_STYLE[input.theme];
+  const contentWidth = width - 2 * layout.padX;
+  const sparkGap = 40;
+  const figureWidth = layout.sparkBeside && input.spark ? contentWidth - layout.sparkWidth - sparkGap : contentWidth;
+
+  const headlineLook: TextLook = { family, weight: 800, lineHeight: HEADLINE_LINE, letterSpacing: -0.02 };
+  const figureLook: TextLook = { family, weight: 800, lineHeight: FIGURE_LINE, letterSpacing: -0.03 };
+
+  const headline = await fitText(
+    input.headline,
+    headlineLook,
+    { width: contentWidth, height: layout.headline.height, maxSize: layout.headline.max, minSize: layout.headline.min },
+    measure,
+  );
+  const figure = input.figure
+    ? await fitText(
+        input.figure,
+        figureLook,
+        { width: figureWidth, height: layout.figure.max * FIGURE_LINE, maxSize: layout.figure.max, minSize: layout.figure.min },
+        measure,
+      )
+    : null;
+
+  const header = box({ alignItems: 'center' }, [
+    box(
+      {
+        width: layout.icon, height: layout.icon, borderRadius: Math.round(layout.icon * 0.28), backgroundColor: style.accent,
+        alignItems: 'center', justifyContent: 'center', flexShrink: 0,
+      },
+      [svgImage(iconSvg(input.theme, style.background), Math.round(layout.icon * 0.6), Math.round(layout.icon * 0.6))],
+    ),
+    text(upperCase(input.kicker), {
+      ...SHRINKS, marginLeft: Math.round(layout.icon * 0.35), fontSize: layout.kicker, fontWeight: 700, letterSpacing: '0.08em',
+      color: style.accent, ...clampStyle(1),
+    }),
+    input.date
+      ? text(input.date, { marginLeft: 24, fontSize: layout.date, fontWeight: 500, color: style.ink, flexShrink: 0 })
+      : null,
+  ]);
+
+  const headlineNode = text(input.headline, {
+    fontSize: headline.fontSize, fontWeight: 800, lineHeight: HEADLINE_LINE, letterSpacing: '-0.02em',
+    color: style.ink, wordBreak: 'break-word', maxHeight: layout.headline.height, ...clampStyle(headline.maxLines),
+  });
+
+  const figureBlock = box({ flexDirection: 'column', width: figureWidth, flexShrink: 0, justifyContent: 'flex-end' }, [
+    figure && input.figure
+      ? text(input.figure, {
+          fontSize: figure.fontSize, fontWeight: 800, lineHeight: FIGURE_LINE, letterSpacing: '-0.03em', color: style.ink,
+          whiteSpace: 'nowrap', ...clampStyle(1),
+        })
+      : null,
+    input.detail
+      ? text(input.detail, {
+          marginTop: Math.round(layout.gap * 0.8), fontSize: layout.detail, fontWeight: 500, lineHeight: 1.25, color: style.ink,
+          ...clampStyle(2),
+        })
+      : null,
+  ]);
+
+  const spark = input.spark
+    ? box({ flexDirection: 'column', width: layout.sparkWidth, flexShrink: 0 }, [
+        svgImage(
+          sparklineSvg(input.spark, { width: layout.sparkWidth, height: layout.sparkHeight }, { line: style.accent, background: style.background }),
+          layout.sparkWidth,
+          layout.sparkHeight,
+        ),
+        text(input.spark.label, {
+          marginTop: 8, fontSize: Math.round(layout.footer * 0.85), fontWeight: 500, color: style.accent, ...clampStyle(1),
+        }),
+      ])
+    : null;
+
+  const footer = box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [
+    text(input.name, { ...SHRINKS, fontSize: layout.footer, fontWeight: 700, color: style.ink, ...clampStyle(1) }),
+    input.site
+      ? text(input.site, {
+          ...SHRINKS, marginLeft: 24, fontSize: layout.footer, fontWeight: 500, color: style.accent, textAlign: 'right', ...clampStyle(1),
+        })
+      : null,
+  ]);
+
+  const middle = layout.sparkBeside
+    ? box({ flexDirection: 'column', gap: layout.gap }, [
+        headlineNode,
+        box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [figureBlock, spark]),
+      ])
+    : box({ flexDirection: 'column', gap: layout.gap }, [headlineNode, figureBlock]);
+  const bottom = layout.sparkBeside
+    ? footer
+    : box({ flexDirection: 'column', gap: layout.gap * 1.5 }, [spark, footer]);
+
+  return box(
+    {
+      width, height, boxSizing: 'border-box', flexDirection: 'column', justifyContent: 'space-between',
+      padding: `${layout.padTop}px ${layout.padX}px ${layout.padBottom}px`,
+      backgroundColor: style.background, color: style.ink, fontFamily: family,
+    },
+    [header, middle, bottom],
+  );
+}
