@@ -1,7 +1,25 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import shareCards from './src/integrations/share-cards.ts';
+import { readProfileSite } from './src/utils/profile-site.ts';
+
+// `--site`, `--base` and `--outDir` on the command line win over this file (Astro merges them last).
+const dataDir = process.env.SMALL_WINS_DATA ?? 'data';
 
 export default defineConfig({
-  integrations: [mdx()],
+  site: readProfileSite(dataDir) ?? undefined,
+  // GitHub Pages serves `wins/x/index.html` at `wins/x/`: directories and trailing slashes agree.
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External CSS and JS only: pages stay clean under a strict Content-Security-Policy.
+    inlineStylesheets: 'never',
+  },
+  compressHTML: true,
+  integrations: [mdx(), sitemap(), shareCards()],
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -1,0 +1,212 @@
+// The benchmark's results: one row per measurement, the table printed on a terminal and the
+// targets of the benchmark issue checked against the rows of one run.
+import { summarize } from './stats.ts';
+
+export type Size = 'none' | 'empty' | 'small' | 'decade' | 'huge' | string;
+
+/** One measurement, as written to the JSON file (see bench/README.md). */
+export interface BenchResult {
+  name: string;
+  size: Size;
+  /** `ms`, `MB`, `KB` or `pages`. */
+  unit: string;
+  /** Null when the measurement could not run; `note` says why. */
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Median per item (per run, per image, per page), in `unit`; null when not meaningful. */
+  perItem: number | null;
+  /** What an item is (`run`, `image`, `page`), when perItem is set. */
+  item?: string;
+  /** median / the median of `against`; null when there is nothing to compare with. */
+  ratio: number | null;
+  against: string | null;
+  /** How many samples the summary is made of. */
+  samples: number;
+  note?: string;
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGB: number;
+  node: string;
+  platform: string;
+  /** 1-minute load average when the run started: other work on the machine inflates every time. */
+  loadAverage?: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  /** The measured figure the target is about, in words (`412 ms`, `18.3× F1`). */
+  measured: string | null;
+  met: boolean | null;
+}
+
+export interface BenchReport {
+  machine: Machine;
+  quick: boolean;
+  results: BenchResult[];
+  targets: TargetCheck[];
+}
+
+/** A row from raw samples; `items` turns the median into a per-item figure. */
+export function resultOf(
+  name: string,
+  size: Size,
+  unit: string,
+  samples: readonly number[],
+  options: { items?: number; item?: string; against?: BenchResult | null } = {},
+): BenchResult {
+  const { median, min, max } = summarize(samples);
+  const against = options.against;
+  const ratio = against?.median ? median / against.median : null;
+  return {
+    name,
+    size,
+    unit,
+    median,
+    min,
+    max,
+    perItem: options.items ? median / options.items : null,
+    ...(options.items ? { item: options.item ?? 'item' } : {}),
+    ratio,
+    against: against?.median ? labelOf(against) : null,
+    samples: samples.length,
+  };
+}
+
+/** How a row is named when another is compared with it: `F1`, `node -e 0`, `build cold (decade)`. */
+export function labelOf(result: Pick<BenchResult, 'name' | 'size'>): string {
+  if (result.name === ROW.astroFloor) return 'F1';
+  return result.size === 'none' || result.size === 'empty' ? result.name : `${result.name} (${result.size})`;
+}
+
+/** A row for a measurement that could not run (its code is not there yet, or it failed). */
+export function unavailable(name: string, size: Size, unit: string, note: string): BenchResult {
+  return { name, size, unit, median: null, min: null, max: null, perItem: null, ratio: null, against: null, samples: 0, note };
+}
+
+export function findResult(results: readonly BenchResult[], name: string, size: Size): BenchResult | undefined {
+  return results.find((r) => r.name === name && r.size === size);
+}
+
+/** The names of the rows, shared by the harness and the targets. */
+export const ROW = {
+  nodeFloor: 'node -e 0',
+  astroFloor: 'F1: build of an empty journal',
+  read: 'read journal',
+  engine: 'wins engine',
+  readAndEngine: 'read + wins engine',
+  engineProcess: 'read + wins, whole process',
+  engineMemory: 'peak memory: read + wins',
+  cardsOne: 'cards cold, 1 worker',
+  cardsPool: 'cards cold, pool',
+  cardsCached: 'cards cached',
+  cardsMemory: 'peak memory: cards, pool',
+  buildCold: 'build cold',
+  buildWarm: 'build warm',
+  buildAppend: 'build after appending one run',
+  buildMemory: 'peak memory: build cold',
+  endpointCold: 'build cold, cards by endpoint (common approach)',
+  endpointMemory: 'peak memory: build, cards by endpoint',
+  pageCost: 'pages: cost per page over F1',
+  winPageWeight: 'win page HTML + CSS, largest',
+  jsOnPlainPages: 'plain pages shipping JavaScript',
+  chartPageJs: 'chart page JavaScript (gzip), largest',
+} as const;
+
+interface Target {
+  target: string;
+  check(results: readonly BenchResult[]): { measured: string; met: boolean } | null;
+}
+
+const upTo = (limit: number) => (value: number) => value < limit;
+
+function medianTarget(name: string, size: Size, unit: string, limit: number, target: string): Target {
+  return {
+    target,
+    check: (results) => {
+      const row = findResult(results, name, size);
+      if (row?.median == null) return null;
+      return { measured: `${round(row.median)} ${unit}`, met: upTo(limit)(row.median) };
+    },
+  };
+}
+
+function ratioTarget(name: string, size: Size, limit: number, target: string, atLeast = false): Target {
+  return {
+    target,
+    check: (results) => {
+      const row = findResult(results, name, size);
+      if (row?.ratio == null) return null;
+      return { measured: `${round(row.ratio)}× ${row.against}`, met: atLeast ? row.ratio >= limit : row.ratio < limit };
+    },
+  };
+}
+
+/** The targets of the benchmark issue, each checked against one run's rows. */
+export const TARGETS: readonly Target[] = [
+  medianTarget(ROW.engine, 'huge', 'ms', 500, 'wins engine on huge (100,000 runs) under 0.5 s'),
+  medianTarget(ROW.readAndEngine, 'huge', 'ms', 1500, 'huge read and computed under 1.5 s'),
+  medianTarget(ROW.engineMemory, 'huge', 'MB', 500, 'huge read and computed under 500 MB'),
+  ratioTarget(ROW.buildCold, 'decade', 25, 'decade cold build (three card formats) under 25× F1'),
+  ratioTarget(ROW.endpointCold, 'decade', 2, 'decade cold build at least 2× faster than the common approach', true),
+  ratioTarget(ROW.buildAppend, 'decade', 3, 'decade rebuild after appending one run under 3× F1'),
+  ratioTarget(ROW.buildCold, 'small', 5, 'small cold build under 5× F1'),
+  medianTarget(ROW.pageCost, 'decade', 'ms', 1.5, 'pages under 1.5 ms per page over F1 (decade)'),
+  medianTarget(ROW.winPageWeight, 'decade', 'KB', 40, "a win page's HTML + CSS under 40 KB"),
+  {
+    target: 'no JavaScript on pages without charts, filters or share actions',
+    check: (results) => {
+      const row = findResult(results, ROW.jsOnPlainPages, 'decade');
+      if (row?.median == null) return null;
+      return { measured: `${row.median} pages`, met: row.median === 0 };
+    },
+  },
+  medianTarget(ROW.chartPageJs, 'decade', 'KB', 100, 'chart pages under 100 KB of JavaScript gzipped'),
+];
+
+export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
+  return TARGETS.map((t) => {
+    const outcome = t.check(results);
+    return { target: t.target, measured: outcome?.measured ?? null, met: outcome?.met ?? null };
+  });
+}
+
+export function round(value: number): number {
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
+  return Number(value.toFixed(digits));
+}
+
+function cell(value: number | null, unit = ''): string {
+  return value === null ? '–' : `${round(value).toLocaleString('en')}${unit ? ` ${unit}` : ''}`;
+}
+
+/** The results as a Markdown table (readable on a terminal, pasteable into docs). */
+export function formatTable(results: readonly BenchResult[]): string {
+  const header = ['what', 'size', 'median', 'min–max', 'per item', 'ratio', 'note'];
+  const rows = results.map((r) => [
+    r.name,
+    r.size,
+    r.median === null ? `– (${r.note ?? 'not measured'})` : cell(r.median, r.unit),
+    r.min === null || r.max === null ? '–' : `${cell(r.min)}–${cell(r.max)}`,
+    r.perItem === null ? '–' : `${cell(r.perItem, r.unit)}/${r.item ?? 'item'}`,
+    r.ratio === null ? '–' : `${round(r.ratio)}× ${r.against ?? ''}`.trim(),
+    r.median === null ? '' : (r.note ?? ''),
+  ]);
+  return markdownTable(header, rows);
+}
+
+export function formatTargets(targets: readonly TargetCheck[]): string {
+  return markdownTable(
+    ['target', 'measured', 'met'],
+    targets.map((t) => [t.target, t.measured ?? '–', t.met === null ? 'not measured' : t.met ? 'yes' : 'NO']),
+  );
+}
+
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,110 @@
+// What the content collections hold, shaped from the journal and the engine's wins: series stored
+// once (wins point into them), and private runs scrubbed here, at the source, so no page can
+// publish their title, notes or story by mistake.
+import type { Goal, IsoDate, Journal, Profile, Run, Series, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
+
+export interface RunEntry {
+  id: string;
+  date: IsoDate;
+  startTime: string | null;
+  distance: number;
+  time: number | null;
+  /** Null for a private run. */
+  title: string | null;
+  type: string | null;
+  race: string | null;
+  isRace: boolean;
+  elevation: number | null;
+  nonstop: boolean | null;
+  feeling: number | null;
+  temperature: number | null;
+  tags: string[];
+  notes: string | null;
+  private: boolean;
+  virtual: boolean;
+  /** Null for a private run: its story is never rendered. */
+  storyId: string | null;
+  /** Slugs of the wins this run earned, in the engine's order. */
+  wins: string[];
+}
+
+export interface WinEntry {
+  slug: string;
+  kind: WinKind;
+  family: WinFamily;
+  date: IsoDate;
+  title: string;
+  value: number;
+  unit: WinUnit;
+  previous: Win['previous'];
+  runs: string[];
+  rung: string | null;
+  goal: string | null;
+  daysSincePrevious: number | null;
+  progression: { seriesId: string; upTo: number } | null;
+  effortOffset: number | null;
+}
+
+export interface GoalEntry extends Omit<Goal, 'source' | 'body'> {
+  body: string;
+}
+
+export interface ProfileEntry extends Omit<Profile, 'fonts' | 'privacyTrim'> {
+  today: IsoDate | null;
+}
+
+export interface SiteCollections {
+  profile: ProfileEntry;
+  runs: RunEntry[];
+  wins: WinEntry[];
+  series: Series[];
+  goals: GoalEntry[];
+}
+
+export function runEntry(run: Run, wins: string[]): RunEntry {
+  const hidden = run.private;
+  return {
+    id: run.id,
+    date: run.date,
+    startTime: run.startTime,
+    distance: run.distance,
+    time: run.time,
+    title: hidden ? null : run.title,
+    type: run.type,
+    race: hidden ? null : run.race,
+    isRace: run.isRace,
+    elevation: run.elevation,
+    nonstop: run.nonstop,
+    feeling: run.feeling,
+    temperature: run.temperature,
+    tags: hidden ? [] : run.tags,
+    notes: hidden ? null : run.notes,
+    private: run.private,
+    virtual: run.virtual,
+    storyId: hidden ? null : run.storyId,
+    wins,
+  };
+}
+
+export function winEntry(win: Win): WinEntry {
+  const { progression, ...rest } = win;
+  return { ...rest, progression: progression ? { seriesId: progression.series.id, upTo: progression.upTo } : null };
+}
+
+export function siteCollections(journal: Journal, wins: readonly Win[]): SiteCollections {
+  const earned = new Map<string, string[]>();
+  const series = new Map<string, Series>();
+  for (const win of wins) {
+    const runId = win.runs[0];
+    if (runId !== undefined) earned.set(runId, [...(earned.get(runId) ?? []), win.slug]);
+    if (win.progression) series.set(win.progression.series.id, win.progression.series);
+  }
+  const { fonts: _fonts, privacyTrim: _trim, ...profile } = journal.profile;
+  return {
+    profile: { ...profile, today: journal.today },
+    runs: journal.runs.map((run) => runEntry(run, earned.get(run.id) ?? [])),
+    wins: wins.map(winEntry),
+    series: [...series.values()],
+    goals: journal.goals.map(({ source: _source, ...goal }) => goal),
+  };
+}

@@ -1,0 +1,46 @@
+// The wins as an RSS feed, newest first, each with its share image.
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { formatDate } from '../lib/format/dates.ts';
+import { formatValue } from '../lib/site/figures.ts';
+import { newestFirst } from '../lib/site/timeline.ts';
+import { absoluteUrl, fileWithBase, pathWithBase } from '../utils/base.ts';
+import { getProfile, getWins } from '../utils/site-data.ts';
+
+const FEED_SIZE = 50;
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export async function GET(context: APIContext): Promise<Response> {
+  const profile = await getProfile();
+  const wins = newestFirst(await getWins()).slice(0, FEED_SIZE);
+  const site = absoluteUrl(pathWithBase(), context.site);
+  return rss({
+    title: profile.title,
+    description: `The small wins of ${profile.name}.`,
+    site,
+    trailingSlash: true,
+    items: wins.map((win) => {
+      const figure = formatValue(win.value, win.unit, profile.units, profile.locale);
+      const link = absoluteUrl(pathWithBase(`wins/${win.slug}/`), context.site);
+      return {
+        title: win.title,
+        link,
+        // Dates are days; noon UTC keeps every reader on the same calendar day.
+        pubDate: new Date(`${win.date}T12:00:00Z`),
+        description: `${win.title} — ${figure}, ${formatDate(win.date, profile.locale)}.`,
+        // The slug, not the URL: a feed reader keeps an item's identity when the site moves.
+        customData: `<guid isPermaLink="false">${escapeXml(win.slug)}</guid>`,
+        enclosure: {
+          url: absoluteUrl(fileWithBase(`wins/${win.slug}/card-1200x630.png`), context.site),
+          type: 'image/png',
+          length: 0,
+        },
+        categories: [win.family],
+      };
+    }),
+    customData: `<language>${escapeXml(profile.locale)}</language>`,
+  });
+}

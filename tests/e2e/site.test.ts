@@ -1,0 +1,230 @@
+// The built sample site in a real browser: every page type, the wins filter, the charts, every
+// internal link (also under a base path), accessibility, and screenshots for review.
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage, type Browser } from './browser.ts';
+import { buildSite, type BuiltSite } from './build-site.ts';
+import { crawl } from './crawl.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+const BASE = '/small-wins/';
+const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+const builds: BuiltSite[] = [];
+let root: StaticSite;
+let based: StaticSite;
+let browser: Browser;
+let pages: Record<string, string>;
+
+/** One page of each type, found from the built site itself so the sample journal can change. */
+async function pagesOf(site: StaticSite): Promise<Record<string, string>> {
+  const html = async (path: string) => (await fetch(site.root + path)).text();
+  const first = (text: string, pattern: RegExp) => {
+    const match = pattern.exec(text);
+    if (!match?.[1]) throw new Error(`no link like ${pattern} found`);
+    return match[1];
+  };
+  const home = await html('');
+  const wins = await html('wins/');
+  const runs = await html('runs/');
+  const year = first(wins, /href="\/wins\/(\d{4})\/"/);
+  return {
+    home: '',
+    wins: 'wins/',
+    year: `wins/${year}/`,
+    win: `wins/${first(wins, /href="\/wins\/(\d{4}-\d{2}-\d{2}-[^"]+)\/"/)}/`,
+    // A record-setting win has a progression chart and something it beat.
+    record: `wins/${first(await html('progress/'), /href="\/wins\/(\d{4}-[^"]+)\/"/)}/`,
+    runs: 'runs/',
+    runsPage2: 'runs/2/',
+    run: `runs/${first(runs, /href="\/runs\/(\d{4}-\d{2}-\d{2}[^"/]*)\/"/)}/`,
+    progress: 'progress/',
+    goal: `goals/${first(home, /href="\/goals\/([^"/]+)\/"/)}/`,
+    notFound: '404.html',
+  };
+}
+
+beforeAll(async () => {
+  const settled = await Promise.allSettled([buildSite(), buildSite({ base: BASE })]);
+  for (const result of settled) if (result.status === 'fulfilled') builds.push(result.value);
+  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  const [plain, withBase] = builds as [BuiltSite, BuiltSite];
+  root = await serveStatic(plain.outDir, '/');
+  based = await serveStatic(withBase.outDir, BASE);
+  browser = await launchBrowser();
+  pages = await pagesOf(root);
+  await mkdir(SCREENSHOTS, { recursive: true });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await root?.close();
+  await based?.close();
+  await Promise.all(builds.map((build) => build.dispose()));
+});
+
+describe('every page type', () => {
+  test.each(['home', 'wins', 'year', 'win', 'record', 'runs', 'runsPage2', 'run', 'progress', 'goal', 'notFound'])(
+    '%s loads without a console error',
+    async (name) => {
+      const { page, errors } = await openPage(browser.context, root.root + pages[name]);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.title()).not.toBe('');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('the wins filter', () => {
+  test('shows only the chosen kind, then everything again, without a reload', async () => {
+    const { page, errors } = await openPage(browser.context, root.root + pages.year);
+    const items = page.locator('li[data-kind]');
+    const total = await items.count();
+    const chip = page.locator('[data-filter] button[data-kind]:not([data-kind=""])').first();
+    await expect.poll(() => chip.isVisible()).toBe(true);
+    const kind = (await chip.getAttribute('data-kind')) as string;
+    const expected = await page.locator(`li[data-kind="${kind}"]`).count();
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await chip.click();
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('li[data-kind]:visible').count()).toBe(expected);
+    expect(await page.locator(`li[data-kind="${kind}"]:visible`).count()).toBe(expected);
+    expect(expected).toBeLessThan(total);
+    await page.locator('[data-filter] button[data-kind=""]').click();
+    expect(await page.locator('li[data-kind]:visible').count()).toBe(total);
+    // Same document: no navigation happened.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('without JavaScript the full list is in the page and the filter stays hidden', async () => {
+    const html = await (await fetch(root.root + pages.year)).text();
+    expect(html).toMatch(/<div[^>]*data-filter[^>]*hidden/);
+    const all = /data-kind=""[^>]*>\s*All <span[^>]*>(\d+)</.exec(html);
+    expect(Number(all?.[1])).toBe(html.match(/<li[^>]*data-kind=/g)?.length);
+  });
+});
+
+describe('charts', () => {
+  test('chart.js draws the canvases of /progress/ and each has its data table', async () => {
+    const { page, errors } = await openPage(browser.context, root.root + pages.progress);
+    const canvases = page.locator('figure[data-chart] canvas');
+    expect(await canvases.count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('figure[data-chart][data-drawn]').count()).toBe(await canvases.count());
+    const painted = await page.evaluate(() =>
+      [...document.querySelectorAll('figure[data-chart] canvas')].map((canvas) => {
+        const c = canvas as HTMLCanvasElement;
+        const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let inked = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) inked++;
+        return inked;
+      }),
+    );
+    for (const inked of painted) expect(inked).toBeGreaterThan(500);
+    for (const id of await canvases.evaluateAll((list) => list.map((c) => c.id))) {
+      expect(await page.locator(`#${id}-table tbody tr`).count()).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('chart.js is loaded only where a chart is', async () => {
+    // `getDatasetMeta` is a chart.js method name: it survives minification.
+    const loadsChartJs = async (path: string) => {
+      const { page } = await openPage(browser.context, root.root + path);
+      await page.waitForLoadState('networkidle');
+      const sources = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.js')));
+      const code = await Promise.all(sources.map(async (src) => (await fetch(src)).text()));
+      await page.close();
+      return code.some((text) => text.includes('getDatasetMeta'));
+    };
+    expect(await loadsChartJs(pages.progress as string)).toBe(true);
+    expect(await loadsChartJs(pages.home as string)).toBe(false);
+    expect(await loadsChartJs(pages.win as string)).toBe(false);
+    expect(await loadsChartJs(pages.goal as string)).toBe(false);
+  });
+
+  test('pages without charts, filters or share actions load no JavaScript', async () => {
+    for (const name of ['home', 'runs', 'run', 'goal', 'notFound']) {
+      const html = await (await fetch(root.root + pages[name])).text();
+      expect({ name, scripts: html.match(/<script(?![^>]*application\/json)[^>]*>/g) ?? [] }).toEqual({ name, scripts: [] });
+    }
+  });
+
+  test('charts do not shift the layout when they load', async () => {
+    const { page } = await openPage(browser.context, root.root + pages.progress);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(total), 500);
+        }),
+    );
+    expect(shift).toBeLessThan(0.05);
+    await page.close();
+  });
+});
+
+describe('links', () => {
+  test('every internal link, image, script and stylesheet resolves', async () => {
+    const result = await crawl(root.root);
+    expect(result.broken).toEqual([]);
+    expect(result.pages.length).toBeGreaterThan(20);
+  });
+
+  test(`every one resolves under the base path ${BASE} too`, async () => {
+    const result = await crawl(based.root);
+    expect(result.broken).toEqual([]);
+    expect(result.pages.length).toBeGreaterThan(20);
+    // Nothing escapes the base path: the server answers nothing outside it.
+    expect(result.pages.every((page) => page.startsWith(based.root))).toBe(true);
+  });
+});
+
+describe('accessibility', () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  test.each(['home', 'win', 'record', 'progress', 'goal'])('axe finds no serious or critical violation on %s', async (name) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(root.root + pages[name]);
+      await page.addScriptTag({ content: await axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const result = await axe.run();
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      });
+      expect({ colorScheme, violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+        colorScheme,
+        violations: [],
+      });
+      await page.close();
+    }
+  });
+});
+
+describe('screenshots for review', () => {
+  test.each([375, 1280])('every page type at %i px', { timeout: 120_000 }, async (width) => {
+    for (const name of ['home', 'wins', 'win', 'record', 'runs', 'run', 'progress', 'goal', 'notFound']) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(root.root + pages[name], { waitUntil: 'networkidle' });
+      const file = join(SCREENSHOTS, `${name}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      // Nothing may scroll sideways on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect({ name, overflow }).toEqual({ name, overflow: 0 });
+      await page.close();
+    }
+  });
+});

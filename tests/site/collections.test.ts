@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { siteCollections } from '../../src/lib/site/collections.ts';
+import type { Journal, Run, Series, Win } from '../../src/lib/types.ts';
+
+function run(id: string, extra: Partial<Run> = {}): Run {
+  return {
+    id,
+    date: id.slice(0, 10),
+    startTime: null,
+    distance: 5000,
+    time: 1800,
+    title: `Run ${id}`,
+    type: 'easy',
+    race: null,
+    isRace: false,
+    elevation: null,
+    nonstop: true,
+    feeling: 4,
+    temperature: null,
+    tags: ['park'],
+    win: null,
+    notes: 'felt good',
+    private: false,
+    virtual: false,
+    extra: {},
+    source: { path: 'data/runs.csv', line: 2, kind: 'csv' },
+    storyId: null,
+    efforts: [],
+    track: null,
+    ...extra,
+  };
+}
+
+const series: Series = { id: 'best-5k', label: '5K best', unit: 's', lowerIsBetter: true, points: [] };
+
+function win(slug: string, runId: string, progression: Win['progression'] = null): Win {
+  return {
+    slug,
+    kind: 'personal-best',
+    family: 'speed',
+    date: runId.slice(0, 10),
+    title: slug,
+    value: 1500,
+    unit: 's',
+    previous: null,
+    runs: [runId],
+    rung: '5k',
+    goal: null,
+    daysSincePrevious: null,
+    progression,
+    effortOffset: null,
+  };
+}
+
+const journal: Journal = {
+  runs: [
+    run('2025-01-01', { storyId: 'journal/first' }),
+    run('2025-01-02', { private: true, title: 'Secret <b>date</b>', notes: 'private notes', race: 'Secret race', tags: ['who'], storyId: 'journal/secret' }),
+  ],
+  stories: [],
+  goals: [],
+  profile: {
+    name: 'Ana',
+    title: 'Small Wins',
+    site: null,
+    units: 'km',
+    weekStart: 'monday',
+    timezone: 'UTC',
+    locale: 'en',
+    about: 'Hi',
+    fonts: ['fonts/cjk.ttf'],
+    privacyTrim: 500,
+  },
+  errors: [],
+  warnings: [],
+  skipped: {},
+  merged: 0,
+  today: '2025-01-02',
+};
+
+describe('siteCollections', () => {
+  const wins = [win('a', '2025-01-01', { series, upTo: 0 }), win('b', '2025-01-02', { series, upTo: 1 }), win('c', '2025-01-02')];
+  const site = siteCollections(journal, wins);
+
+  test('a private run keeps its numbers but loses its title, notes, race name, tags and story', () => {
+    const hidden = site.runs.find((r) => r.id === '2025-01-02');
+    expect(hidden).toMatchObject({ private: true, distance: 5000, time: 1800, title: null, notes: null, race: null, tags: [], storyId: null });
+    expect(JSON.stringify(site)).not.toMatch(/Secret|private notes|journal\/secret/);
+  });
+
+  test('a public run keeps everything', () => {
+    expect(site.runs[0]).toMatchObject({ title: 'Run 2025-01-01', notes: 'felt good', storyId: 'journal/first', tags: ['park'] });
+  });
+
+  test('each run lists the wins it earned', () => {
+    expect(site.runs.map((r) => r.wins)).toEqual([['a'], ['b', 'c']]);
+  });
+
+  test('a series is stored once and wins point into it', () => {
+    expect(site.series).toEqual([series]);
+    expect(site.wins.map((w) => w.progression)).toEqual([{ seriesId: 'best-5k', upTo: 0 }, { seriesId: 'best-5k', upTo: 1 }, null]);
+  });
+
+  test('the profile carries the journal today, not the build settings', () => {
+    expect(site.profile).toMatchObject({ name: 'Ana', today: '2025-01-02' });
+    expect(site.profile).not.toHaveProperty('fonts');
+  });
+});

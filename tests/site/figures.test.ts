@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest';
+import { formatValue } from '../../src/lib/site/figures.ts';
+import { shareLinks } from '../../src/lib/site/share-links.ts';
+
+test.each([
+  [1488, 's', 'km', '24:48'],
+  [1_000_000, 'm', 'km', '1,000 km'],
+  [1_609_344, 'm', 'mi', '1,000 mi'],
+  [4000, 'm', 'km', '4 km'],
+  [30, 'days', 'km', '30 days'],
+  [1, 'weeks', 'km', '1 week'],
+  [100, 'runs', 'km', '100 runs'],
+  [2, 'years', 'km', '2 years'],
+  [31.6, 'C', 'km', '32 °C'],
+  [25, 'E', 'km', 'E25'],
+  [75, 'percent', 'km', '75%'],
+] as const)('%d %s (%s) reads %s', (value, unit, units, expected) => {
+  expect(formatValue(value, unit, units)).toBe(expected);
+});
+
+test('share links carry the page URL and the text, encoded, for each network', () => {
+  const links = shareLinks('https://ana.github.io/wins/a/?x=1', 'Sub-25 5K & more');
+  expect(links.map((l) => l.network)).toEqual(['X', 'Bluesky', 'Mastodon', 'Facebook', 'LinkedIn', 'WhatsApp']);
+  for (const link of links) {
+    expect(new URL(link.href).protocol).toBe('https:');
+    expect(link.href).toContain(encodeURIComponent('https://ana.github.io/wins/a/?x=1'));
+    expect(link.href).not.toContain('&more');
+  }
+});

@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { staircase } from '../../src/lib/site/goal.ts';
+
+const goal = { slug: 'ultra', date: '2025-06-14', distance: 50_000, start: '2025-01-06' };
+const run = (id: string, distance: number, isRace = false) => ({ id, date: id.slice(0, 10), distance, time: null, isRace });
+const runs = [
+  run('2024-12-20', 30_000),
+  run('2025-01-07', 10_000),
+  run('2025-01-12', 14_000),
+  run('2025-01-19', 12_000),
+  run('2025-02-02', 21_000),
+  run('2025-05-10', 40_000),
+  run('2025-06-14', 5_000),
+  run('2025-06-14-2', 50_800, true),
+];
+
+describe('staircase', () => {
+  test('steps are the long runs of the build-up that beat every one before', () => {
+    const s = staircase(goal, runs, '2025-05-10', 'monday');
+    expect(s.steps.map((step) => [step.date, step.value])).toEqual([
+      ['2025-01-07', 10_000],
+      ['2025-01-12', 14_000],
+      ['2025-02-02', 21_000],
+      ['2025-05-10', 40_000],
+    ]);
+    expect(s.reached).toBeCloseTo(0.8);
+    expect(s.start).toBe('2025-01-06');
+  });
+
+  test('weeks to go as of the journal today, counted in calendar weeks', () => {
+    const s = staircase(goal, runs, '2025-05-10', 'monday');
+    // 2025-05-10 is in the week of 2025-05-05; race week starts 2025-06-09.
+    expect(s.weeksToGo).toBe(5);
+    expect(s.daysToGo).toBe(35);
+    expect(s.result).toBeNull();
+    expect(s.weeks[0]?.period).toBe('2025-01-06');
+    expect(s.weeks.at(-1)?.period).toBe('2025-05-05');
+  });
+
+  test('after race day: the race is the result and nothing is left to go', () => {
+    const s = staircase(goal, runs, '2025-06-20', 'monday');
+    expect(s.weeksToGo).toBeNull();
+    expect(s.result?.id).toBe('2025-06-14-2');
+    // Race day itself is not part of the build-up.
+    expect(s.steps.at(-1)?.value).toBe(40_000);
+  });
+
+  test('without a start, the build-up begins with the first run', () => {
+    expect(staircase({ ...goal, start: null }, runs, '2025-05-10', 'monday').steps[0]?.date).toBe('2024-12-20');
+  });
+});
