@@ -30,6 +30,11 @@ const runs = defineCollection({
     virtual: z.boolean(),
     storyId: z.string().nullable(),
     wins: z.array(z.string()),
+    efforts: z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })),
+    // Already privacy-trimmed; null for a private run and a run without GPS.
+    track: z
+      .object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() })
+      .nullable(),
   }),
 });
 

@@ -1,8 +1,9 @@
 // The built sample site in a real browser: every page type, the wins filter, the charts, every
 // internal link (also under a base path), accessibility, and screenshots for review.
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, openPage, type Browser } from './browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
@@ -11,6 +12,9 @@ import { serveStatic, type StaticSite } from './static-server.ts';
 
 const BASE = '/small-wins/';
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+// The sample's one run with a GPS track, its page and the win it earned.
+const RIDGE_GPX = resolve(import.meta.dirname, '../../data/tracks/2024-10-19-ridge-loop.gpx');
+const RIDGE = { run: 'runs/2024-10-19/', win: 'wins/2024-10-19-ran-every-hill-of-the-ridge-loop/' };
 
 const builds: BuiltSite[] = [];
 let root: StaticSite;
@@ -43,6 +47,8 @@ async function pagesOf(site: StaticSite): Promise<Record<string, string>> {
     progress: 'progress/',
     goal: `goals/${first(home, /href="\/goals\/([^"/]+)\/"/)}/`,
     notFound: '404.html',
+    ridgeRun: RIDGE.run,
+    ridgeWin: RIDGE.win,
   };
 }
 
@@ -189,11 +195,48 @@ describe('links', () => {
   });
 });
 
+describe('route maps', () => {
+  test.each(Object.entries(RIDGE))('the %s page of the Ridge loop draws its route as a labelled SVG of fixed size', async (_name, path) => {
+    const { page, errors } = await openPage(browser.context, root.root + path);
+    const map = page.locator('figure.route-map svg[role="img"]');
+    expect(await map.count()).toBe(1);
+    expect(await map.getAttribute('aria-label')).toBe('Route of Ridge loop, start and finish hidden');
+    expect(await map.locator('path').count()).toBeGreaterThan(0);
+    // Width and height in the markup: the box is reserved before anything paints.
+    const [width, height] = [Number(await map.getAttribute('width')), Number(await map.getAttribute('height'))];
+    const box = await map.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(Math.abs((box?.height ?? 0) / (box?.width ?? 1) - height / width)).toBeLessThan(0.02);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page without a track has no route map', async () => {
+    const response = await fetch(root.root + 'runs/2024-06-15/');
+    expect(response.status).toBe(200);
+    expect(await response.text()).not.toContain('route-map');
+  });
+
+  test("the GPX's raw start and finish coordinates appear nowhere in dist/", async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'trkpt' });
+    const points: Array<{ lat: string; lon: string }> = parser.parse(await readFile(RIDGE_GPX, 'utf8')).gpx.trk.trkseg.trkpt;
+    const ends = [points[0]!, points.at(-1)!].flatMap((p) => [Number(p.lat).toFixed(4), Number(p.lon).toFixed(4)]);
+    const outDir = (builds[0] as BuiltSite).outDir;
+    const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      if (!/\.(html|xml|json|js|css|txt|webmanifest)$/.test(file.name)) continue;
+      const text = await readFile(join(file.parentPath, file.name), 'utf8');
+      for (const value of ends) expect({ file: file.name, found: text.includes(value) }).toEqual({ file: file.name, found: false });
+    }
+  });
+});
+
 describe('accessibility', () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  test.each(['home', 'win', 'record', 'progress', 'goal'])('axe finds no serious or critical violation on %s', async (name) => {
+  test.each(['home', 'win', 'record', 'progress', 'goal', 'ridgeWin'])('axe finds no serious or critical violation on %s', async (name) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.context.newPage();
       await page.emulateMedia({ colorScheme });
@@ -226,5 +269,14 @@ describe('screenshots for review', () => {
       expect({ name, overflow }).toEqual({ name, overflow: 0 });
       await page.close();
     }
+  });
+
+  test('the Ridge loop run page with its route map', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(root.root + pages.ridgeRun, { waitUntil: 'networkidle' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'run-ridge-1280.png'), fullPage: true });
+    expect(await page.locator('figure.route-map svg path').count()).toBeGreaterThan(0);
+    await page.close();
   });
 });

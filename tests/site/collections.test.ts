@@ -55,7 +55,17 @@ function win(slug: string, runId: string, progression: Win['progression'] = null
 const journal: Journal = {
   runs: [
     run('2025-01-01', { storyId: 'journal/first' }),
-    run('2025-01-02', { private: true, title: 'Secret <b>date</b>', notes: 'private notes', race: 'Secret race', tags: ['who'], storyId: 'journal/secret' }),
+    run('2025-01-01-2', { track: { points: [[59.1, 18.1], [59.2, 18.2]] }, efforts: [{ distance: 1000, time: 300, startOffset: 700 }] }),
+    run('2025-01-02', {
+      private: true,
+      title: 'Secret <b>date</b>',
+      notes: 'private notes',
+      race: 'Secret race',
+      tags: ['who'],
+      storyId: 'journal/secret',
+      track: { points: [[48.8566, 2.3522], [48.857, 2.353]], breaks: [1] },
+      efforts: [{ distance: 1000, time: 280, startOffset: 1200 }],
+    }),
   ],
   stories: [],
   goals: [],
@@ -88,12 +98,25 @@ describe('siteCollections', () => {
     expect(JSON.stringify(site)).not.toMatch(/Secret|private notes|journal\/secret/);
   });
 
+  test('a private run never publishes its route, not even trimmed, but keeps its efforts', () => {
+    const hidden = site.runs.find((r) => r.id === '2025-01-02');
+    expect(hidden?.track).toBeNull();
+    expect(hidden?.efforts).toEqual([{ distance: 1000, time: 280, startOffset: 1200 }]);
+    expect(JSON.stringify(site)).not.toMatch(/48\.85|2\.35/);
+  });
+
+  test('a public run with GPS keeps its (already trimmed) track and efforts', () => {
+    const gps = site.runs.find((r) => r.id === '2025-01-01-2');
+    expect(gps?.track).toEqual({ points: [[59.1, 18.1], [59.2, 18.2]] });
+    expect(gps?.efforts).toEqual([{ distance: 1000, time: 300, startOffset: 700 }]);
+  });
+
   test('a public run keeps everything', () => {
     expect(site.runs[0]).toMatchObject({ title: 'Run 2025-01-01', notes: 'felt good', storyId: 'journal/first', tags: ['park'] });
   });
 
   test('each run lists the wins it earned', () => {
-    expect(site.runs.map((r) => r.wins)).toEqual([['a'], ['b', 'c']]);
+    expect(site.runs.map((r) => r.wins)).toEqual([['a'], [], ['b', 'c']]);
   });
 
   test('a series is stored once and wins point into it', () => {

@@ -1,7 +1,7 @@
 // What the content collections hold, shaped from the journal and the engine's wins: series stored
 // once (wins point into them), and private runs scrubbed here, at the source, so no page can
 // publish their title, notes or story by mistake.
-import type { Goal, IsoDate, Journal, Profile, Run, Series, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
+import type { Effort, Goal, IsoDate, Journal, Profile, Run, Series, Track, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
 
 export interface RunEntry {
   id: string;
@@ -26,6 +26,10 @@ export interface RunEntry {
   storyId: string | null;
   /** Slugs of the wins this run earned, in the engine's order. */
   wins: string[];
+  /** Best efforts inside the run's stream (where in the run each one started). */
+  efforts: Effort[];
+  /** The privacy-trimmed route; null without GPS, and always null for a private run. */
+  track: Track | null;
 }
 
 export interface WinEntry {
@@ -83,6 +87,9 @@ export function runEntry(run: Run, wins: string[]): RunEntry {
     virtual: run.virtual,
     storyId: hidden ? null : run.storyId,
     wins,
+    efforts: run.efforts,
+    // A private run's route is never published, not even trimmed.
+    track: hidden ? null : run.track,
   };
 }
 

@@ -1,0 +1,34 @@
+// Writes the synthetic journals into a temporary folder (never into data/).
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generateJournal, journalFiles, type GeneratedJournal } from '../../src/lib/bench/generate-journal.ts';
+import { JOURNAL_SIZES, type JournalSize } from '../../src/lib/bench/sizes.ts';
+
+export function writeJournal(dir: string, journal: GeneratedJournal): void {
+  for (const file of journalFiles(journal)) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+}
+
+export interface WrittenJournal {
+  size: JournalSize;
+  dir: string;
+  journal: GeneratedJournal;
+}
+
+export function writeBenchJournal(root: string, size: JournalSize): WrittenJournal {
+  const journal = generateJournal(JOURNAL_SIZES[size]);
+  const dir = join(root, 'journals', size);
+  rmSync(dir, { recursive: true, force: true });
+  writeJournal(dir, journal);
+  return { size, dir, journal };
+}
+
+/** An empty journal folder: the floor build F1 reads it. */
+export function writeEmptyJournal(root: string): string {
+  const dir = join(root, 'journals', 'empty');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

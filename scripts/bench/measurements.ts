@@ -1,0 +1,372 @@
+// The benchmark's measurements. Each one runs whole processes (so start-up and peak memory count)
+// and turns their samples into result rows; a part of the project that is not there yet, or that
+// fails, becomes a row that says so instead of stopping the benchmark.
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { nextRunRecord } from '../../src/lib/bench/generate-journal.ts';
+import { resultOf, ROW, unavailable, type BenchResult } from '../../src/lib/bench/results.ts';
+import type { JournalSize } from '../../src/lib/bench/sizes.ts';
+import { ASTRO_CACHE_ENV, PROJECT_ROOT_ENV, writeBenchConfig } from './astro-config.ts';
+import { inspectSite } from './inspect-site.ts';
+import type { WrittenJournal } from './journals.ts';
+import { failureNote, lastJsonLine, runMeasured, type ProcessOutcome } from './run-process.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface Context {
+  /** The benchmark's temporary folder. */
+  root: string;
+  results: BenchResult[];
+  log(message: string): void;
+}
+
+const MB = 'MB';
+
+function peakRow(name: string, size: string, outcomes: readonly ProcessOutcome[]): BenchResult {
+  const peaks = outcomes.map((o) => o.peakMB).filter((p): p is number => p !== null);
+  return peaks.length > 0 ? resultOf(name, size, MB, peaks) : unavailable(name, size, MB, 'no /usr/bin/time');
+}
+
+async function repeat(times: number, label: string, ctx: Context, once: () => Promise<ProcessOutcome>): Promise<ProcessOutcome[]> {
+  const outcomes: ProcessOutcome[] = [];
+  for (let i = 0; i < times; i++) {
+    ctx.log(`${label} ${i + 1}/${times}`);
+    const outcome = await once();
+    outcomes.push(outcome);
+    if (outcome.code !== 0) break;
+  }
+  return outcomes;
+}
+
+const failed = (outcomes: readonly ProcessOutcome[]) => outcomes.find((o) => o.code !== 0);
+
+// ---------------------------------------------------------------------------------------------
+// 1. Floors
+
+export async function measureFloors(ctx: Context, emptyJournal: string, repeats: { node: number; astro: number }): Promise<void> {
+  const node = await repeat(repeats.node, 'floor: node -e 0', ctx, () => runMeasured(process.execPath, ['-e', '0']));
+  ctx.results.push(resultOf(ROW.nodeFloor, 'none', 'ms', node.map((o) => o.ms)));
+  const builds: ProcessOutcome[] = [];
+  for (let i = 0; i < repeats.astro; i++) {
+    ctx.log(`floor: F1 ${i + 1}/${repeats.astro}`);
+    const build = await astroBuild(ctx, { dataDir: emptyJournal, name: 'f1', fresh: true });
+    builds.push(build.outcome);
+    if (build.outcome.code !== 0) break;
+  }
+  const failure = failed(builds);
+  ctx.results.push(
+    failure
+      ? unavailable(ROW.astroFloor, 'empty', 'ms', failureNote(failure))
+      : resultOf(ROW.astroFloor, 'empty', 'ms', builds.map((o) => o.ms), { against: ctx.results.at(-1) }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Journal reading and the wins engine
+
+interface EngineReport {
+  readMs: number;
+  winsMs: number | null;
+  runs: number;
+  wins: number | null;
+  errors: number;
+  maxRssMB: number;
+}
+
+export async function measureEngine(ctx: Context, journal: WrittenJournal, times: number): Promise<void> {
+  const { size } = journal;
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-engine.ts');
+  const outcomes = await repeat(times, `engine: ${size}`, ctx, () => runMeasured(process.execPath, [script, journal.dir], { cwd: PROJECT_ROOT }));
+  const failure = failed(outcomes);
+  if (failure) {
+    ctx.results.push(unavailable(ROW.read, size, 'ms', failureNote(failure)));
+    return;
+  }
+  const reports = outcomes.map((o) => lastJsonLine<EngineReport>(o.stdout)).filter((r): r is EngineReport => r !== null);
+  const first = reports[0];
+  if (!first) {
+    ctx.results.push(unavailable(ROW.read, size, 'ms', 'the child printed no report'));
+    return;
+  }
+  const perRun = { items: first.runs, item: 'run' };
+  ctx.results.push(resultOf(ROW.read, size, 'ms', reports.map((r) => r.readMs), perRun));
+  if (first.errors > 0) ctx.results.at(-1)!.note = `${first.errors} journal errors`;
+  const winsMs = reports.map((r) => r.winsMs).filter((ms): ms is number => ms !== null);
+  if (winsMs.length === reports.length) {
+    ctx.results.push(resultOf(ROW.engine, size, 'ms', winsMs, perRun));
+    ctx.results.at(-1)!.note = `${first.wins} wins`;
+    ctx.results.push(resultOf(ROW.readAndEngine, size, 'ms', reports.map((r) => r.readMs + (r.winsMs ?? 0)), perRun));
+  } else {
+    ctx.results.push(unavailable(ROW.engine, size, 'ms', 'not available yet (src/lib/wins/find-wins.ts)'));
+  }
+  const floor = ctx.results.find((r) => r.name === ROW.nodeFloor);
+  ctx.results.push(resultOf(ROW.engineProcess, size, 'ms', outcomes.map((o) => o.ms), { against: floor }));
+  // Prefer the outside view of memory; the child's own accounting when time(1) is missing.
+  const memory = peakRow(ROW.engineMemory, size, outcomes);
+  ctx.results.push(memory.median === null ? resultOf(ROW.engineMemory, size, MB, reports.map((r) => r.maxRssMB)) : memory);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Share cards, outside the build: one worker against the pool, cold and cached
+
+interface CardsReport {
+  ms: number;
+  images: number;
+  rendered: number;
+  cached: number;
+  workers: number;
+}
+
+export async function measureCards(ctx: Context, journal: WrittenJournal, images: number, times: number): Promise<void> {
+  const label = `${journal.size}, ${images} images`;
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-cards.ts');
+  const run = (workers: string, cache: string, out: string) =>
+    runMeasured(process.execPath, [script, journal.dir, '--images', String(images), '--workers', workers, '--cache', cache, '--out', out], {
+      cwd: PROJECT_ROOT,
+    });
+  const rows: Array<{ name: string; workers: string; cold: boolean }> = [
+    { name: ROW.cardsOne, workers: '1', cold: true },
+    { name: ROW.cardsPool, workers: 'auto', cold: true },
+    { name: ROW.cardsCached, workers: 'auto', cold: false },
+  ];
+  const coldCache = join(ctx.root, 'cards', 'cold-cache');
+  const out = join(ctx.root, 'cards', 'out');
+  let oneWorker: BenchResult | undefined;
+  for (const row of rows) {
+    const outcomes = await repeat(times, `cards: ${row.name}`, ctx, () => {
+      rmSync(out, { recursive: true, force: true });
+      // Cold samples start from an empty cache; the cached row reads what the pool's last sample left.
+      if (row.cold) rmSync(coldCache, { recursive: true, force: true });
+      return run(row.workers, coldCache, out);
+    });
+    const failure = failed(outcomes);
+    const reports = outcomes.map((o) => lastJsonLine<CardsReport>(o.stdout)).filter((r): r is CardsReport => r !== null);
+    const first = reports[0];
+    if (failure || !first) {
+      ctx.results.push(unavailable(row.name, label, 'ms', failure ? failureNote(failure) : 'no report'));
+      return;
+    }
+    const result = resultOf(row.name, label, 'ms', reports.map((r) => r.ms), {
+      items: first.images,
+      item: 'image',
+      against: row.name === ROW.cardsOne ? null : oneWorker,
+    });
+    result.note = `${first.workers} worker(s), ${first.rendered} rendered, ${first.cached} cached`;
+    ctx.results.push(result);
+    if (row.name === ROW.cardsOne) oneWorker = result;
+    if (row.name === ROW.cardsPool) ctx.results.push(peakRow(ROW.cardsMemory, label, outcomes));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. and 5. Whole builds: cold, warm, after appending one run; and the common approach
+
+interface BuildDirs {
+  cardCache: string;
+  astroCache: string;
+  outDir: string;
+}
+
+interface BuildOptions {
+  dataDir: string;
+  name: string;
+  /** Start from empty caches and an empty output folder. */
+  fresh: boolean;
+  variant?: 'project' | 'endpoint';
+}
+
+function buildDirs(ctx: Context, name: string): BuildDirs {
+  const base = join(ctx.root, 'builds', name);
+  return { cardCache: join(base, 'card-cache'), astroCache: join(base, 'astro-cache'), outDir: join(base, 'dist') };
+}
+
+const configs = new Map<string, string>();
+
+async function astroBuild(ctx: Context, options: BuildOptions): Promise<{ outcome: ProcessOutcome; dirs: BuildDirs }> {
+  const variant = options.variant ?? 'project';
+  let config = configs.get(variant);
+  if (!config) {
+    config = writeBenchConfig(ctx.root, variant);
+    configs.set(variant, config);
+  }
+  const dirs = buildDirs(ctx, options.name);
+  if (options.fresh) for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    SMALL_WINS_DATA: options.dataDir,
+    SMALL_WINS_CACHE: dirs.cardCache,
+    [ASTRO_CACHE_ENV]: dirs.astroCache,
+    [PROJECT_ROOT_ENV]: PROJECT_ROOT,
+    CI: 'true',
+  };
+  // Astro keeps its prerender chunks inside outDir only when outDir is inside the working
+  // directory; otherwise in `<cwd>/.astro/.prerender`, which two builds at once would share. So
+  // each build runs from its own folder, with the project as --root (and --config relative to it),
+  // and a link to the project's node_modules so the prerender bundle finds its packages.
+  const cwd = dirname(dirs.outDir);
+  mkdirSync(cwd, { recursive: true });
+  const modules = join(cwd, 'node_modules');
+  if (!existsSync(modules)) symlinkSync(join(PROJECT_ROOT, 'node_modules'), modules, 'dir');
+  const args = [ASTRO_BIN, 'build', '--root', PROJECT_ROOT, '--config', relative(PROJECT_ROOT, config), '--outDir', dirs.outDir];
+  const outcome = await runMeasured(process.execPath, args, { env, cwd });
+  return { outcome, dirs };
+}
+
+/** `cards: N rendered, M cached`, as the build prints it. */
+function cardsLine(outcome: ProcessOutcome): string | null {
+  return /cards: \d+ rendered, \d+ cached/.exec(outcome.stdout + outcome.stderr)?.[0] ?? null;
+}
+
+function f1(ctx: Context): BenchResult | undefined {
+  return ctx.results.find((r) => r.name === ROW.astroFloor && r.median !== null);
+}
+
+export interface BuildPlan {
+  cold: number;
+  warm: number;
+  append: number;
+}
+
+export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan: BuildPlan): Promise<string | null> {
+  const { size } = journal;
+  const name = `site-${size}`;
+  const cold: ProcessOutcome[] = [];
+  let pages = 0;
+  let dirs: BuildDirs | null = null;
+  for (let i = 0; i < plan.cold; i++) {
+    ctx.log(`build: cold ${size} ${i + 1}/${plan.cold}`);
+    const build = await astroBuild(ctx, { dataDir: journal.dir, name, fresh: true });
+    cold.push(build.outcome);
+    dirs = build.dirs;
+    if (build.outcome.code !== 0) break;
+  }
+  const failure = failed(cold);
+  if (failure || !dirs) {
+    const note = failure ? failureNote(failure) : 'not run';
+    ctx.results.push(unavailable(ROW.buildCold, size, 'ms', note));
+    return null;
+  }
+  pages = inspectSite(dirs.outDir).pages;
+  const perPage = { items: pages, item: 'page', against: f1(ctx) };
+  const coldRow = resultOf(ROW.buildCold, size, 'ms', cold.map((o) => o.ms), perPage);
+  coldRow.note = [`${pages} pages`, cardsLine(cold.at(-1)!)].filter(Boolean).join(', ');
+  ctx.results.push(coldRow, peakRow(ROW.buildMemory, size, cold));
+
+  if (plan.warm > 0) {
+    const warm = await repeat(plan.warm, `build: warm ${size}`, ctx, async () => (await astroBuild(ctx, { dataDir: journal.dir, name, fresh: false })).outcome);
+    const warmFailure = failed(warm);
+    if (warmFailure) ctx.results.push(unavailable(ROW.buildWarm, size, 'ms', failureNote(warmFailure)));
+    else {
+      const row = resultOf(ROW.buildWarm, size, 'ms', warm.map((o) => o.ms), perPage);
+      row.note = cardsLine(warm.at(-1)!) ?? undefined;
+      ctx.results.push(row);
+    }
+  }
+
+  if (plan.append > 0) await measureAppend(ctx, journal, name, dirs, plan.append, perPage);
+  return dirs.outDir;
+}
+
+async function measureAppend(
+  ctx: Context,
+  journal: WrittenJournal,
+  name: string,
+  dirs: BuildDirs,
+  times: number,
+  perPage: { items: number; item: string; against: BenchResult | undefined },
+): Promise<void> {
+  const csvPath = join(journal.dir, 'runs.csv');
+  const original = readFileSync(csvPath, 'utf8');
+  // Every sample starts from the same warm caches: the state right after an unchanged build.
+  const snapshot = { card: `${dirs.cardCache}.snapshot`, astro: `${dirs.astroCache}.snapshot` };
+  const copy = (from: string, to: string) => {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  };
+  copy(dirs.cardCache, snapshot.card);
+  copy(dirs.astroCache, snapshot.astro);
+  const outcomes: ProcessOutcome[] = [];
+  try {
+    for (let i = 0; i < times; i++) {
+      copy(snapshot.card, dirs.cardCache);
+      copy(snapshot.astro, dirs.astroCache);
+      writeFileSync(csvPath, original + nextRunRecord(journal.journal, 1));
+      ctx.log(`build: append one run ${journal.size} ${i + 1}/${times}`);
+      const { outcome } = await astroBuild(ctx, { dataDir: journal.dir, name, fresh: false });
+      outcomes.push(outcome);
+      if (outcome.code !== 0) break;
+    }
+  } finally {
+    writeFileSync(csvPath, original);
+    rmSync(snapshot.card, { recursive: true, force: true });
+    rmSync(snapshot.astro, { recursive: true, force: true });
+  }
+  const failure = failed(outcomes);
+  if (failure) {
+    ctx.results.push(unavailable(ROW.buildAppend, journal.size, 'ms', failureNote(failure)));
+    return;
+  }
+  const row = resultOf(ROW.buildAppend, journal.size, 'ms', outcomes.map((o) => o.ms), perPage);
+  row.note = cardsLine(outcomes.at(-1)!) ?? undefined;
+  ctx.results.push(row);
+}
+
+export async function measureEndpointBuild(ctx: Context, journal: WrittenJournal, times: number): Promise<void> {
+  const { size } = journal;
+  if (!existsSync(join(PROJECT_ROOT, 'src/lib/wins/find-wins.ts'))) {
+    ctx.results.push(unavailable(ROW.endpointCold, size, 'ms', 'not available yet (src/lib/wins/find-wins.ts)'));
+    return;
+  }
+  const outcomes = await repeat(times, `build: common approach ${size}`, ctx, async () =>
+    (await astroBuild(ctx, { dataDir: journal.dir, name: `endpoint-${size}`, fresh: true, variant: 'endpoint' })).outcome,
+  );
+  const failure = failed(outcomes);
+  if (failure) {
+    ctx.results.push(unavailable(ROW.endpointCold, size, 'ms', failureNote(failure)));
+    return;
+  }
+  const ours = ctx.results.find((r) => r.name === ROW.buildCold && r.size === size && r.median !== null);
+  const images = countPngs(join(ctx.root, 'builds', `endpoint-${size}`, 'dist'));
+  const row = resultOf(ROW.endpointCold, size, 'ms', outcomes.map((o) => o.ms), { items: images, item: 'image', against: ours });
+  row.note = `${images} images`;
+  ctx.results.push(row, peakRow(ROW.endpointMemory, size, outcomes));
+}
+
+function countPngs(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /^card-.*\.png$/.test(e.name)).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages: cost and weight, on a built site
+
+export function measurePages(ctx: Context, size: JournalSize, outDir: string): void {
+  const weight = inspectSite(outDir);
+  const warm = ctx.results.find((r) => r.name === ROW.buildWarm && r.size === size && r.median !== null);
+  const floor = f1(ctx);
+  if (warm?.median != null && floor?.median != null && weight.pages > 0) {
+    // With every card cached, what a warm build costs beyond the empty site is the pages' cost.
+    const perPage = (warm.median - floor.median) / weight.pages;
+    ctx.results.push({
+      ...resultOf(ROW.pageCost, size, 'ms', [perPage]),
+      note: `(warm build − F1) / ${weight.pages} pages`,
+    });
+  } else {
+    ctx.results.push(unavailable(ROW.pageCost, size, 'ms', 'needs F1 and a warm build'));
+  }
+  ctx.results.push(
+    weight.largestWinPageKB === null
+      ? unavailable(ROW.winPageWeight, size, 'KB', 'no win pages in the build yet')
+      : { ...resultOf(ROW.winPageWeight, size, 'KB', [weight.largestWinPageKB]), note: weight.largestWinPage ?? undefined },
+  );
+  ctx.results.push({
+    ...resultOf(ROW.jsOnPlainPages, size, 'pages', [weight.plainPagesWithJs.length]),
+    note: weight.plainPagesWithJs.slice(0, 3).join(', ') || `none of ${weight.pages} pages`,
+  });
+  ctx.results.push(
+    weight.largestChartJsKB === null
+      ? unavailable(ROW.chartPageJs, size, 'KB', 'no chart pages in the build yet')
+      : { ...resultOf(ROW.chartPageJs, size, 'KB', [weight.largestChartJsKB]), note: `${weight.chartPages} chart pages` },
+  );
+}

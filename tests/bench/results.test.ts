@@ -1,0 +1,70 @@
+// Rows, targets and the table of the benchmark report.
+import { describe, expect, it } from 'vitest';
+import { checkTargets, findResult, formatTable, resultOf, ROW, unavailable } from '../../src/lib/bench/results.ts';
+import { summarize } from '../../src/lib/bench/stats.ts';
+
+describe('summarize', () => {
+  it.each([
+    { samples: [3, 1, 2], median: 2, min: 1, max: 3 },
+    { samples: [4, 1, 3, 2], median: 2.5, min: 1, max: 4 },
+    { samples: [7], median: 7, min: 7, max: 7 },
+  ])('$samples → median $median', ({ samples, median, min, max }) => {
+    expect(summarize(samples)).toEqual({ median, min, max });
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => summarize([])).toThrow();
+  });
+});
+
+describe('resultOf', () => {
+  it('computes per item and the ratio to the row it is compared with', () => {
+    const floor = resultOf(ROW.astroFloor, 'empty', 'ms', [2000, 2100, 1900]);
+    const cold = resultOf(ROW.buildCold, 'decade', 'ms', [30_000, 31_000, 29_000], { items: 1000, item: 'page', against: floor });
+    expect(cold.median).toBe(30_000);
+    expect(cold.perItem).toBe(30);
+    expect(cold.ratio).toBe(15);
+    expect(cold.against).toBe('F1');
+    expect(cold.samples).toBe(3);
+  });
+
+  it('has no ratio against a row that could not run', () => {
+    const missing = unavailable(ROW.astroFloor, 'empty', 'ms', 'build failed');
+    expect(resultOf(ROW.buildCold, 'small', 'ms', [1], { against: missing }).ratio).toBeNull();
+  });
+});
+
+describe('checkTargets', () => {
+  const rows = [
+    resultOf(ROW.astroFloor, 'empty', 'ms', [2000]),
+    resultOf(ROW.engine, 'huge', 'ms', [420]),
+    resultOf(ROW.engineMemory, 'huge', 'MB', [620]),
+  ];
+  rows.push(resultOf(ROW.buildCold, 'small', 'ms', [12_000], { against: rows[0] }));
+  rows.push(resultOf(ROW.buildCold, 'decade', 'ms', [40_000], { against: rows[0] }));
+  rows.push(resultOf(ROW.endpointCold, 'decade', 'ms', [100_000], { against: findResult(rows, ROW.buildCold, 'decade') }));
+
+  const byTarget = Object.fromEntries(checkTargets(rows).map((t) => [t.target, t]));
+
+  it('meets a target under its limit and misses one over it', () => {
+    expect(byTarget['wins engine on huge (100,000 runs) under 0.5 s']?.met).toBe(true);
+    expect(byTarget['huge read and computed under 500 MB']?.met).toBe(false);
+    expect(byTarget['small cold build under 5× F1']?.met).toBe(false);
+    expect(byTarget['decade cold build (three card formats) under 25× F1']?.met).toBe(true);
+    expect(byTarget['decade cold build at least 2× faster than the common approach']?.met).toBe(true);
+  });
+
+  it('says "not measured" rather than guessing', () => {
+    expect(byTarget['huge read and computed under 1.5 s']).toMatchObject({ measured: null, met: null });
+  });
+});
+
+describe('formatTable', () => {
+  it('prints one line per row, with the reason a row is missing', () => {
+    const table = formatTable([resultOf(ROW.nodeFloor, 'none', 'ms', [40, 42, 41]), unavailable(ROW.engine, 'huge', 'ms', 'not available yet')]);
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toContain('41 ms');
+    expect(lines[3]).toContain('not available yet');
+  });
+});
