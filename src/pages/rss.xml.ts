@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { formatDate } from '../lib/format/dates.ts';
-import { formatValue } from '../lib/site/figures.ts';
+import { formatWinFigure } from '../lib/site/figures.ts';
 import { newestFirst } from '../lib/site/timeline.ts';
 import { absoluteUrl, fileWithBase, pathWithBase } from '../utils/base.ts';
 import { getProfile, getWins } from '../utils/site-data.ts';
@@ -23,7 +23,7 @@ export async function GET(context: APIContext): Promise<Response> {
     site,
     trailingSlash: true,
     items: wins.map((win) => {
-      const figure = formatValue(win.value, win.unit, profile.units, profile.locale);
+      const figure = formatWinFigure(win, profile.units, profile.locale);
       const link = absoluteUrl(pathWithBase(`wins/${win.slug}/`), context.site);
       return {
         title: win.title,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatValue } from '../../src/lib/site/figures.ts';
+import { formatValue, formatWinFigure } from '../../src/lib/site/figures.ts';
 import { shareLinks } from '../../src/lib/site/share-links.ts';
 
 test.each([
@@ -12,10 +12,16 @@ test.each([
   [100, 'runs', 'km', '100 runs'],
   [2, 'years', 'km', '2 years'],
   [31.6, 'C', 'km', '32 °C'],
-  [25, 'E', 'km', 'E25'],
+  [25, 'E', 'km', 'E 25'],
   [75, 'percent', 'km', '75%'],
 ] as const)('%d %s (%s) reads %s', (value, unit, units, expected) => {
   expect(formatValue(value, unit, units)).toBe(expected);
+});
+
+test('a climbing win reads as elevation, never as kilometres', () => {
+  expect(formatWinFigure({ kind: 'climb-first', value: 1000, unit: 'm' }, 'km')).toBe('1,000 m');
+  expect(formatWinFigure({ kind: 'climb-first', value: 1000, unit: 'm' }, 'mi')).toBe('3,281 ft');
+  expect(formatWinFigure({ kind: 'longest-run', value: 1000, unit: 'm' }, 'km')).toBe('1 km');
 });
 
 test('share links carry the page URL and the text, encoded, for each network', () => {

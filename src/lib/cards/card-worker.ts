@@ -1,5 +1,6 @@
 // A pool worker: loads the fonts once, then renders the tasks it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
 import { createCardRenderer } from './render-card.ts';
 import { runRenderTask, type RenderTask } from './render-job.ts';
 
@@ -7,6 +8,10 @@ interface WorkerSetup {
   root: string;
   extraFonts: string[];
 }
+
+// The pool already runs one worker per core: libvips threads of its own in every worker would
+// only fight over the same cores.
+sharp.concurrency(1);
 
 const setup = workerData as WorkerSetup;
 const renderer = createCardRenderer({ root: setup.root, extra: setup.extraFonts });

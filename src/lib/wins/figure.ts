@@ -1,5 +1,5 @@
 // A win's headline figure in words ("24:48", "1,000 km", "30 days"): the CLI table, pages and cards.
-import type { DistanceUnit, Win } from '../types.ts';
+import type { DistanceUnit, Win, WinUnit } from '../types.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
 
 function plural(value: number, one: string, many: string, locale: string): string {
@@ -7,10 +7,14 @@ function plural(value: number, one: string, many: string, locale: string): strin
 }
 
 export function formatWinFigure(win: Pick<Win, 'kind' | 'value' | 'unit'>, units: DistanceUnit, locale = 'en'): string {
-  const { value } = win;
   // Climbing is metres too, but reads as elevation (m or ft), never as km.
-  if (win.kind === 'climb-first') return formatElevation(value, units);
-  switch (win.unit) {
+  if (win.kind === 'climb-first') return formatElevation(win.value, units);
+  return formatMeasure(win.value, win.unit, units, locale);
+}
+
+/** Any value of a win's unit in words (series points, records): "24:48", "12.4 km", "30 days". */
+export function formatMeasure(value: number, unit: WinUnit, units: DistanceUnit, locale = 'en'): string {
+  switch (unit) {
     case 'm':
       return formatDistance(value, units, { locale });
     case 's':
@@ -24,7 +28,7 @@ export function formatWinFigure(win: Pick<Win, 'kind' | 'value' | 'unit'>, units
     case 'years':
       return plural(value, 'year', 'years', locale);
     case 'percent':
-      return `${formatCount(value, locale)}%`;
+      return `${formatCount(Math.round(value), locale)}%`;
     case 'C':
       return formatTemperature(value);
     case 'E':
