@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--json PATH] [--only floors,engine,cards,build,endpoint] [--sizes small,decade,huge]
+// `npm run bench [-- --quick] [--json PATH] [--only floors,engine,cards,build,endpoint,imports,large-csv] [--sizes small,decade,huge]
 // [--samples N] [--keep]`:
 // generates synthetic journals in a temporary folder, measures the pipeline on them, prints a
 // table and the targets, and writes the same as JSON (default bench/results.json).
@@ -8,19 +8,22 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkTargets, formatTable, formatTargets, type BenchReport, type Machine } from '../src/lib/bench/results.ts';
 import type { JournalSize } from '../src/lib/bench/sizes.ts';
-import { writeBenchJournal, writeEmptyJournal, type WrittenJournal } from './bench/journals.ts';
+import { writeBenchJournal, writeEmptyJournal, writeLargeCsvJournal, type WrittenJournal } from './bench/journals.ts';
 import {
   measureBuilds,
   measureCards,
   measureEndpointBuild,
   measureEngine,
   measureFloors,
+  measureImports,
+  measureLargeCsv,
   measurePages,
   PROJECT_ROOT,
   type Context,
 } from './bench/measurements.ts';
+import { writeStravaExport } from './bench/strava-export.ts';
 
-const PARTS = ['floors', 'engine', 'cards', 'build', 'endpoint'] as const;
+const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'build', 'endpoint'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -112,6 +115,23 @@ try {
       await measureEngine(ctx, journal(size), samples(size === 'huge' ? 3 : 5));
       save();
     }
+  }
+
+  // Issue 6: a Strava bulk export (3,000 activities; 100 with --quick), first import and re-import.
+  if (wanted('imports')) {
+    const activities = quick ? 100 : 3000;
+    ctx.log(`generating a Strava export of ${activities} activities`);
+    await measureImports(ctx, writeStravaExport(root, activities), quick ? 1 : samples(3));
+    save();
+  }
+
+  // Issue 9: a hand-written CSV of about 50 MB (5 MB with --quick), read in bounded time and memory.
+  if (wanted('large-csv')) {
+    const megabytes = quick ? 5 : 50;
+    ctx.log(`generating a ${megabytes} MB runs.csv`);
+    const large = writeLargeCsvJournal(root, megabytes * 2 ** 20);
+    await measureLargeCsv(ctx, large.dir, large.rows, quick ? 1 : samples(3));
+    save();
   }
 
   // Builds, pages, the common approach and cards run on the sites (small and decade; decade is

@@ -2,6 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateJournal, journalFiles, type GeneratedJournal } from '../../src/lib/bench/generate-journal.ts';
+import { largeJournalCsv } from '../../src/lib/bench/large-journal-csv.ts';
 import { JOURNAL_SIZES, type JournalSize } from '../../src/lib/bench/sizes.ts';
 
 export function writeJournal(dir: string, journal: GeneratedJournal): void {
@@ -31,4 +32,16 @@ export function writeEmptyJournal(root: string): string {
   const dir = join(root, 'journals', 'empty');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** A journal whose runs.csv is about `bytes` long (long notes, the small journal's rows repeated). */
+export function writeLargeCsvJournal(root: string, bytes: number): { dir: string; rows: number } {
+  const base = generateJournal(JOURNAL_SIZES.small);
+  const { text, rows } = largeJournalCsv(base.csv, bytes, 50);
+  const dir = join(root, 'journals', 'large-csv');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'runs.csv'), text);
+  writeFileSync(join(dir, 'profile.md'), base.profile);
+  return { dir, rows };
 }

@@ -1,7 +1,7 @@
 // The benchmark's measurements. Each one runs whole processes (so start-up and peak memory count)
 // and turns their samples into result rows; a part of the project that is not there yet, or that
 // fails, becomes a row that says so instead of stopping the benchmark.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { nextRunRecord } from '../../src/lib/bench/generate-journal.ts';
 import { resultOf, ROW, unavailable, type BenchResult } from '../../src/lib/bench/results.ts';
@@ -10,6 +10,7 @@ import { ASTRO_CACHE_ENV, PROJECT_ROOT_ENV, writeBenchConfig } from './astro-con
 import { inspectSite } from './inspect-site.ts';
 import type { WrittenJournal } from './journals.ts';
 import { failureNote, lastJsonLine, runMeasured, type ProcessOutcome } from './run-process.ts';
+import type { WrittenExport } from './strava-export.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO_BIN = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -369,4 +370,71 @@ export function measurePages(ctx: Context, size: JournalSize, outDir: string): v
       ? unavailable(ROW.chartPageJs, size, 'KB', 'no chart pages in the build yet')
       : { ...resultOf(ROW.chartPageJs, size, 'KB', [weight.largestChartJsKB]), note: `${weight.chartPages} chart pages` },
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Imports: a Strava bulk export, first import, into an empty cache, and from the cache
+
+interface ImportsReport {
+  firstMs: number;
+  coldCacheMs: number;
+  cachedMs: number;
+  runs: number;
+  cachedRuns: number;
+  skipped: Record<string, number>;
+  problems: number;
+  maxRssMB: number;
+}
+
+export async function measureImports(ctx: Context, written: WrittenExport, times: number): Promise<void> {
+  const activities = written.data.activities.length;
+  const size = `${activities} activities`;
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-imports.ts');
+  const cacheDir = join(ctx.root, 'imports', 'cache');
+  const outcomes = await repeat(times, `imports: ${size}`, ctx, () => {
+    // Every sample starts from an empty cache: the cached import reads what this sample wrote.
+    rmSync(cacheDir, { recursive: true, force: true });
+    return runMeasured(process.execPath, [script, written.dir, cacheDir], { cwd: PROJECT_ROOT });
+  });
+  const failure = failed(outcomes);
+  const reports = outcomes.map((o) => lastJsonLine<ImportsReport>(o.stdout)).filter((r): r is ImportsReport => r !== null);
+  const first = reports[0];
+  if (failure || !first) {
+    ctx.results.push(unavailable(ROW.importFirst, size, 'ms', failure ? failureNote(failure) : 'the child printed no report'));
+    return;
+  }
+  const perActivity = { items: activities, item: 'activity' };
+  const skipped = Object.entries(first.skipped).map(([sport, n]) => `${n} ${sport}`).join(', ');
+  const note = `${first.runs} runs, skipped ${skipped || 'none'}${first.problems > 0 ? `, ${first.problems} problems` : ''}`;
+  ctx.results.push({ ...resultOf(ROW.importFirst, size, 'ms', reports.map((r) => r.firstMs), perActivity), note });
+  ctx.results.push(resultOf(ROW.importColdCache, size, 'ms', reports.map((r) => r.coldCacheMs), perActivity));
+  const cached = resultOf(ROW.importCached, size, 'ms', reports.map((r) => r.cachedMs), perActivity);
+  if (first.cachedRuns !== first.runs) cached.note = `${first.cachedRuns} runs from the cache, ${first.runs} without`;
+  ctx.results.push(cached);
+  const memory = peakRow(ROW.importMemory, size, outcomes);
+  ctx.results.push(memory.median === null ? resultOf(ROW.importMemory, size, MB, reports.map((r) => r.maxRssMB)) : memory);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. A very large hand-written CSV: reading it must stay bounded in time and memory
+
+export async function measureLargeCsv(ctx: Context, dir: string, rows: number, times: number): Promise<void> {
+  const megabytes = statSync(join(dir, 'runs.csv')).size / 2 ** 20;
+  const size = `${Math.round(megabytes)} MB CSV`;
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-engine.ts');
+  const outcomes = await repeat(times, `large CSV: ${size}`, ctx, () =>
+    runMeasured(process.execPath, [script, dir, '--read-only'], { cwd: PROJECT_ROOT }),
+  );
+  const failure = failed(outcomes);
+  const reports = outcomes.map((o) => lastJsonLine<EngineReport>(o.stdout)).filter((r): r is EngineReport => r !== null);
+  const first = reports[0];
+  if (failure || !first) {
+    ctx.results.push(unavailable(ROW.largeCsvRead, size, 'ms', failure ? failureNote(failure) : 'the child printed no report'));
+    return;
+  }
+  const read = resultOf(ROW.largeCsvRead, size, 'ms', reports.map((r) => r.readMs), { items: rows, item: 'row' });
+  read.note = `${first.runs} runs${first.errors > 0 ? `, ${first.errors} journal errors` : ''}`;
+  ctx.results.push(read);
+  const memory = peakRow(ROW.largeCsvMemory, size, outcomes);
+  ctx.results.push(memory.median === null ? resultOf(ROW.largeCsvMemory, size, MB, reports.map((r) => r.maxRssMB)) : memory);
 }

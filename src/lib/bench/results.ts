@@ -114,6 +114,12 @@ export const ROW = {
   winPageWeight: 'win page HTML + CSS, largest',
   jsOnPlainPages: 'plain pages shipping JavaScript',
   chartPageJs: 'chart page JavaScript (gzip), largest',
+  importFirst: 'import Strava export, first (no cache)',
+  importColdCache: 'import Strava export, into an empty cache',
+  importCached: 'import Strava export, from the cache',
+  importMemory: 'peak memory: imports',
+  largeCsvRead: 'read journal, large CSV',
+  largeCsvMemory: 'peak memory: read journal, large CSV',
 } as const;
 
 interface Target {
@@ -165,6 +171,8 @@ export const TARGETS: readonly Target[] = [
     },
   },
   medianTarget(ROW.chartPageJs, 'decade', 'KB', 100, 'chart pages under 100 KB of JavaScript gzipped'),
+  medianTarget(ROW.importFirst, '3000 activities', 'ms', 30_000, 'first import of a 3,000-activity Strava export under 30 s'),
+  medianTarget(ROW.importCached, '3000 activities', 'ms', 2000, 'the same export re-imported from the cache under 2 s'),
 ];
 
 export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
