@@ -50,3 +50,21 @@ describe('buildJournal', () => {
     expect(buildJournal(sources('as-listed')).skipped).toEqual({ Ride: 2 });
   });
 });
+
+describe('buildJournal on a very large CSV', () => {
+  it('reports every problem of a file with more rows than a spread call can take', () => {
+    const rows = 200_000;
+    const text = `date,distance\n${'2024-01-01,far\n'.repeat(rows)}`;
+    const journal = buildJournal({
+      profile: parseProfile(null, 'profile.md').profile,
+      profileProblems: [],
+      csv: [{ path: 'data/runs.csv', text }],
+      entries: [],
+      goals: [],
+      imported: { runs: [], problems: [], skipped: {} },
+    });
+    expect(journal.runs).toEqual([]);
+    expect(journal.errors).toHaveLength(rows);
+    expect(journal.errors.at(-1)).toMatchObject({ line: rows + 1, field: 'distance', value: 'far' });
+  });
+});

@@ -26,6 +26,11 @@ export interface JournalSources {
   imported: ImportResult;
 }
 
+/** `target.push(...items)` without spreading: a 100,000-run file would overflow the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function byPath<T extends { path: string }>(files: T[]): T[] {
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -38,8 +43,8 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   for (const file of byPath(sources.csv)) {
     if (isImportCsvHeader(csvHeader(file.text))) continue;
     const parsed = parseRunsCsv(file.text, file.path, profile);
-    handWritten.push(...parsed.runs);
-    problems.push(...parsed.problems);
+    append(handWritten, parsed.runs);
+    append(problems, parsed.problems);
   }
 
   const entries: JournalEntry[] = [];
@@ -61,10 +66,11 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
     else goals.push(goal);
   }
 
-  problems.push(...sources.imported.problems);
+  append(problems, sources.imported.problems);
   const merged = mergeRuns(handWritten, sources.imported.runs);
   const attached = attachStories(assignRunIds(merged.runs), entries);
-  problems.push(...attached.problems, ...implausibleRunWarnings(attached.runs));
+  append(problems, attached.problems);
+  append(problems, implausibleRunWarnings(attached.runs));
 
   const runs = attached.runs;
   const { errors, warnings } = splitProblems(sortProblems(problems));

@@ -16,8 +16,14 @@ export interface CsvRow {
 
 /** Every non-blank record with the line it starts on. */
 export function parseCsvRows(text: string): CsvRow[] {
-  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   const rows: CsvRow[] = [];
+  forEachCsvRow(text, (row) => rows.push(row));
+  return rows;
+}
+
+/** Hands over each non-blank record as it is parsed, so a large file's rows need not all be held at once. */
+export function forEachCsvRow(text: string, visit: (row: CsvRow) => void): void {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   let offset = 0;
   let line = 1;
   let newline = '\n';
@@ -32,10 +38,9 @@ export function parseCsvRows(text: string): CsvRow[] {
       line += countOccurrences(body, newline === '\r' ? '\r' : '\n', start, offset);
       const fields = result.data;
       if (fields.every((f) => f.trim() === '')) return;
-      rows.push({ line: rowLine, fields, errors: result.errors.map(expectedQuoting) });
+      visit({ line: rowLine, fields, errors: result.errors.length === 0 ? [] : result.errors.map(expectedQuoting) });
     },
   });
-  return rows;
 }
 
 function expectedQuoting(error: Papa.ParseError): string {
@@ -58,50 +63,74 @@ export function csvHeader(text: string): string[] {
   return (parsed.data[0] ?? []).map((name) => name.trim());
 }
 
+/** A header column the rows are read by: its canonical name, its name as written, its index. */
+interface Column {
+  name: string;
+  written: string;
+  index: number;
+}
+
 export function parseRunsCsv(text: string, path: string, profile: Profile): { runs: RunDraft[]; problems: Problem[] } {
-  const rows = parseCsvRows(text);
   const runs: RunDraft[] = [];
   const problems: Problem[] = [];
-  const [header, ...records] = rows;
-  if (header === undefined) return { runs, problems };
+  // Rows are read as they are parsed: the first is the header; without date and distance, none are.
+  let columns: Column[] | null = null;
+  let width = 0;
+  forEachCsvRow(text, (row) => {
+    if (columns === null) {
+      columns = readHeader(row, path, problems);
+      width = row.fields.length;
+      return;
+    }
+    if (columns.length === 0) return;
+    const draft = parseRunRow(row, columns, width, path, profile, problems);
+    if (draft) runs.push(draft);
+  });
+  return { runs, problems };
+}
 
+/** The columns rows are read by (first of each name); empty when the header lacks date or distance. */
+function readHeader(header: CsvRow, path: string, problems: Problem[]): Column[] {
   const names = header.fields.map(canonicalFieldName);
   const headerAt = { path, line: header.line };
-  const firstIndex = new Map<string, number>();
+  const columns: Column[] = [];
+  const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '') return;
-    if (firstIndex.has(name)) {
+    if (seen.has(name)) {
       problems.push(problem('error', headerAt, name, header.fields[i]?.trim() ?? name, 'each column name once in the header'));
     } else {
-      firstIndex.set(name, i);
+      seen.add(name);
+      columns.push({ name, written: header.fields[i] ?? name, index: i });
     }
   });
-  const missing = ['date', 'distance'].filter((name) => !firstIndex.has(name));
+  const missing = ['date', 'distance'].filter((name) => !seen.has(name));
   if (missing.length > 0) {
-    const columns = missing.join(' and ');
+    const absent = missing.join(' and ');
     problems.push(
-      problem('error', headerAt, 'header', header.fields.join(','), `a header row naming the ${columns} column${missing.length > 1 ? 's' : ''}`),
+      problem('error', headerAt, 'header', header.fields.join(','), `a header row naming the ${absent} column${missing.length > 1 ? 's' : ''}`),
     );
-    return { runs, problems };
+    return [];
   }
+  return columns;
+}
 
-  for (const row of records) {
-    const at = { path, line: row.line };
-    for (const expected of row.errors) problems.push(problem('error', at, 'row', null, expected));
-    const surplus = row.fields.slice(names.length);
-    if (surplus.some((f) => f.trim() !== '')) {
-      problems.push(
-        problem('error', at, 'row', `${row.fields.length} fields`, `${names.length} fields, one per header column (quote a value that contains a comma)`),
-      );
-    }
-    const record: RawRecord = new Map();
-    for (const [name, i] of firstIndex) {
-      record.set(name, { name: header.fields[i] ?? name, text: row.fields[i] ?? '', line: row.line });
-    }
-    const { values, problems: fieldProblems } = parseRunRecord(record, { path, line: row.line, unit: profile.units, requireDistance: true });
-    problems.push(...fieldProblems);
-    const draft = toRunDraft(values, { path, line: row.line, kind: 'csv' });
-    if (draft) runs.push(draft);
+function parseRunRow(row: CsvRow, columns: Column[], width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
+  const at = { path, line: row.line };
+  for (const expected of row.errors) problems.push(problem('error', at, 'row', null, expected));
+  if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
+    problems.push(
+      problem('error', at, 'row', `${row.fields.length} fields`, `${width} fields, one per header column (quote a value that contains a comma)`),
+    );
   }
-  return { runs, problems };
+  // Empty cells are left out: the record reads an empty field and a missing one alike, and most
+  // cells of a journal are empty (no per-cell object for them in a 100,000-row file).
+  const record: RawRecord = new Map();
+  for (const column of columns) {
+    const text = row.fields[column.index] ?? '';
+    if (text !== '') record.set(column.name, { name: column.written, text, line: row.line });
+  }
+  const { values, problems: fieldProblems } = parseRunRecord(record, { path, line: row.line, unit: profile.units, requireDistance: true });
+  for (const fieldProblem of fieldProblems) problems.push(fieldProblem);
+  return toRunDraft(values, { path, line: row.line, kind: 'csv' });
 }

@@ -17,9 +17,20 @@ function where(run: Run): string {
   return run.source.line === null ? run.source.path : `${run.source.path}:${run.source.line}`;
 }
 
+/** The same run written twice: same day, start time, whole metres and time. */
+function sameRun(a: Run, b: Run): boolean {
+  return (
+    a.date === b.date &&
+    (a.startTime ?? '') === (b.startTime ?? '') &&
+    String(a.time ?? '') === String(b.time ?? '') &&
+    a.distance.toFixed(0) === b.distance.toFixed(0)
+  );
+}
+
 export function implausibleRunWarnings(runs: Run[]): Problem[] {
   const warnings: Problem[] = [];
-  const seen = new Map<string, Run>();
+  // The first run of each kind, by day: duplicates share a date, and a day holds only a few runs.
+  const firstsByDate = new Map<string, Run[]>();
   for (const run of runs) {
     if (run.time !== null && run.distance >= FASTEST_PACE_MIN_DISTANCE && run.time / (run.distance / 1000) < FASTEST_PLAUSIBLE_PACE) {
       warnings.push(
@@ -29,12 +40,14 @@ export function implausibleRunWarnings(runs: Run[]): Problem[] {
     if (run.distance > LONGEST_PLAUSIBLE_RUN) {
       warnings.push(problem('warning', at(run), 'distance', formatDistance(run.distance, 'km'), 'a run of 250 km or less (check the unit)'));
     }
-    const key = [run.date, run.startTime ?? '', run.distance.toFixed(0), run.time ?? ''].join('|');
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, run);
-    } else {
+    const firsts = firstsByDate.get(run.date);
+    const first = firsts?.find((other) => sameRun(other, run));
+    if (first !== undefined) {
       warnings.push(problem('warning', at(run), 'date', run.date, `one line per run (same distance and time as ${where(first)})`));
+    } else if (firsts === undefined) {
+      firstsByDate.set(run.date, [run]);
+    } else {
+      firsts.push(run);
     }
   }
   return warnings;

@@ -111,20 +111,22 @@ export function attachStories(runs: Run[], entries: JournalEntry[]): { runs: Run
   const problems: Problem[] = [];
   const stories: Story[] = [];
   const result = [...runs];
-  const indexById = new Map(result.map((run, i) => [run.id, i]));
   const ownerOf = new Map<string, string>();
-  const byPath = new Map<string, Run>();
-  const byDate = new Map<string, Run[]>();
-  for (const run of result) {
-    if (run.source.kind === 'markdown') byPath.set(run.source.path, run);
-    const day = byDate.get(run.date) ?? [];
-    day.push(run);
-    byDate.set(run.date, day);
-  }
+  // Indexes of the runs entries can reach, built once (a journal has far fewer entries than runs).
+  const byPath = new Map<string, number>();
+  const byDate = new Map<string, number[]>();
+  const entryDates = new Set(entries.map((entry) => entry.values.date?.date));
+  runs.forEach((run, i) => {
+    if (run.source.kind === 'markdown') byPath.set(run.source.path, i);
+    if (!entryDates.has(run.date)) return;
+    const day = byDate.get(run.date);
+    if (day === undefined) byDate.set(run.date, [i]);
+    else day.push(i);
+  });
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const attach = (entry: JournalEntry, run: Run, values: RunValues | null): void => {
-    const index = indexById.get(run.id);
-    if (index === undefined) return;
+  const attach = (entry: JournalEntry, index: number, values: RunValues | null): void => {
+    const run = runs[index];
+    if (run === undefined) return;
     const current = result[index] ?? run;
     const owner = ownerOf.get(run.id);
     if (owner !== undefined) {
@@ -149,20 +151,21 @@ export function attachStories(runs: Run[], entries: JournalEntry[]): { runs: Run
     const date = entry.values.date?.date;
     if (date === undefined) continue;
     const at = { path: entry.path, line: entry.dateLine };
-    // Runs written as entries already have their story.
-    const candidates = (byDate.get(date) ?? []).filter((run) => run.source.kind !== 'markdown');
+    // Runs written as entries already have their story. Candidates as read (not as filled by an earlier story), so the pick never depends on file order.
+    const candidates = (byDate.get(date) ?? []).filter((i) => runs[i]?.source.kind !== 'markdown');
     if (candidates.length === 0) {
       problems.push(problem('error', at, 'date', date, 'a run on that day (in a CSV or an import) for this story to attach to'));
       continue;
     }
-    const run = pickRun(entry, candidates);
-    if (run === null) {
+    const candidateRuns = candidates.map((i) => runs[i] as Run);
+    const picked = pickRun(entry, candidateRuns);
+    if (picked === null) {
       problems.push(
         problem('error', at, 'date', date, `one run on that day, but ${candidates.length} match: give the start time (date: ${date}T07:30) or the run's title`),
       );
       continue;
     }
-    attach(entry, run, entry.values);
+    attach(entry, candidates[candidateRuns.indexOf(picked)] ?? -1, entry.values);
   }
   stories.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { runs: result, stories, problems };
