@@ -3,50 +3,19 @@
 // publish their title, notes or story by mistake.
 import type { Effort, Goal, IsoDate, Journal, Profile, Run, Series, Track, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
 
-export interface RunEntry {
-  id: string;
-  date: IsoDate;
-  startTime: string | null;
-  distance: number;
-  time: number | null;
-  /** Null for a private run. */
-  title: string | null;
-  type: string | null;
-  race: string | null;
-  isRace: boolean;
-  elevation: number | null;
-  nonstop: boolean | null;
-  feeling: number | null;
-  temperature: number | null;
-  tags: string[];
-  notes: string | null;
-  private: boolean;
-  virtual: boolean;
-  /** Null for a private run: its story is never rendered. */
-  storyId: string | null;
+/**
+ * A run as pages see it: the journal's run less what is never published (the runner's own win
+ * text lives in its custom win, unknown columns and source paths stay private). For a private run
+ * `title`, `notes`, `race`, `tags`, `storyId` and `track` are emptied by `runEntry`.
+ */
+export interface RunEntry extends Omit<Run, 'win' | 'extra' | 'source'> {
   /** Slugs of the wins this run earned, in the engine's order. */
   wins: string[];
-  /** Best efforts inside the run's stream (where in the run each one started). */
-  efforts: Effort[];
-  /** The privacy-trimmed route; null without GPS, and always null for a private run. */
-  track: Track | null;
 }
 
-export interface WinEntry {
-  slug: string;
-  kind: WinKind;
-  family: WinFamily;
-  date: IsoDate;
-  title: string;
-  value: number;
-  unit: WinUnit;
-  previous: Win['previous'];
-  runs: string[];
-  rung: string | null;
-  goal: string | null;
-  daysSincePrevious: number | null;
+/** A win as pages see it: the progression names its shared series instead of holding it. */
+export interface WinEntry extends Omit<Win, 'progression'> {
   progression: { seriesId: string; upTo: number } | null;
-  effortOffset: number | null;
 }
 
 export interface GoalEntry extends Omit<Goal, 'source' | 'body'> {

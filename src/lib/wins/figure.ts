@@ -1,12 +1,12 @@
 // A win's headline figure in words ("24:48", "1,000 km", "30 days"): the CLI table, pages and cards.
-import type { DistanceUnit, Win, WinUnit } from '../types.ts';
+import type { DistanceUnit, WinUnit } from '../types.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
 
 function plural(value: number, one: string, many: string, locale: string): string {
   return `${formatCount(value, locale)} ${value === 1 ? one : many}`;
 }
 
-export function formatWinFigure(win: Pick<Win, 'kind' | 'value' | 'unit'>, units: DistanceUnit, locale = 'en'): string {
+export function formatWinFigure(win: { kind: string; value: number; unit: WinUnit }, units: DistanceUnit, locale = 'en'): string {
   // Climbing is metres too, but reads as elevation (m or ft), never as km.
   if (win.kind === 'climb-first') return formatElevation(win.value, units);
   return formatMeasure(win.value, win.unit, units, locale);
