@@ -16,6 +16,12 @@ describe('race', () => {
     ]);
   });
 
+  it('never names a private run by its race name either', () => {
+    const wins = winsOf([{ date: '2024-01-01', km: 10, isRace: true, race: 'Clinic Fun Run', private: true }]);
+    expect(wins.find((w) => w.kind === 'race')).toMatchObject({ title: 'First race: a 10K race' });
+    expect(JSON.stringify(wins)).not.toContain('Clinic');
+  });
+
   it('never names a private run by its title', () => {
     const wins = winsOf([{ date: '2024-01-01', km: 7, isRace: true, title: 'Secret', private: true }]);
     expect(titles(wins, 'race')).toEqual(['2024-01-01 First race: a 7 km race']);

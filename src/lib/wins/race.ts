@@ -6,9 +6,9 @@ import { EFFORT_MAX, EFFORT_MIN, STANDARD_DISTANCES } from './rungs.ts';
 import type { Detector } from './walk.ts';
 import type { DistanceUnit } from '../types.ts';
 
-/** What to call a race: its name, else the run's title (never for a private run), else its distance. */
+/** What to call a race: its name, else the run's title, else its distance — a private run's words never. */
 export function raceName(run: Run, unit: DistanceUnit): string {
-  const named = run.race?.trim() || (run.private ? '' : run.title?.trim());
+  const named = run.private ? '' : run.race?.trim() || run.title?.trim();
   if (named) return named;
   const standard = STANDARD_DISTANCES.find(
     (rung) => run.distance >= EFFORT_MIN * rung.metres && run.distance <= EFFORT_MAX * rung.metres,
