@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--json PATH] [--only floors,engine,cards,build,endpoint,imports,large-csv] [--sizes small,decade,huge]
+// `npm run bench [-- --quick] [--json PATH] [--only floors,engine,cards,png,build,endpoint,imports,large-csv] [--sizes small,decade,huge]
 // [--samples N] [--keep]`:
 // generates synthetic journals in a temporary folder, measures the pipeline on them, prints a
 // table and the targets, and writes the same as JSON (default bench/results.json).
@@ -17,13 +17,14 @@ import {
   measureFloors,
   measureImports,
   measureLargeCsv,
+  measurePng,
   measurePages,
   PROJECT_ROOT,
   type Context,
 } from './bench/measurements.ts';
 import { writeStravaExport } from './bench/strava-export.ts';
 
-const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'build', 'endpoint'] as const;
+const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'png', 'build', 'endpoint'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -155,6 +156,12 @@ try {
   // Last in a full run: the builds above already render every card; this isolates the renderer.
   if (wanted('cards') && largest) {
     await measureCards(ctx, journal(largest), quick ? 50 : 600, quick ? 1 : samples(3));
+    save();
+  }
+
+  // The encoder's settings on the same cards: why the renderer encodes as it does.
+  if (wanted('png') && largest) {
+    await measurePng(ctx, journal(largest), quick ? 30 : 150);
     save();
   }
 } finally {

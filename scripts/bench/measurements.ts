@@ -160,6 +160,28 @@ export async function measureCards(ctx: Context, journal: WrittenJournal, images
   }
 }
 
+interface PngReport {
+  settings: Array<{ setting: string; format: string; ms: number[]; bytes: number[] }>;
+}
+
+/** The encoder's settings on the same cards: time per card (rasterise + encode) and bytes. */
+export async function measurePng(ctx: Context, journal: WrittenJournal, images: number): Promise<void> {
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-png.ts');
+  ctx.log(`png: ${images} cards, every setting`);
+  const outcome = await runMeasured(process.execPath, [script, journal.dir, '--images', String(images)], { cwd: PROJECT_ROOT });
+  const report = outcome.code === 0 ? lastJsonLine<PngReport>(outcome.stdout) : null;
+  if (!report) {
+    ctx.results.push(unavailable(ROW.png, 'all formats', 'ms', outcome.code === 0 ? 'no report' : failureNote(outcome)));
+    return;
+  }
+  for (const { setting, format, ms, bytes } of report.settings) {
+    const kb = bytes.map((b) => b / 1024);
+    const row = resultOf(`${ROW.png}: ${setting}`, format, 'ms', ms);
+    row.note = `${(kb.reduce((a, b) => a + b, 0) / kb.length).toFixed(1)} KB mean, ${Math.max(...kb).toFixed(1)} KB largest, ${kb.length} cards`;
+    ctx.results.push(row);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. and 5. Whole builds: cold, warm, after appending one run; and the common approach
 

@@ -39,3 +39,21 @@ describe('node scripts/bench.ts --quick --only engine', () => {
     expect(report.targets.filter((t) => t.target.includes('build')).every((t) => t.met === null)).toBe(true);
   });
 });
+
+describe('node scripts/bench.ts --quick --only png', () => {
+  it('times every encoder setting on the same cards, per format, with their bytes', { timeout: 180_000 }, async () => {
+    const json = join(scratch, 'png.json');
+    await run(process.execPath, ['scripts/bench.ts', '--quick', '--only', 'png', '--json', json]);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
+    const rows = report.results.filter((r) => r.name.startsWith(`${ROW.png}: `));
+    expect(new Set(rows.map((r) => r.size))).toEqual(new Set(['1200x630', '1080x1350', '1080x1920']));
+    expect(rows.some((r) => r.name.endsWith('(used)'))).toBe(true);
+    for (const row of rows) {
+      expect(row.median).toBeGreaterThan(0);
+      expect(row.note).toMatch(/^\d+(\.\d)? KB mean, \d+(\.\d)? KB largest, 10 cards$/);
+    }
+    // Same cards, same pixels: the palette is smaller than the truecolour it was chosen against.
+    const mean = (name: string) => Number(rows.find((r) => r.name.includes(name) && r.size === '1080x1920')!.note!.split(' ')[0]);
+    expect(mean('palette 64')).toBeLessThan(mean('RGB, zlib 6'));
+  });
+});

@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cardInputForWin, type CardInput } from '../../src/lib/cards/card-input.ts';
 import { satoriMeasurer, fitText } from '../../src/lib/cards/fit-text.ts';
 import { CARD_FORMATS, CARD_SIZE, type CardFormat } from '../../src/lib/cards/formats.ts';
-import { createCardRenderer, type CardRenderer } from '../../src/lib/cards/render-card.ts';
+import { CARD_BYTE_BUDGET, createCardRenderer, encodeCard, type CardRenderer } from '../../src/lib/cards/render-card.ts';
 import { cardMargins } from '../../src/lib/cards/template.ts';
 import { FIXTURES, ROOT, decode, differingPixels, inkInMargins, loadProfile, luminanceVariance, winBySlug } from './helpers.ts';
 
 const profile = loadProfile();
 const REPRESENTATIVE = ['2024-12-14-sub-25-5k', '2024-03-10-first-4-km-without-stopping', '2025-01-05-1000-km'];
 const SIZE_BUDGET = 150 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 const LONG_TITLE =
   'The morning I finally ran the whole way around the reservoir, past the rowing club and the old mill, up the hill I always walked, and back along the river without stopping once';
 const GOLDENS = `${FIXTURES}golden/`;
@@ -41,6 +42,26 @@ function inset(format: CardFormat): { top: number; right: number; bottom: number
   const m = cardMargins(format);
   return { top: m.top - 2, right: m.right - 2, bottom: m.bottom - 2, left: m.left - 2 };
 }
+
+describe('the encoder', () => {
+  /** The PNG colour type of the IHDR chunk: 2 is RGB, 3 is a palette. */
+  const colourType = (png: Buffer): number => png[25]!;
+
+  it('writes opaque RGB, and a palette only when RGB would be over the budget', async () => {
+    expect(CARD_BYTE_BUDGET).toBe(SIZE_BUDGET);
+    const card = await renderer.render(cardInputForWin(winBySlug('2024-12-14-sub-25-5k'), profile), '1200x630');
+    expect(card.subarray(0, 4).equals(PNG_SIGNATURE)).toBe(true);
+    expect(colourType(card)).toBe(2);
+    // Noise in every pixel cannot be deflated: as truecolour it would be megabytes.
+    const noise =
+      '<filter id="noise"><feTurbulence type="fractalNoise" baseFrequency="0.8" numOctaves="2"/></filter>' +
+      '<rect width="1080" height="1920" filter="url(#noise)"/>';
+    const noisy = await encodeCard(`<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1920">${noise}</svg>`);
+    expect(colourType(noisy)).toBe(3);
+    const pixels = await decode(noisy);
+    expect([pixels.width, pixels.height]).toEqual([1080, 1920]);
+  });
+});
 
 describe('goldens', () => {
   // A template change shows up here. Regenerate on purpose: UPDATE_GOLDENS=1 npx vitest run tests/cards
@@ -76,10 +97,11 @@ describe('text always fits', () => {
   });
 
   describe.each(titles)('%s', (_name, title) => {
-    it.each(CARD_FORMATS)('draws nothing in the margins at %s', async (format) => {
+    it.each(CARD_FORMATS)('draws nothing in the margins at %s, under the size budget', async (format) => {
       const input = { ...cardInputForWin(winBySlug('2024-12-14-sub-25-5k'), profile), headline: title };
-      const pixels = await decode(await renderer.render(input, format));
-      expect(inkInMargins(pixels, inset(format))).toBe(0);
+      const png = await renderer.render(input, format);
+      expect(inkInMargins(await decode(png), inset(format))).toBe(0);
+      expect(png.length).toBeLessThan(SIZE_BUDGET);
     });
   });
 

@@ -263,6 +263,15 @@ describe('screenshots for review', () => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 900 });
       await page.goto(root.root + pages[name], { waitUntil: 'networkidle' });
+      // Lazy images below the fold (the share-card previews) load now, so the screenshot shows them.
+      const broken = await page.evaluate(async () => {
+        const images = [...document.images];
+        for (const image of images) image.loading = 'eager';
+        // decode() settles once the image has loaded (or failed to).
+        await Promise.all(images.map((image) => image.decode().catch(() => null)));
+        return images.filter((image) => image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
+      });
+      expect({ name, broken }).toEqual({ name, broken: [] });
       const file = join(SCREENSHOTS, `${name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       // Nothing may scroll sideways on a phone.

@@ -104,6 +104,7 @@ export const ROW = {
   cardsPool: 'cards cold, pool',
   cardsCached: 'cards cached',
   cardsMemory: 'peak memory: cards, pool',
+  png: 'png',
   buildCold: 'build cold',
   buildWarm: 'build warm',
   buildAppend: 'build after appending one run',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { CardInput } from './card-input.ts';
 import type { CardFormat } from './formats.ts';
-import { PNG_OPTIONS } from './render-card.ts';
+import { CARD_BYTE_BUDGET, PNG_FALLBACK_OPTIONS, PNG_OPTIONS } from './render-card.ts';
 import { TEMPLATE_VERSION } from './template.ts';
 
 /** `SMALL_WINS_CACHE`, else `.cache/small-wins/` under the project (git-ignored). */
@@ -41,7 +41,7 @@ export function rendererVersions(root: string = process.cwd()): string {
 
 export function cardCacheKey(input: CardInput, format: CardFormat, fontsHash: string, versions: string): string {
   return createHash('sha256')
-    .update(stableJson({ template: TEMPLATE_VERSION, png: PNG_OPTIONS, format, fonts: fontsHash, versions, input }))
+    .update(stableJson({ template: TEMPLATE_VERSION, png: [PNG_OPTIONS, PNG_FALLBACK_OPTIONS, CARD_BYTE_BUDGET], format, fonts: fontsHash, versions, input }))
     .digest('hex');
 }
 

@@ -10,6 +10,8 @@ export function defaultPoolSize(): number {
 export interface WorkerPool<T, R> {
   run(task: T): Promise<R>;
   close(): Promise<void>;
+  /** Whether the workers alone keep the process alive (they do by default, as Node's do). */
+  keepAlive(on: boolean): void;
 }
 
 interface Pending<R> {
@@ -75,6 +77,12 @@ export function createWorkerPool<T, R>(script: URL | string, size: number, worke
     async close() {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+    keepAlive(on) {
+      for (const worker of workers) {
+        if (on) worker.ref();
+        else worker.unref();
+      }
     },
   };
 }

@@ -12,6 +12,10 @@ export interface ProgressOptions {
   tty: boolean;
   write(text: string): void;
   now?: () => number;
+  /** Cards already rendered before the progress is shown (rendering started earlier). */
+  initial?: number;
+  /** When rendering started, on the `now` clock, for the ETA. Defaults to now. */
+  startedAt?: number;
 }
 
 /** Below this many images a build is over before a bar would help. */
@@ -33,10 +37,10 @@ export function createProgress(options: ProgressOptions): Progress {
   const { total, tty, write } = options;
   const now = options.now ?? (() => performance.now());
   if (total <= PROGRESS_THRESHOLD) return { tick() {}, done() {} };
-  const started = now();
-  let count = 0;
+  const started = options.startedAt ?? now();
+  let count = options.initial ?? 0;
   let lastDraw = 0;
-  let nextQuarter = 1;
+  let nextQuarter = Math.floor((count * 4) / total) + 1;
   return {
     tick() {
       count += 1;

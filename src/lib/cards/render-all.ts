@@ -1,6 +1,7 @@
-// Every card of a build: cached ones are copied, the rest rendered in a worker pool.
+// Every card of a build. Missing cards are drawn into the cache by a worker pool, which can start
+// while Astro is still rendering pages; then every card is copied from the cache to its page.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCardPath, cardCacheKey, defaultCacheDir, rendererVersions } from './cache.ts';
@@ -19,25 +20,45 @@ export interface CardJob {
   path: string;
 }
 
-export interface RenderCardsOptions {
-  outDir: string;
+export interface StartRenderingOptions {
   /** Defaults to `SMALL_WINS_CACHE` or `.cache/small-wins/`. */
   cacheDir?: string;
   /** Worker threads; 0 renders in the calling thread. Defaults to one per core. */
   workers?: number;
-  /** Progress output (a bar on a terminal, plain lines otherwise). Silent when not given. */
-  log?: (text: string) => void;
-  /** Draw a live progress bar rather than plain lines. */
-  tty?: boolean;
   /** Project root (node_modules and the worker script are found from it). */
   root?: string;
   /** Extra font files, absolute paths (the profile's `fonts`). */
   extraFonts?: string[];
+  /**
+   * Let the process exit while cards are still rendering (a build that fails before it places
+   * them). Placing the cards keeps the process alive again until they are done.
+   */
+  background?: boolean;
+}
+
+export interface ProgressDisplay {
+  /** Progress output (a bar on a terminal, plain lines otherwise). Silent when not given. */
+  log?: (text: string) => void;
+  /** Draw a live progress bar rather than plain lines. */
+  tty?: boolean;
+}
+
+export interface RenderCardsOptions extends StartRenderingOptions, ProgressDisplay {
+  outDir: string;
 }
 
 export interface RenderSummary {
   rendered: number;
   cached: number;
+}
+
+export interface CardRendering {
+  /** Distinct images to draw (cache misses). */
+  readonly toRender: number;
+  /** Of those, drawn so far. */
+  readonly rendered: number;
+  /** Waits for the rest (showing progress), then copies every card from the cache into `outDir`. */
+  place(outDir: string, display?: ProgressDisplay): Promise<RenderSummary>;
 }
 
 /**
@@ -58,51 +79,117 @@ async function inBatches<T>(items: readonly T[], size: number, each: (item: T) =
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(each));
 }
 
-export async function renderCards(jobs: readonly CardJob[], options: RenderCardsOptions): Promise<RenderSummary> {
+/**
+ * A cached card into the build: a hard link where the cache and the output share a file system
+ * (a decade's cards are a few hundred megabytes that need not be written again), else a copy.
+ * Cached files are never changed in place (new cards are renamed in), so a link stays correct.
+ */
+async function placeFile(from: string, to: string): Promise<void> {
+  await rm(to, { force: true });
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}
+
+interface Tracker {
+  startedAt: number;
+  count: number;
+  onTick: (() => void) | null;
+}
+
+interface Drawing {
+  done: Promise<void>;
+  /** Let the pool keep the process alive again (see `background`). */
+  holdProcess(): void;
+}
+
+function drawMisses(misses: readonly RenderTask[], options: StartRenderingOptions, root: string, tracker: Tracker): Drawing {
+  const tick = (): void => {
+    tracker.count += 1;
+    tracker.onTick?.();
+  };
+  const extra = options.extraFonts ?? [];
+  const workers = Math.min(options.workers ?? defaultPoolSize(), misses.length);
+  if (misses.length === 0) return { done: Promise.resolve(), holdProcess() {} };
+  if (workers <= 0) {
+    const done = (async () => {
+      const renderer = createCardRenderer({ root, extra });
+      for (const task of misses) {
+        await runRenderTask(renderer, task);
+        tick();
+      }
+    })();
+    return { done, holdProcess() {} };
+  }
+  const pool = createWorkerPool<RenderTask, number>(workerScript(root), workers, { root, extraFonts: extra });
+  if (options.background) pool.keepAlive(false);
+  const done = Promise.all(misses.map((task) => pool.run(task).then(tick))).then(
+    () => pool.close(),
+    async (error: unknown) => {
+      await pool.close();
+      throw error;
+    },
+  );
+  return { done, holdProcess: () => pool.keepAlive(true) };
+}
+
+/** Starts drawing every card the cache lacks; nothing is written outside the cache yet. */
+export function startCardRendering(jobs: readonly CardJob[], options: StartRenderingOptions = {}): CardRendering {
   const root = resolve(options.root ?? process.cwd());
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir(root));
-  const extraFonts = options.extraFonts ?? [];
-  const fontsHash = loadCardFonts({ root, extra: extraFonts }).hash;
+  const fontsHash = loadCardFonts({ root, extra: options.extraFonts ?? [] }).hash;
   const versions = rendererVersions(root);
 
   // Jobs drawing the same pixels (a format reused at two paths) share one task.
   const tasks = new Map<string, RenderTask>();
-  const hits: Array<{ from: string; to: string }> = [];
+  const placements: Array<{ from: string; path: string }> = [];
+  let hits = 0;
   for (const job of jobs) {
     const key = cardCacheKey(job.input, job.format, fontsHash, versions);
     const cachePath = cachedCardPath(cacheDir, key);
-    const out = join(options.outDir, job.path);
-    const task = tasks.get(key);
-    if (task) task.outPaths.push(out);
-    else if (existsSync(cachePath)) hits.push({ from: cachePath, to: out });
-    else tasks.set(key, { input: job.input, format: job.format, cachePath, outPaths: [out] });
+    placements.push({ from: cachePath, path: job.path });
+    if (tasks.has(key)) continue;
+    if (existsSync(cachePath)) hits += 1;
+    else tasks.set(key, { input: job.input, format: job.format, cachePath });
   }
-
-  await inBatches(hits, 64, async ({ from, to }) => {
-    await mkdir(dirname(to), { recursive: true });
-    await copyFile(from, to);
-  });
-
   const misses = [...tasks.values()];
-  const progress = createProgress({ total: misses.length, tty: options.tty ?? false, write: options.log ?? (() => {}) });
-  const workers = Math.min(options.workers ?? defaultPoolSize(), misses.length);
-  if (workers <= 0) {
-    if (misses.length > 0) {
-      const renderer = createCardRenderer({ root, extra: extraFonts });
-      for (const task of misses) {
-        await runRenderTask(renderer, task);
-        progress.tick();
+  const tracker: Tracker = { startedAt: performance.now(), count: 0, onTick: null };
+  const drawing = drawMisses(misses, options, root, tracker);
+  // A failure surfaces when the cards are placed; until then it must not count as unhandled.
+  drawing.done.catch(() => {});
+
+  return {
+    toRender: misses.length,
+    get rendered() {
+      return tracker.count;
+    },
+    async place(outDir, display = {}) {
+      drawing.holdProcess();
+      const progress = createProgress({
+        total: misses.length,
+        tty: display.tty ?? false,
+        write: display.log ?? (() => {}),
+        initial: tracker.count,
+        startedAt: tracker.startedAt,
+      });
+      tracker.onTick = () => progress.tick();
+      try {
+        await drawing.done;
+      } finally {
+        tracker.onTick = null;
+        progress.done();
       }
-    }
-  } else {
-    const pool = createWorkerPool<RenderTask, number>(workerScript(root), workers, { root, extraFonts });
-    try {
-      await Promise.all(misses.map((task) => pool.run(task).then(() => progress.tick())));
-    } finally {
-      await pool.close();
-    }
-  }
-  progress.done();
-  const placed = jobs.length;
-  return { rendered: placed - hits.length, cached: hits.length };
+      const folders = new Set(placements.map(({ path }) => dirname(join(outDir, path))));
+      await inBatches([...folders], 64, (folder) => mkdir(folder, { recursive: true }).then(() => {}));
+      await inBatches(placements, 64, ({ from, path }) => placeFile(from, join(outDir, path)));
+      return { rendered: jobs.length - hits, cached: hits };
+    },
+  };
+}
+
+/** Every card of `jobs` at its path under `outDir`, drawing only what the cache lacks. */
+export async function renderCards(jobs: readonly CardJob[], options: RenderCardsOptions): Promise<RenderSummary> {
+  return startCardRendering(jobs, options).place(options.outDir, options);
 }

@@ -10,11 +10,26 @@ import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { cardTree } from './template.ts';
 
 /**
- * Measured on the sample cards (docs/share-cards.md): a 64-colour palette keeps the flat colours
- * and the text edges clean at about half the bytes of truecolour; effort 1 quantises 2–3× faster
- * than the default with no visible change, and compression 6 costs little over 9 in bytes.
+ * How cards are encoded, measured on the sample cards (docs/share-cards.md). Truecolour RGB at
+ * zlib level 6 is the fast path: quantising to a palette costs 3–4× the whole encode. A card
+ * that comes out over the byte budget (a very long title on a story card, dense CJK text) is
+ * encoded again with a 64-colour palette, which keeps these flat-colour cards visually the same
+ * at about a third of the bytes.
  */
-export const PNG_OPTIONS = { compressionLevel: 6, palette: true, colours: 64, effort: 1, dither: 0 } as const;
+export const PNG_OPTIONS = { compressionLevel: 6, palette: false } as const;
+export const PNG_FALLBACK_OPTIONS = { compressionLevel: 6, palette: true, colours: 64, effort: 1, dither: 0 } as const;
+/** Cards above this many bytes take the palette path. Social sites accept far more; pages load them. */
+export const CARD_BYTE_BUDGET = 150 * 1024;
+const FALLBACK_ABOVE = Math.round(CARD_BYTE_BUDGET * 0.9);
+
+/** SVG → PNG. Cards are opaque, so they are encoded as RGB: a quarter less to deflate than RGBA. */
+export async function encodeCard(svg: string): Promise<Buffer> {
+  const source = Buffer.from(svg);
+  // Straight through is faster than keeping the raw pixels for the rare second encode.
+  const png = await sharp(source).removeAlpha().png(PNG_OPTIONS).toBuffer();
+  if (png.length <= FALLBACK_ABOVE) return png;
+  return sharp(source).removeAlpha().png(PNG_FALLBACK_OPTIONS).toBuffer();
+}
 
 export interface CardRenderer {
   render(input: CardInput, format: CardFormat): Promise<Buffer>;
@@ -51,7 +66,7 @@ export function createCardRenderer(options: LoadFontsOptions = {}): CardRenderer
     fonts,
     svg,
     async render(input, format) {
-      return sharp(Buffer.from(await svg(input, format))).png(PNG_OPTIONS).toBuffer();
+      return encodeCard(await svg(input, format));
     },
   };
 }

@@ -1,4 +1,4 @@
-// One job's work, the same in a worker and in the calling thread: draw, store in the cache, place.
+// One card's work, the same in a worker and in the calling thread: draw it and store it in the cache.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CardInput } from './card-input.ts';
@@ -8,10 +8,8 @@ import type { CardRenderer } from './render-card.ts';
 export interface RenderTask {
   input: CardInput;
   format: CardFormat;
-  /** Where the PNG is kept between builds. */
+  /** Where the PNG is kept between builds; the build copies it to its pages from there. */
   cachePath: string;
-  /** Where the build wants it (absolute paths); several jobs may share one image. */
-  outPaths: string[];
 }
 
 /** Write via a temporary file so an interrupted build never leaves half a PNG in the cache. */
@@ -25,9 +23,5 @@ async function writeAtomic(path: string, data: Buffer): Promise<void> {
 export async function runRenderTask(renderer: CardRenderer, task: RenderTask): Promise<number> {
   const png = await renderer.render(task.input, task.format);
   await writeAtomic(task.cachePath, png);
-  for (const out of task.outPaths) {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, png);
-  }
   return png.length;
 }

@@ -7,7 +7,7 @@ import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { sparklineSvg } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 export interface CardNode {
   type: string;
@@ -22,9 +22,14 @@ function text(value: string, style: Record<string, unknown>): CardNode {
   return { type: 'div', props: { style: { display: 'block', ...style }, children: value } };
 }
 
+/**
+ * A drawing (icon, sparkline) as a box's background rather than an <img>: satori wraps every
+ * <img> in a mask, and librsvg rasterises each mask through a canvas-sized scratch surface, which
+ * made masks most of a card's cost (docs/share-cards.md). A background is a plain pattern fill.
+ */
 function svgImage(svg: string, width: number, height: number): CardNode {
   const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-  return { type: 'img', props: { src, width, height, style: { width, height } } };
+  return box({ width, height, flexShrink: 0, backgroundImage: `url(${src})`, backgroundSize: `${width}px ${height}px`, backgroundRepeat: 'no-repeat' });
 }
 
 /** Sizes per format, in px. Stories keep clear of the app's own bars at top and bottom. */
@@ -74,8 +79,12 @@ const HEADLINE_LINE = 1.12;
 // Tight, but with room for descenders: "to go" must keep its g.
 const FIGURE_LINE = 1.16;
 
+/**
+ * At most `lines` lines, the last one ending in an ellipsis. Satori clamps a block's lines by
+ * itself; `overflow: hidden` would add a mask per text, the expensive part of rasterising.
+ */
 function clampStyle(lines: number): Record<string, unknown> {
-  return { lineClamp: lines, overflow: 'hidden', textOverflow: 'ellipsis' };
+  return { lineClamp: lines };
 }
 
 /** Capitals as typesetters set them: Greek drops its accents in all-caps ("ΚΏΣΤΑ" → "ΚΩΣΤΑ"). */
@@ -138,7 +147,7 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
     figure && input.figure
       ? text(input.figure, {
           fontSize: figure.fontSize, fontWeight: 800, lineHeight: FIGURE_LINE, letterSpacing: '-0.03em', color: style.ink,
-          whiteSpace: 'nowrap', ...clampStyle(1),
+          wordBreak: 'break-word', ...clampStyle(figure.maxLines),
         })
       : null,
     input.detail
@@ -165,8 +174,10 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
   const footer = box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [
     text(input.name, { ...SHRINKS, fontSize: layout.footer, fontWeight: 700, color: style.ink, ...clampStyle(1) }),
     input.site
-      ? text(input.site, {
-          ...SHRINKS, marginLeft: 24, fontSize: layout.footer, fontWeight: 500, color: style.accent, textAlign: 'right', ...clampStyle(1),
+      ? // The address is what people type: it keeps its natural width (up to 70%), the name takes the rest.
+        text(input.site, {
+          flexShrink: 1, minWidth: 0, maxWidth: Math.round(contentWidth * 0.7), marginLeft: 24, fontSize: layout.footer,
+          fontWeight: 500, color: style.accent, textAlign: 'right', ...clampStyle(1),
         })
       : null,
   ]);

@@ -35,18 +35,39 @@ export function monthOf(date: IsoDate): string {
   return date.slice(0, 7);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a site formats thousands of
+// dates): keep one per locale and style.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, style: 'long' | 'medium' | 'short' | 'month' | 'month-short'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'short'
+        ? { day: 'numeric', month: 'short' }
+        : style === 'month'
+          ? { month: 'long', year: 'numeric' }
+          : style === 'month-short'
+            ? { month: 'short' }
+            : { day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric' };
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** `12 March 2025` in the given locale, without any timezone shift. */
 export function formatDate(date: IsoDate, locale = 'en', style: 'long' | 'medium' | 'short' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? { day: 'numeric', month: 'short' }
-      : { day: 'numeric', month: style === 'long' ? 'long' : 'short', year: 'numeric' };
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(dayNumber(date) * MS_PER_DAY));
+  return dateFormat(locale, style).format(new Date(dayNumber(date) * MS_PER_DAY));
 }
 
 /** `March 2025`. */
 export function formatMonth(month: string, locale = 'en'): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
+  return dateFormat(locale, 'month').format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** `Mar`: a month's short name, for chart axes. */
+export function formatMonthShort(month: string, locale = 'en'): string {
+  return dateFormat(locale, 'month-short').format(new Date(`${month}-01T00:00:00Z`));
 }

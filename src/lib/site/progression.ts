@@ -1,0 +1,23 @@
+// How much of a progression a win page draws: the steps just before the win. A weekly series of a
+// decade has hundreds of points; a chart 640 units wide cannot show them, and a page that tried
+// would weigh hundreds of kilobytes.
+
+/** A year of weeks; most record series are far shorter and are drawn whole. */
+export const PROGRESSION_STEPS = 52;
+
+export interface ProgressionWindow<P> {
+  /** The points drawn, oldest first, ending with the win's own. */
+  points: P[];
+  /** Index of the win's point in `points`. */
+  highlight: number;
+  /** Steps before the window that are not drawn. */
+  earlier: number;
+}
+
+/** The last `max` points of `series` up to and including index `upTo`. */
+export function progressionWindow<P>(series: readonly P[], upTo: number, max: number = PROGRESSION_STEPS): ProgressionWindow<P> {
+  const end = Math.min(Math.max(upTo, -1), series.length - 1) + 1;
+  const start = Math.max(0, end - Math.max(1, max));
+  const points = series.slice(start, end);
+  return { points, highlight: points.length - 1, earlier: start };
+}
