@@ -39,3 +39,23 @@ describe('createProgress', () => {
     expect(out.at(-1)).toBe('\r\x1b[2K');
   });
 });
+
+describe('createProgress after rendering began', () => {
+  it('counts the cards already drawn and skips the quarters they passed', () => {
+    const out: string[] = [];
+    const progress = createProgress({ total: 100, tty: false, write: (text) => out.push(text), initial: 60, startedAt: 0, now: () => 1 });
+    for (let i = 0; i < 40; i++) progress.tick();
+    expect(out).toEqual(['cards: 75/100 rendered\n', 'cards: 100/100 rendered\n']);
+  });
+
+  it('times the ETA from when rendering started, not from when the bar appeared', () => {
+    const out: string[] = [];
+    let clock = 10_000;
+    const progress = createProgress({ total: 100, tty: true, write: (text) => out.push(text), initial: 49, startedAt: 0, now: () => clock });
+    clock = 20_000;
+    progress.tick();
+    // 50 cards in 20 s: 50 more take 20 s.
+    expect(out.at(-1)).toContain('50/100 ETA 0:20');
+  });
+});
+

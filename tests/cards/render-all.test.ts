@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedCardPath, cardCacheKey, defaultCacheDir, stableJson } from '../../src/lib/cards/cache.ts';
 import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
 import { CARD_FORMATS, cardFileName } from '../../src/lib/cards/formats.ts';
-import { renderCards, type CardJob } from '../../src/lib/cards/render-all.ts';
+import { renderCards, startCardRendering, type CardJob } from '../../src/lib/cards/render-all.ts';
 import type { Win } from '../../src/lib/types.ts';
 import { ROOT, loadProfile, loadWins } from './helpers.ts';
 
@@ -94,5 +94,47 @@ describe('renderCards', () => {
     expect(summary).toEqual({ rendered: 2, cached: 0 });
     expect(readdirSync(join(scratch, 'twice-cache', 'cards'), { recursive: true }).filter((f) => String(f).endsWith('.png'))).toHaveLength(1);
     expect(readFileSync(join(out, 'copy/card.png')).equals(readFileSync(join(out, job!.path)))).toBe(true);
+  });
+});
+
+describe('startCardRendering', () => {
+  const wins = loadWins().slice(0, 2);
+
+  it('draws into the cache alone, then places every card when asked', { timeout: 240_000 }, async () => {
+    const jobs = jobsFor(wins);
+    const cacheDir = join(scratch, 'early-cache');
+    const out = join(scratch, 'early-out');
+    const rendering = startCardRendering(jobs, { cacheDir, workers: 1, root: ROOT, background: true });
+    expect(rendering.toRender).toBe(jobs.length);
+    // Drawing goes on without anyone waiting for it; nothing is written outside the cache.
+    while (rendering.rendered < rendering.toRender) await new Promise((done) => setTimeout(done, 50));
+    expect(existsSync(out)).toBe(false);
+    const summary = await rendering.place(out);
+    expect(summary).toEqual({ rendered: jobs.length, cached: 0 });
+    expect(filesUnder(out)).toEqual(jobs.map((job) => job.path).sort());
+  });
+
+  it('copies cards out of the cache, so a changed or stale file in the output never reaches it', { timeout: 240_000 }, async () => {
+    const jobs = jobsFor(wins);
+    const cacheDir = join(scratch, 'copy-cache');
+    const out = join(scratch, 'copy-out');
+    await renderCards(jobs, { outDir: out, cacheDir, workers: 0, root: ROOT });
+    const job = jobs[0]!;
+    const placed = join(out, job.path);
+    const cached = readdirSync(join(cacheDir, 'cards'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .find((file) => readFileSync(file).equals(readFileSync(placed)));
+    expect(cached).toBeDefined();
+    expect(statSync(cached!).ino).not.toBe(statSync(placed).ino);
+    const before = readFileSync(cached!);
+    // Files written over in the output (an old build's, a tool's) are replaced; the cache is untouched.
+    writeFileSync(join(out, jobs[1]!.path), 'stale');
+    writeFileSync(placed, 'stale');
+    const again = await renderCards(jobs, { outDir: out, cacheDir, workers: 0, root: ROOT });
+    expect(again).toEqual({ rendered: 0, cached: jobs.length });
+    expect(readFileSync(cached!).equals(before)).toBe(true);
+    expect(readFileSync(placed).equals(before)).toBe(true);
+    expect(readFileSync(join(out, jobs[1]!.path)).subarray(1, 4).toString()).toBe('PNG');
   });
 });

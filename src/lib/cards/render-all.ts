@@ -1,7 +1,8 @@
 // Every card of a build. Missing cards are drawn into the cache by a worker pool, which can start
 // while Astro is still rendering pages; then every card is copied from the cache to its page.
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCardPath, cardCacheKey, defaultCacheDir, rendererVersions } from './cache.ts';
@@ -80,17 +81,11 @@ async function inBatches<T>(items: readonly T[], size: number, each: (item: T) =
 }
 
 /**
- * A cached card into the build: a hard link where the cache and the output share a file system
- * (a decade's cards are a few hundred megabytes that need not be written again), else a copy.
- * Cached files are never changed in place (new cards are renamed in), so a link stays correct.
+ * A cached card into the build: a copy (a copy-on-write clone where the file system has them),
+ * never a hard link, so nothing done to dist/ afterwards can reach the cache.
  */
 async function placeFile(from: string, to: string): Promise<void> {
-  await rm(to, { force: true });
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
-  }
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
 }
 
 interface Tracker {
