@@ -95,6 +95,21 @@ describe('readImports over a journal folder', () => {
     ]);
   });
 
+  it('reads a CSV the caller already read from its text, not from the disk again', async () => {
+    const dir = join(root, 'known-texts');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'garmin.csv');
+    await cp(join(FIXTURES, 'garmin/Activities.csv'), file);
+    const onDisk = await readFile(file, 'utf8');
+    // The same export with its second run removed: what is read must be this text.
+    const given = onDisk.split('\n').filter((line, i) => i !== 2).join('\n');
+    const fromDisk = await readImports(dir, 'data', testProfile(), { cache: null });
+    const fromText = await readImports(dir, 'data', testProfile(), { cache: null, texts: new Map([[file, given]]) });
+    const dates = (result: ImportResult) => result.runs.map((run) => run.date);
+    expect(dates(fromDisk)).toContain('2024-05-03');
+    expect(dates(fromText)).toEqual(dates(fromDisk).filter((date) => date !== '2024-05-03'));
+  });
+
   it('names the header of an activities.csv it cannot read', async () => {
     const dir = join(root, 'unknown');
     await cp(join(FIXTURES, 'strava-unknown'), join(dir, 'export'), { recursive: true });

@@ -2,16 +2,17 @@
 import Papa from 'papaparse';
 import type { Problem, Profile, RunDraft } from '../types.ts';
 import { problem } from './problems.ts';
-import { canonicalFieldName, parseRunRecord, toRunDraft, type RawRecord } from './run-record.ts';
+import { canonicalFieldName, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
 
 const BOM = '\uFEFF';
+const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 export interface CsvRow {
   /** The file's own line where the record starts (header = line 1, quoted newlines counted). */
   line: number;
   fields: string[];
   /** What is wrong with the row's quoting, as the `expected ...` clause. */
-  errors: string[];
+  errors: readonly string[];
 }
 
 /** Every non-blank record with the line it starts on. */
@@ -38,7 +39,7 @@ export function forEachCsvRow(text: string, visit: (row: CsvRow) => void): void 
       line += countOccurrences(body, newline === '\r' ? '\r' : '\n', start, offset);
       const fields = result.data;
       if (fields.every((f) => f.trim() === '')) return;
-      visit({ line: rowLine, fields, errors: result.errors.length === 0 ? [] : result.errors.map(expectedQuoting) });
+      visit({ line: rowLine, fields, errors: result.errors.length === 0 ? NO_ERRORS : result.errors.map(expectedQuoting) });
     },
   });
 }
@@ -70,20 +71,63 @@ interface Column {
   index: number;
 }
 
+/** The header once per file: where each field is, so every row is read in place. */
+class CsvLayout {
+  readonly columns: readonly Column[];
+  readonly byName = new Map<string, number>();
+  #unknown: { known: ReadonlySet<string>; columns: Column[] } | null = null;
+  constructor(columns: readonly Column[]) {
+    this.columns = columns;
+    for (const column of columns) this.byName.set(column.name, column.index);
+  }
+  /** The columns outside `known`, worked out once per file rather than once per row. */
+  unknownColumns(known: ReadonlySet<string>): readonly Column[] {
+    if (this.#unknown?.known !== known) this.#unknown = { known, columns: this.columns.filter((column) => !known.has(column.name)) };
+    return this.#unknown.columns;
+  }
+}
+
+/** One row through its file's layout: a cell's text is read when asked, nothing is copied. */
+class CsvRowFields implements FieldSource {
+  private readonly layout: CsvLayout;
+  private readonly fields: readonly string[];
+  private readonly rowLine: number;
+  constructor(layout: CsvLayout, fields: readonly string[], rowLine: number) {
+    this.layout = layout;
+    this.fields = fields;
+    this.rowLine = rowLine;
+  }
+  text(name: string): string | undefined {
+    const index = this.layout.byName.get(name);
+    return index === undefined ? undefined : this.fields[index];
+  }
+  line(): number {
+    return this.rowLine;
+  }
+  unknown(known: ReadonlySet<string>): Record<string, string> {
+    const extra: Record<string, string> = {};
+    for (const column of this.layout.unknownColumns(known)) {
+      const text = this.fields[column.index] ?? '';
+      if (text !== '') extra[column.written.trim()] = text;
+    }
+    return extra;
+  }
+}
+
 export function parseRunsCsv(text: string, path: string, profile: Profile): { runs: RunDraft[]; problems: Problem[] } {
   const runs: RunDraft[] = [];
   const problems: Problem[] = [];
   // Rows are read as they are parsed: the first is the header; without date and distance, none are.
-  let columns: Column[] | null = null;
+  let layout: CsvLayout | null = null;
   let width = 0;
   forEachCsvRow(text, (row) => {
-    if (columns === null) {
-      columns = readHeader(row, path, problems);
+    if (layout === null) {
+      layout = new CsvLayout(readHeader(row, path, problems));
       width = row.fields.length;
       return;
     }
-    if (columns.length === 0) return;
-    const draft = parseRunRow(row, columns, width, path, profile, problems);
+    if (layout.columns.length === 0) return;
+    const draft = parseRunRow(row, layout, width, path, profile, problems);
     if (draft) runs.push(draft);
   });
   return { runs, problems };
@@ -115,7 +159,7 @@ function readHeader(header: CsvRow, path: string, problems: Problem[]): Column[]
   return columns;
 }
 
-function parseRunRow(row: CsvRow, columns: Column[], width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
+function parseRunRow(row: CsvRow, layout: CsvLayout, width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
   const at = { path, line: row.line };
   for (const expected of row.errors) problems.push(problem('error', at, 'row', null, expected));
   if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
@@ -123,14 +167,8 @@ function parseRunRow(row: CsvRow, columns: Column[], width: number, path: string
       problem('error', at, 'row', `${row.fields.length} fields`, `${width} fields, one per header column (quote a value that contains a comma)`),
     );
   }
-  // Empty cells are left out: the record reads an empty field and a missing one alike, and most
-  // cells of a journal are empty (no per-cell object for them in a 100,000-row file).
-  const record: RawRecord = new Map();
-  for (const column of columns) {
-    const text = row.fields[column.index] ?? '';
-    if (text !== '') record.set(column.name, { name: column.written, text, line: row.line });
-  }
-  const { values, problems: fieldProblems } = parseRunRecord(record, { path, line: row.line, unit: profile.units, requireDistance: true });
+  const fields = new CsvRowFields(layout, row.fields, row.line);
+  const { values, problems: fieldProblems } = parseRunRecord(fields, { path, line: row.line, unit: profile.units, requireDistance: true });
   for (const fieldProblem of fieldProblems) problems.push(fieldProblem);
   return toRunDraft(values, { path, line: row.line, kind: 'csv' });
 }

@@ -10,8 +10,12 @@ const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian: a Date per row would be most of what checking a date costs. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 31);
 }
 
 export interface DateTime {
@@ -23,9 +27,21 @@ export interface DateTime {
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` with an optional offset; the calendar date as written is the day. */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function parseDateTime(text: string): Parsed<DateTime> {
   const t = text.trim();
   if (t === '') return fail('a date like 2025-03-14');
+  // The common case, a bare date: checked without the full pattern's captures.
+  if (PLAIN_DATE.test(t)) {
+    const year = Number(t.slice(0, 4));
+    const month = Number(t.slice(5, 7));
+    const day = Number(t.slice(8, 10));
+    if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
+    const last = daysInMonth(year, month);
+    if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);
+    return ok({ date: t, startTime: null });
+  }
   const m = DATE_TIME.exec(t);
   if (!m) return fail('a date like 2025-03-14 or 2025-03-14T07:30');
   const year = Number(m[1]);
@@ -34,7 +50,7 @@ export function parseDateTime(text: string): Parsed<DateTime> {
   if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const date = t.slice(0, 10);
   if (m[4] === undefined) return ok({ date, startTime: null });
   const hh = Number(m[4]);
   const mm = Number(m[5]);
@@ -77,8 +93,12 @@ interface Quantity {
   unit: string | null;
 }
 
+/** A bare number as most cells hold it (`5`, `10.2`, `-3`): read without the general pattern's captures. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 function splitQuantity(text: string): Quantity | 'decimal-comma' | null {
   const t = text.trim();
+  if (PLAIN_NUMBER.test(t)) return { number: Number(t), unit: null };
   if (DECIMAL_COMMA.test(t)) return 'decimal-comma';
   const m = NUMBER_WITH_UNIT.exec(t);
   if (!m) return null;
@@ -161,6 +181,7 @@ export function parseElevation(text: string): Parsed<number> {
 
 /** `a; b;c` → `['a', 'b', 'c']`. */
 export function parseTags(text: string): string[] {
+  if (text === '') return [];
   return text
     .split(';')
     .map((tag) => tag.trim())

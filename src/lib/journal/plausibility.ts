@@ -27,10 +27,12 @@ function sameRun(a: Run, b: Run): boolean {
   );
 }
 
-export function implausibleRunWarnings(runs: Run[]): Problem[] {
+/** `runs` in id order (by date), as the journal holds them: duplicates are looked for day by day. */
+export function implausibleRunWarnings(runs: readonly Run[]): Problem[] {
   const warnings: Problem[] = [];
-  // The first run of each kind, by day: duplicates share a date, and a day holds only a few runs.
-  const firstsByDate = new Map<string, Run[]>();
+  // The first run of each kind on the current day: a day holds only a few runs.
+  let day = '';
+  const firsts: Run[] = [];
   for (const run of runs) {
     if (run.time !== null && run.distance >= FASTEST_PACE_MIN_DISTANCE && run.time / (run.distance / 1000) < FASTEST_PLAUSIBLE_PACE) {
       warnings.push(
@@ -40,12 +42,13 @@ export function implausibleRunWarnings(runs: Run[]): Problem[] {
     if (run.distance > LONGEST_PLAUSIBLE_RUN) {
       warnings.push(problem('warning', at(run), 'distance', formatDistance(run.distance, 'km'), 'a run of 250 km or less (check the unit)'));
     }
-    const firsts = firstsByDate.get(run.date);
-    const first = firsts?.find((other) => sameRun(other, run));
+    if (run.date !== day) {
+      day = run.date;
+      firsts.length = 0;
+    }
+    const first = firsts.find((other) => sameRun(other, run));
     if (first !== undefined) {
       warnings.push(problem('warning', at(run), 'date', run.date, `one line per run (same distance and time as ${where(first)})`));
-    } else if (firsts === undefined) {
-      firstsByDate.set(run.date, [run]);
     } else {
       firsts.push(run);
     }

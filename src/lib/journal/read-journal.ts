@@ -1,6 +1,6 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
 import { readImports } from './imports/read-imports.ts';
@@ -56,11 +56,15 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
   const profileText = await readIfExists(join(dir, 'profile.md'));
   const { profile, problems: profileProblems } = parseProfile(profileText, `${displayDir}/profile.md`);
   const journalDir = join(dir, 'journal');
-  const [csv, entryFiles, goals, imported] = await Promise.all([
-    listFiles(dir, /\.csv$/i, false).then((files) => readAll(dir, displayDir, files)),
+  // Top-level CSVs are read once: the importers look at the same files (an export is a CSV too).
+  const csvFiles = await listFiles(dir, /\.csv$/i, false);
+  const csvTexts = await Promise.all(csvFiles.map((file) => readFile(join(dir, file), 'utf8')));
+  const csv = csvFiles.map((file, i) => ({ path: `${displayDir}/${file}`, text: csvTexts[i]! }));
+  const texts = new Map(csvFiles.map((file, i) => [join(resolve(dir), file), csvTexts[i]!]));
+  const [entryFiles, goals, imported] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files)),
-    readImports(dir, displayDir, profile),
+    readImports(dir, displayDir, profile, { texts }),
   ]);
   const entries = await Promise.all(
     entryFiles.map(async (file) => ({

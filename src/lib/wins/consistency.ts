@@ -106,7 +106,8 @@ export function detectWeeklyStreak(): Detector {
  */
 export function detectEddington(): Detector {
   const series = createSeries('eddington', 'Eddington number', 'E');
-  const daysAtFloor = new Map<number, number>();
+  // Days by the whole units they reached (an index, not a map: it runs once per run).
+  const daysAtFloor: number[] = [];
   let day: IsoDate | null = null;
   let dayTotal = 0;
   let e = 0;
@@ -121,12 +122,12 @@ export function detectEddington(): Detector {
     }
     dayTotal += run.distance / metresPerUnit(walk.profile.units);
     const newFloor = Math.floor(dayTotal + 1e-9);
-    if (oldFloor >= 0) daysAtFloor.set(oldFloor, (daysAtFloor.get(oldFloor) ?? 0) - 1);
-    daysAtFloor.set(newFloor, (daysAtFloor.get(newFloor) ?? 0) + 1);
+    if (oldFloor >= 0) daysAtFloor[oldFloor] = (daysAtFloor[oldFloor] ?? 0) - 1;
+    daysAtFloor[newFloor] = (daysAtFloor[newFloor] ?? 0) + 1;
     if (oldFloor < e + 1 && newFloor >= e + 1) above++;
     const before = e;
     while (above >= e + 1) {
-      above -= daysAtFloor.get(e + 1) ?? 0;
+      above -= daysAtFloor[e + 1] ?? 0;
       e++;
     }
     if (e === before) return;

@@ -20,15 +20,22 @@ interface TimedEffort {
 
 /** The run's effort at a standard distance: its stream effort, else the whole run scaled to D. */
 export function effortAt(run: Run, metres: number, streamOnly = false): TimedEffort | null {
-  for (const effort of run.efforts) {
-    if (Math.abs(effort.distance - metres) < EFFORT_MATCH_METRES) {
-      return { time: effort.time, offset: effort.startOffset };
-    }
-  }
-  if (streamOnly) return null;
-  if (run.time === null || run.time <= 0) return null;
-  if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return null;
-  return { time: (run.time * metres) / run.distance, offset: null };
+  const stream = streamEffortAt(run, metres);
+  if (stream) return { time: stream.time, offset: stream.startOffset };
+  const time = scaledTimeAt(run, metres, streamOnly);
+  return Number.isNaN(time) ? null : { time, offset: null };
+}
+
+function streamEffortAt(run: Run, metres: number): Run['efforts'][number] | undefined {
+  for (const effort of run.efforts) if (Math.abs(effort.distance - metres) < EFFORT_MATCH_METRES) return effort;
+  return undefined;
+}
+
+/** The whole run's time scaled to `metres`, or NaN when the run is no effort at that distance. */
+function scaledTimeAt(run: Run, metres: number, streamOnly: boolean): number {
+  if (streamOnly || run.time === null || run.time <= 0) return Number.NaN;
+  if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return Number.NaN;
+  return (run.time * metres) / run.distance;
 }
 
 interface DistanceState {
@@ -70,10 +77,13 @@ export function detectSpeedWins(): Detector {
     let personalBest: { state: DistanceState; draft: WinDraft } | null = null;
     let barrier: { state: DistanceState; draft: WinDraft } | null = null;
     for (const state of states) {
-      const effort = effortAt(run, state.rung.metres, state.streamOnly);
-      if (!effort) continue;
+      // Most runs are an effort at one distance or none: find that out before allocating anything.
+      const stream = run.efforts.length > 0 ? streamEffortAt(run, state.rung.metres) : undefined;
+      const time = stream ? stream.time : scaledTimeAt(run, state.rung.metres, state.streamOnly);
+      if (Number.isNaN(time)) continue;
       const before = state.best;
-      if (before && effort.time >= before.value) continue;
+      if (before && time >= before.value) continue;
+      const effort: TimedEffort = { time, offset: stream ? stream.startOffset : null };
       const upTo = appendPoint(state.series, run.date, effort.time, run.id);
       const broken = barriersUnder(state.rung.name, effort.time);
       state.best = { value: effort.time, date: run.date, slug: null };

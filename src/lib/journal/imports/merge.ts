@@ -45,7 +45,11 @@ function isLinkedTrack(run: RunDraft, imported: RunDraft): boolean {
 /** Pairs (base index, incoming index), one-to-one, nearest pair first. */
 function matchOneToOne(base: readonly RunDraft[], incoming: readonly RunDraft[]): Array<[number, number]> {
   const byDate = new Map<string, number[]>();
-  base.forEach((run, i) => byDate.set(run.date, [...(byDate.get(run.date) ?? []), i]));
+  base.forEach((run, i) => {
+    const day = byDate.get(run.date);
+    if (day) day.push(i);
+    else byDate.set(run.date, [i]);
+  });
   const linked = new Set<number>();
   const pairs: Array<[number, number]> = [];
   const candidates: Array<{ b: number; i: number; score: number }> = [];
@@ -104,6 +108,8 @@ export function fillGaps(primary: RunDraft, secondary: RunDraft): RunDraft {
 }
 
 function mergeInto(base: RunDraft[], incoming: readonly RunDraft[]): { runs: RunDraft[]; merged: number } {
+  // Most journals import nothing: a 100,000-run one must not pay for indexing itself.
+  if (incoming.length === 0) return { runs: base, merged: 0 };
   const runs = [...base];
   const absorbed = new Set<number>();
   for (const [b, i] of matchOneToOne(base, incoming)) {

@@ -24,6 +24,8 @@ export interface ImportOptions {
   cache?: ImportCache | null;
   /** Decode on worker threads when there are many files to decode. Default: true. */
   workers?: boolean;
+  /** CSV files the caller has read already, by absolute path: not read a second time. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 // Below this many GPS files, starting worker threads costs more than it saves.
@@ -112,7 +114,7 @@ export async function readImports(
 
   try {
     for (const file of files.filter((f) => /\.csv$/i.test(f))) {
-      const text = await readFile(file, 'utf8');
+      const text = options.texts?.get(file) ?? (await readFile(file, 'utf8'));
       const header = readCsvHeader(text);
       const path = shown(file);
       const strava = stravaColumns(header);
