@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActivityFile } from '../../src/lib/journal/imports/activity-file.ts';
@@ -14,7 +15,8 @@ const read = (path: string) => readActivityFile(path, 500, null);
 
 describe('GPX with known splits (splits-3k.gpx)', () => {
   it('reads name, type, 31 timed points with elevation', async () => {
-    const parsed = parseGpx(await readFile(join(FIXTURES, 'splits-3k.gpx'), 'utf8'));
+    const { activity: parsed, warnings } = parseGpx(await readFile(join(FIXTURES, 'splits-3k.gpx'), 'utf8'));
+    expect(warnings).toEqual([]);
     expect(parsed.name).toBe('Three k splits');
     expect(parsed.sport).toBe('running');
     expect(parsed.samples).toHaveLength(31);
@@ -45,15 +47,52 @@ describe('GPX with known splits (splits-3k.gpx)', () => {
   });
 
   it('rejects a file that is not GPX', () => {
-    expect(() => parseGpx('<kml></kml>')).toThrow(/not a GPX file/);
+    expect(() => parseGpx('<kml></kml>')).toThrow(/not a GPX file \(<kml> where <gpx> should be\)/);
+    expect(() => parseGpx('just text')).toThrow(/not a GPX file \(no XML element in it\)/);
+  });
+
+  it('reads a cut-off file up to where it ends, and says so', async () => {
+    const whole = await readFile(join(FIXTURES, 'splits-3k.gpx'), 'utf8');
+    const cut = whole.slice(0, whole.indexOf('<trkpt', whole.length / 2) + 20);
+    const { activity, warnings } = parseGpx(cut);
+    expect(activity.samples.length).toBeGreaterThan(5);
+    expect(activity.samples.length).toBeLessThan(31);
+    expect(warnings).toEqual(['the file ends before </gpx> (cut off?)']);
+    // Through the importer: a run read in part, with its warning, and never cached.
+    const dir = await mkdtemp(join(tmpdir(), 'small-wins-cut-'));
+    await writeFile(join(dir, 'cut.gpx'), cut);
+    const read = await readActivityFile(join(dir, 'cut.gpx'), 0, null);
+    expect(read.summary?.distance).toBeGreaterThan(0);
+    expect(read.warnings).toEqual(['the file ends before </gpx> (cut off?)']);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads namespaced elements, entities and CDATA as the text they stand for', () => {
+    const xml = `<?xml version="1.0"?>
+<g:gpx xmlns:g="http://www.topografix.com/GPX/1/1"><g:trk><g:name>Tom &amp; Jerry&#39;s &lt;loop&gt;</g:name><g:desc><![CDATA[Hills & <more>]]></g:desc>
+<g:trkseg><g:trkpt lat="45.5" lon="10.25"><g:ele>12.5</g:ele><g:time>2024-03-10T07:00:00Z</g:time></g:trkpt>
+<g:trkpt lat="45.6" lon="10.26"><g:time>not a time</g:time></g:trkpt></g:trkseg></g:trk></g:gpx>`;
+    const { activity, warnings } = parseGpx(xml);
+    expect(warnings).toEqual([]);
+    expect(activity).toMatchObject({ name: "Tom & Jerry's <loop>", description: 'Hills & <more>' });
+    expect(activity.samples).toEqual([{ time: Date.UTC(2024, 2, 10, 7), lat: 45.5, lon: 10.25, elevation: 12.5, distance: null }]);
   });
 });
 
 describe('TCX (short.tcx)', () => {
   it('reads laps, the distance stream and notes', async () => {
-    const parsed = parseTcx(await readFile(join(FIXTURES, 'short.tcx'), 'utf8'));
+    const { activity: parsed, warnings } = parseTcx(await readFile(join(FIXTURES, 'short.tcx'), 'utf8'));
+    expect(warnings).toEqual([]);
     expect(parsed).toMatchObject({ sport: 'Running', distance: 1200, timerTime: 360, description: 'Hill reps warm-up' });
     expect(parsed.samples.map((s) => s.distance)).toEqual([0, 400, 800, 1200]);
+  });
+
+  it('reads a cut-off file up to where it ends, and rejects one with no activity', async () => {
+    const whole = await readFile(join(FIXTURES, 'short.tcx'), 'utf8');
+    const { activity, warnings } = parseTcx(whole.slice(0, whole.lastIndexOf('</Trackpoint>') + '</Trackpoint>'.length));
+    expect(activity.samples.map((s) => s.distance)).toEqual([0, 400, 800, 1200]);
+    expect(warnings).toEqual(['the file ends before </TrainingCenterDatabase> (cut off?)']);
+    expect(() => parseTcx('<TrainingCenterDatabase><Activities/></TrainingCenterDatabase>')).toThrow(/not a TCX activity file/);
   });
 
   it('finds efforts on the device distance stream', async () => {
@@ -120,7 +159,7 @@ describe('the GPX made from the fenix 2 FIT run', () => {
   });
 
   it('publishes a trimmed, small track: no point within 500 m of the start or the end', async () => {
-    const gpx = parseGpx(await readFile(real('fenix2-run-2015-08-15.gpx'), 'utf8'));
+    const gpx = parseGpx(await readFile(real('fenix2-run-2015-08-15.gpx'), 'utf8')).activity;
     const first = gpx.samples[0]!;
     const last = gpx.samples[gpx.samples.length - 1]!;
     const { summary } = await read(real('fenix2-run-2015-08-15.gpx'));

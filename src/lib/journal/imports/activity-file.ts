@@ -38,7 +38,7 @@ export type ActivityParser = (job: ParseJob) => Promise<ActivityFileResult>;
 function decode(format: ActivityFormat, bytes: Uint8Array): { activity: ParsedActivity | null; warnings: string[] } {
   if (format === 'fit') return parseFit(bytes);
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  return { activity: format === 'gpx' ? parseGpx(text) : parseTcx(text), warnings: [] };
+  return format === 'gpx' ? parseGpx(text) : parseTcx(text);
 }
 
 export async function parseActivity(job: ParseJob): Promise<ActivityFileResult> {

@@ -1,6 +1,6 @@
 // What of a GPS track may be published: never where the runner starts or ends (usually home).
 import type { Track } from '../../types.ts';
-import { haversine } from './streams.ts';
+import { haversine, METRES_PER_DEGREE_LAT } from './streams.ts';
 
 export const DEFAULT_PRIVACY_TRIM_M = 500;
 /** Enough points to draw a route map a few hundred pixels wide, no more. */
@@ -34,10 +34,12 @@ export function publishableTrack(positions: ReadonlyArray<Point | null>, trim = 
   const zone = trim > 0 ? trim + 2 : 0;
   const segments: Point[][] = [];
   let current: Point[] = [];
+  // Within `zone` of an end point. The latitude difference alone is a lower bound on the distance,
+  // so most points of a long run are ruled out without trigonometry.
+  const near = (point: Point, end: Point): boolean =>
+    Math.abs(point[0] - end[0]) * METRES_PER_DEGREE_LAT < zone && haversine(point, end) < zone;
   fixes.forEach((point, i) => {
-    const hidden =
-      zone > 0 &&
-      (along[i]! < zone || along[i]! > total - zone || haversine(point, first) < zone || haversine(point, last) < zone);
+    const hidden = zone > 0 && (along[i]! < zone || along[i]! > total - zone || near(point, first) || near(point, last));
     if (hidden) {
       if (current.length > 0) segments.push(current);
       current = [];
@@ -95,7 +97,9 @@ function simplify(points: Point[], tolerance: number): Point[] {
     for (let i = a + 1; i < b; i++) {
       const [px, py] = xy[i]!;
       const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
-      const distance = Math.hypot(px - ax - t * dx, py - ay - t * dy);
+      const ex = px - ax - t * dx;
+      const ey = py - ay - t * dy;
+      const distance = Math.sqrt(ex * ex + ey * ey);
       if (distance > worstDistance) {
         worst = i;
         worstDistance = distance;

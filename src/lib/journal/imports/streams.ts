@@ -28,6 +28,9 @@ export interface Stream {
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
+/** Metres per degree of latitude along a meridian: no two points are nearer than this × their latitude difference. */
+export const METRES_PER_DEGREE_LAT = (EARTH_RADIUS_M * Math.PI) / 180;
+
 /** Great-circle distance in metres between two [lat, lon] points. */
 export function haversine(a: readonly [number, number], b: readonly [number, number]): number {
   const rad = Math.PI / 180;

@@ -1,67 +1,79 @@
-// TCX (Garmin Training Center) files, read with fast-xml-parser.
-import { XMLParser } from 'fast-xml-parser';
+// TCX (Garmin Training Center) files: the first activity's sport, notes and laps (distance and
+// timer totals, start), and every timed trackpoint of its laps, read as a stream of elements.
 import type { ParsedActivity } from './activity.ts';
 import type { RawSample } from './streams.ts';
+import { numberOf, readElements, timeOf } from './xml-elements.ts';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: true,
-  isArray: (name) => ['Activity', 'Lap', 'Track', 'Trackpoint'].includes(name),
-});
-
-type Node = Record<string, unknown>;
-
-function num(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isFinite(n) ? n : null;
+interface Point {
+  time: number;
+  lat: number | null;
+  lon: number | null;
+  elevation: number | null;
+  distance: number | null;
 }
 
-function list(value: unknown): Node[] {
-  return Array.isArray(value) ? (value as Node[]) : [];
-}
-
-export function parseTcx(xml: string): ParsedActivity {
-  const root = (parser.parse(xml) as Node).TrainingCenterDatabase as Node | undefined;
-  const activity = list((root?.Activities as Node | undefined)?.Activity)[0];
-  if (!activity) throw new Error('not a TCX activity file (no <Activity>)');
-  const laps = list(activity.Lap);
+export function parseTcx(xml: string): { activity: ParsedActivity; warnings: string[] } {
   const samples: RawSample[] = [];
+  let activities = 0;
+  let inFirst = false;
+  let sport: string | null = null;
+  let notes: string | null = null;
+  let start = Number.NaN;
+  let laps = 0;
   let distance = 0;
   let timer = 0;
-  for (const lap of laps) {
-    distance += num(lap.DistanceMeters) ?? 0;
-    timer += num(lap.TotalTimeSeconds) ?? 0;
-    for (const track of list(lap.Track)) {
-      for (const point of list(track.Trackpoint)) {
-        const time = Date.parse(String(point.Time ?? ''));
-        if (!Number.isFinite(time)) continue;
-        const position = point.Position as Node | undefined;
-        samples.push({
-          time,
-          lat: num(position?.LatitudeDegrees),
-          lon: num(position?.LongitudeDegrees),
-          elevation: num(point.AltitudeMeters),
-          distance: num(point.DistanceMeters),
-        });
+  let point: Point | null = null;
+  const { root, complete } = readElements(xml, {
+    open(name, parent, attributes) {
+      if (name === 'Activity' && parent === 'Activities') {
+        activities++;
+        inFirst = activities === 1;
+        if (inFirst) sport = attributes.Sport?.trim() || null;
+      } else if (!inFirst) return;
+      else if (name === 'Lap' && parent === 'Activity') {
+        laps++;
+        if (laps === 1) start = Date.parse(attributes.StartTime ?? '');
+      } else if (name === 'Trackpoint' && parent === 'Track') {
+        point = { time: Number.NaN, lat: null, lon: null, elevation: null, distance: null };
       }
-    }
-  }
-  const firstLap = laps[0];
-  const start = firstLap ? Date.parse(String(firstLap['@StartTime'] ?? '')) : NaN;
-  const notes = typeof activity.Notes === 'string' ? activity.Notes.trim() : '';
-  return {
-    sport: typeof activity['@Sport'] === 'string' ? activity['@Sport'] : null,
+    },
+    close(name, parent, text) {
+      if (name === 'Activity' && parent === 'Activities') {
+        inFirst = false;
+        return;
+      }
+      if (!inFirst) return;
+      if (point && parent === 'Trackpoint') {
+        if (name === 'Time') point.time = timeOf(text);
+        else if (name === 'AltitudeMeters') point.elevation = numberOf(text);
+        else if (name === 'DistanceMeters') point.distance = numberOf(text);
+      } else if (point && parent === 'Position') {
+        if (name === 'LatitudeDegrees') point.lat = numberOf(text);
+        else if (name === 'LongitudeDegrees') point.lon = numberOf(text);
+      } else if (name === 'Trackpoint' && point) {
+        if (Number.isFinite(point.time)) samples.push(point);
+        point = null;
+      } else if (parent === 'Lap') {
+        if (name === 'DistanceMeters') distance += numberOf(text) ?? 0;
+        else if (name === 'TotalTimeSeconds') timer += numberOf(text) ?? 0;
+      } else if (name === 'Notes' && parent === 'Activity') {
+        notes = text.trim() || null;
+      }
+    },
+  });
+  if (root !== 'TrainingCenterDatabase' || activities === 0) throw new Error('not a TCX activity file (no <Activity>)');
+  const activity: ParsedActivity = {
+    sport,
     subSport: null,
     start: Number.isFinite(start) ? start : null,
     utcOffset: null,
     name: null,
-    description: notes || null,
+    description: notes,
     distance: distance > 0 ? distance : null,
     timerTime: timer > 0 ? timer : null,
     ascent: null,
     temperature: null,
     samples,
   };
+  return { activity, warnings: complete ? [] : ['the file ends before </TrainingCenterDatabase> (cut off?)'] };
 }
