@@ -71,6 +71,17 @@ describe('checkTargets', () => {
     const quickOnly = Object.fromEntries(checkTargets([imports[2]!]).map((t) => [t.target, t]));
     expect(quickOnly['first import of a 3,000-activity Strava export under 30 s']?.met).toBeNull();
   });
+
+  it('bounds the 50 MB CSV, and only that size', () => {
+    const rows = [
+      resultOf(ROW.largeCsvRead, '50 MB CSV', 'ms', [1400]),
+      resultOf(ROW.largeCsvMemory, '50 MB CSV', 'MB', [1500]),
+      resultOf(ROW.largeCsvMemory, '5 MB CSV', 'MB', [100]),
+    ];
+    const checks = Object.fromEntries(checkTargets(rows).map((t) => [t.target, t]));
+    expect(checks['a 50 MB runs.csv read in under 10 s']).toMatchObject({ measured: '1400 ms', met: true });
+    expect(checks['a 50 MB runs.csv read in under 1 GB']).toMatchObject({ measured: '1500 MB', met: false });
+  });
 });
 
 describe('formatTable', () => {

@@ -24,7 +24,7 @@ export interface CardJob {
 export interface StartRenderingOptions {
   /** Defaults to `SMALL_WINS_CACHE` or `.cache/small-wins/`. */
   cacheDir?: string;
-  /** Worker threads; 0 renders in the calling thread. Defaults to one per core. */
+  /** Worker threads; 0 renders in the calling thread. Defaults to one per core (fewer for a handful of cards). */
   workers?: number;
   /** Project root (node_modules and the worker script are found from it). */
   root?: string;
@@ -88,6 +88,9 @@ async function placeFile(from: string, to: string): Promise<void> {
   await copyFile(from, to, constants.COPYFILE_FICLONE);
 }
 
+/** Cards it takes to make one more worker thread worth starting. */
+const CARDS_PER_WORKER = 12;
+
 interface Tracker {
   startedAt: number;
   count: number;
@@ -106,7 +109,10 @@ function drawMisses(misses: readonly RenderTask[], options: StartRenderingOption
     tracker.onTick?.();
   };
   const extra = options.extraFonts ?? [];
-  const workers = Math.min(options.workers ?? defaultPoolSize(), misses.length);
+  // A worker costs about as much to start (fonts, layout engine) as a dozen cards take to draw:
+  // a rebuild that draws two cards starts one worker, a cold build one per core.
+  const wanted = options.workers ?? Math.min(defaultPoolSize(), Math.ceil(misses.length / CARDS_PER_WORKER));
+  const workers = Math.min(wanted, misses.length);
   if (misses.length === 0) return { done: Promise.resolve(), holdProcess() {} };
   if (workers <= 0) {
     const done = (async () => {
