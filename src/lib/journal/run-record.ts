@@ -103,53 +103,71 @@ export function canonicalFieldName(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** The field's trimmed text; null when absent or blank. */
+function fieldText(record: FieldSource, name: string): string | null {
+  const t = record.text(name);
+  if (t === undefined || t === '') return null;
+  const trimmed = t.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Where one record's problems go. One per record: no closure per field of every row. */
+interface ProblemSink {
+  record: FieldSource;
+  ctx: RecordContext;
+  problems: Problem[];
+}
+
+function report(sink: ProblemSink, name: string, value: string, expected: string): void {
+  sink.problems.push(problem('error', { path: sink.ctx.path, line: sink.record.line(name) ?? sink.ctx.line }, name, value, expected));
+}
+
+/** The value of a parsed field, or null with a problem naming what was expected. */
+function valueOf<T>(sink: ProblemSink, name: string, text: string | null, result: Parsed<T> | null): T | null {
+  if (text === null || result === null) return null;
+  if (result.ok) return result.value;
+  report(sink, name, text, result.expected);
+  return null;
+}
+
 export function parseRunRecord(source: RawRecord | FieldSource, ctx: RecordContext): { values: RunValues; problems: Problem[] } {
   const record = source instanceof Map ? mapFieldSource(source) : source;
-  const problems: Problem[] = [];
-  const text = (name: string): string | null => {
-    const t = record.text(name);
-    if (t === undefined || t === '') return null;
-    const trimmed = t.trim();
-    return trimmed === '' ? null : trimmed;
-  };
-  const parsed = <T>(name: string, parse: (t: string) => Parsed<T>): T | null => {
-    const t = text(name);
-    if (t === null) return null;
-    const result = parse(t);
-    if (result.ok) return result.value;
-    problems.push(problem('error', { path: ctx.path, line: record.line(name) ?? ctx.line }, name, t, result.expected));
-    return null;
-  };
-  const required = (name: string, expected: string): void => {
-    if (text(name) === null) {
-      problems.push(problem('error', { path: ctx.path, line: record.line(name) ?? ctx.line }, name, '', expected));
-    }
-  };
-
-  required('date', 'a date like 2025-03-14');
-  if (ctx.requireDistance) required('distance', 'a distance like 5, 5k, 3.1 mi or 800 m');
+  const sink: ProblemSink = { record, ctx, problems: [] };
+  // Each field is read and parsed at its own call site (no parser passed around as a value), so
+  // the engine can inline the parsers: this runs for every field of every row of a journal.
+  const date = fieldText(record, 'date');
+  const distance = fieldText(record, 'distance');
+  const time = fieldText(record, 'time');
+  const elevation = fieldText(record, 'elevation');
+  const nonstop = fieldText(record, 'nonstop');
+  const feeling = fieldText(record, 'feeling');
+  const temperature = fieldText(record, 'temperature');
+  const isPrivate = fieldText(record, 'private');
+  const isVirtual = fieldText(record, 'virtual');
+  if (date === null) report(sink, 'date', '', 'a date like 2025-03-14');
+  if (ctx.requireDistance && distance === null) report(sink, 'distance', '', 'a distance like 5, 5k, 3.1 mi or 800 m');
 
   const extra = record.unknown(KNOWN_RUN_FIELDS);
 
   const values: RunValues = {
-    date: parsed('date', parseDateTime),
-    distance: parsed('distance', (t) => parseDistance(t, ctx.unit)),
-    time: parsed('time', parseDuration),
-    title: text('title'),
-    type: text('type'),
-    race: text('race'),
-    elevation: parsed('elevation', parseElevation),
-    nonstop: parsed('nonstop', parseBoolean),
-    feeling: parsed('feeling', parseFeeling),
-    temperature: parsed('temperature', parseTemperature),
-    tags: parseTags(text('tags') ?? ''),
-    win: text('win'),
-    notes: text('notes'),
-    private: parsed('private', parseBoolean),
-    virtual: parsed('virtual', parseBoolean),
+    date: valueOf(sink, 'date', date, date === null ? null : parseDateTime(date)),
+    distance: valueOf(sink, 'distance', distance, distance === null ? null : parseDistance(distance, ctx.unit)),
+    time: valueOf(sink, 'time', time, time === null ? null : parseDuration(time)),
+    title: fieldText(record, 'title'),
+    type: fieldText(record, 'type'),
+    race: fieldText(record, 'race'),
+    elevation: valueOf(sink, 'elevation', elevation, elevation === null ? null : parseElevation(elevation)),
+    nonstop: valueOf(sink, 'nonstop', nonstop, nonstop === null ? null : parseBoolean(nonstop)),
+    feeling: valueOf(sink, 'feeling', feeling, feeling === null ? null : parseFeeling(feeling)),
+    temperature: valueOf(sink, 'temperature', temperature, temperature === null ? null : parseTemperature(temperature)),
+    tags: parseTags(fieldText(record, 'tags') ?? ''),
+    win: fieldText(record, 'win'),
+    notes: fieldText(record, 'notes'),
+    private: valueOf(sink, 'private', isPrivate, isPrivate === null ? null : parseBoolean(isPrivate)),
+    virtual: valueOf(sink, 'virtual', isVirtual, isVirtual === null ? null : parseBoolean(isVirtual)),
     extra,
   };
-  return { values, problems };
+  return { values, problems: sink.problems };
 }
 
 const VIRTUAL_TYPE = /treadmill|virtual/i;
