@@ -1,7 +1,6 @@
 // Every card of a build. Missing cards are drawn into the cache by a worker pool, which can start
 // while Astro is still rendering pages; then every card is copied from the cache to its page.
-import { existsSync } from 'node:fs';
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import type { Problem, Profile, RunDraft } from '../types.ts';
 import { problem } from './problems.ts';
-import { canonicalFieldName, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
+import { canonicalFieldName, KNOWN_RUN_FIELDS, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);
@@ -75,15 +75,12 @@ interface Column {
 class CsvLayout {
   readonly columns: readonly Column[];
   readonly byName = new Map<string, number>();
-  #unknown: { known: ReadonlySet<string>; columns: Column[] } | null = null;
+  /** Columns that are not run fields, kept as each run's `extra`. */
+  readonly unknownColumns: readonly Column[];
   constructor(columns: readonly Column[]) {
     this.columns = columns;
     for (const column of columns) this.byName.set(column.name, column.index);
-  }
-  /** The columns outside `known`, worked out once per file rather than once per row. */
-  unknownColumns(known: ReadonlySet<string>): readonly Column[] {
-    if (this.#unknown?.known !== known) this.#unknown = { known, columns: this.columns.filter((column) => !known.has(column.name)) };
-    return this.#unknown.columns;
+    this.unknownColumns = columns.filter((column) => !KNOWN_RUN_FIELDS.has(column.name));
   }
 }
 
@@ -104,9 +101,9 @@ class CsvRowFields implements FieldSource {
   line(): number {
     return this.rowLine;
   }
-  unknown(known: ReadonlySet<string>): Record<string, string> {
+  unknown(): Record<string, string> {
     const extra: Record<string, string> = {};
-    for (const column of this.layout.unknownColumns(known)) {
+    for (const column of this.layout.unknownColumns) {
       const text = this.fields[column.index] ?? '';
       if (text !== '') extra[column.written.trim()] = text;
     }

@@ -33,18 +33,18 @@ export interface FieldSource {
   text(name: string): string | undefined;
   /** The line a problem with the field names; null for the record's own line. */
   line(name: string): number | null;
-  /** Fields outside `known`, by their name as written, with their (non-empty) text. */
-  unknown(known: ReadonlySet<string>): Record<string, string>;
+  /** The fields that are not run fields (kept as `extra`), by their name as written, non-empty. */
+  unknown(): Record<string, string>;
 }
 
 export function mapFieldSource(record: RawRecord): FieldSource {
   return {
     text: (name) => record.get(name)?.text,
     line: (name) => record.get(name)?.line ?? null,
-    unknown(known) {
+    unknown() {
       const extra: Record<string, string> = {};
       for (const [name, field] of record) {
-        if (!known.has(name) && name !== '' && field.text !== '') extra[field.name.trim()] = field.text;
+        if (!KNOWN_RUN_FIELDS.has(name) && name !== '' && field.text !== '') extra[field.name.trim()] = field.text;
       }
       return extra;
     },
@@ -130,8 +130,7 @@ function valueOf<T>(sink: ProblemSink, name: string, text: string | null, result
   return null;
 }
 
-export function parseRunRecord(source: RawRecord | FieldSource, ctx: RecordContext): { values: RunValues; problems: Problem[] } {
-  const record = source instanceof Map ? mapFieldSource(source) : source;
+export function parseRunRecord(record: FieldSource, ctx: RecordContext): { values: RunValues; problems: Problem[] } {
   const sink: ProblemSink = { record, ctx, problems: [] };
   // Each field is read and parsed at its own call site (no parser passed around as a value), so
   // the engine can inline the parsers: this runs for every field of every row of a journal.
@@ -147,7 +146,7 @@ export function parseRunRecord(source: RawRecord | FieldSource, ctx: RecordConte
   if (date === null) report(sink, 'date', '', 'a date like 2025-03-14');
   if (ctx.requireDistance && distance === null) report(sink, 'distance', '', 'a distance like 5, 5k, 3.1 mi or 800 m');
 
-  const extra = record.unknown(KNOWN_RUN_FIELDS);
+  const extra = record.unknown();
 
   const values: RunValues = {
     date: valueOf(sink, 'date', date, date === null ? null : parseDateTime(date)),

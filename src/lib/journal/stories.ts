@@ -3,7 +3,7 @@
 import type { Problem, Profile, Run, RunDraft, Story } from '../types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { problem } from './problems.ts';
-import { parseRunRecord, toRunDraft, type RunValues } from './run-record.ts';
+import { mapFieldSource, parseRunRecord, toRunDraft, type RunValues } from './run-record.ts';
 
 export interface JournalEntry {
   /** `journal/2024-03-10-first-4k`: the path inside the journal folder, without extension. */
@@ -32,7 +32,7 @@ export function parseJournalEntry(
   const fm = parseFrontMatter(text, path);
   if (!fm.readable) return { entry: null, problems: fm.problems };
   const hasDistance = (fm.fields.get('distance')?.text.trim() ?? '') !== '';
-  const { values, problems } = parseRunRecord(fm.fields, { path, line: 1, unit: profile.units, requireDistance: false });
+  const { values, problems } = parseRunRecord(mapFieldSource(fm.fields), { path, line: 1, unit: profile.units, requireDistance: false });
   const all = [...fm.problems, ...problems];
   if (values.date === null || (hasDistance && values.distance === null)) return { entry: null, problems: all };
   const entry: JournalEntry = {

@@ -78,7 +78,7 @@ export function detectSpeedWins(): Detector {
     let barrier: { state: DistanceState; draft: WinDraft } | null = null;
     for (const state of states) {
       // Most runs are an effort at one distance or none: find that out before allocating anything.
-      const stream = run.efforts.length > 0 ? streamEffortAt(run, state.rung.metres) : undefined;
+      const stream = streamEffortAt(run, state.rung.metres);
       const time = stream ? stream.time : scaledTimeAt(run, state.rung.metres, state.streamOnly);
       if (Number.isNaN(time)) continue;
       const before = state.best;
