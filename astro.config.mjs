@@ -21,6 +21,9 @@ export default defineConfig({
     concurrency: 2,
   },
   compressHTML: true,
+  // Pages with a cache key (wins, runs: see src/lib/site/page-keys.ts) are rendered again only
+  // when their data or code changed; the rest of a rebuild copies them from Astro's cache.
+  experimental: { incrementalBuild: true },
   integrations: [mdx(), sitemap(), shareCards()],
   vite: {
     build: { assetsInlineLimit: 0 },

@@ -1,13 +1,15 @@
 // The share cards, rendered outside Astro's page rendering: during `astro build` a worker pool
 // draws every card the cache lacks, and once the pages are written every card is copied beside
-// its page; `astro dev` serves the same images from an endpoint, drawn on request.
-import { resolve } from 'node:path';
+// its page; `astro dev` serves the same images from an endpoint, drawn on request. A rebuild
+// does not empty the output folder as Astro would: it keeps what is still right there (the
+// pages Astro's incremental build skips, cards in place) and removes the rest (keep-output.ts).
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts';
+import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
-import { readJournal } from '../lib/journal/read-journal.ts';
-import { findWins } from '../lib/wins/find-wins.ts';
+import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
 export interface ShareCardsOptions {
   /** Worker threads; defaults to one per core (0 renders on the main thread). */
@@ -19,16 +21,18 @@ export const CARD_ROUTES = ['/card-[format].png', '/wins/[slug]/card-[format].pn
 
 /** The journal the pages are built from, and its cards. */
 async function journalCards(): Promise<{ jobs: CardJob[]; extraFonts: string[]; errors: number }> {
-  // The same folder the content loader reads (relative to the working directory).
-  const dataDir = resolve(process.env.SMALL_WINS_DATA ?? 'data');
-  // The same "today" as the pages (SMALL_WINS_TODAY, else the last run's date).
-  const journal = await readJournal(dataDir, { today: process.env.SMALL_WINS_TODAY || null });
-  const wins = findWins(journal.runs, journal.goals, journal.profile);
+  // The same folder and "today" as the pages; usually the content loader's own reading.
+  const { dataDir, today } = buildJournalSource();
+  const { journal, wins } = await takeJournalReading(dataDir, today);
   return { jobs: cardJobsForJournal(journal, wins), extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
 }
 
 export default function shareCards(options: ShareCardsOptions = {}): AstroIntegration {
   let root = process.cwd();
+  let outDir: string | null = null;
+  let recordPath: string | null = null;
+  let userKeepsOutDir = false;
+  let output: OutputFolder | null = null;
   let early: Promise<CardRendering | null> | null = null;
   const start = async (background: boolean): Promise<CardRendering | null> => {
     const { jobs, extraFonts, errors } = await journalCards();
@@ -39,25 +43,46 @@ export default function shareCards(options: ShareCardsOptions = {}): AstroIntegr
   return {
     name: 'small-wins:share-cards',
     hooks: {
-      'astro:config:setup': ({ command, config, injectRoute }) => {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig }) => {
         root = fileURLToPath(config.root);
+        // The output folder is sorted at build start below instead (see keep-output.ts).
+        userKeepsOutDir = config.vite?.build?.emptyOutDir === false;
+        if (command === 'build') updateConfig({ vite: { build: { emptyOutDir: false } } });
         if (command !== 'dev') return;
         const entrypoint = resolve(root, 'src/integrations/share-cards-endpoint.ts');
         for (const pattern of CARD_ROUTES) injectRoute({ pattern, entrypoint, prerender: false });
       },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        recordPath = fileURLToPath(new URL('small-wins-output.json', config.cacheDir));
+      },
       // Cards only need the journal, not the pages: drawing starts with the build, in worker
       // threads beside Astro's own (mostly single-threaded) page rendering, and they are placed
       // once the pages are written.
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         early = start(true).catch(() => null);
+        if (outDir === null || recordPath === null) return;
+        output = await openOutputFolder(outDir, recordPath, { clear: !userKeepsOutDir });
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, assets }) => {
         const rendering = (await early) ?? (await start(false));
-        if (!rendering) return;
+        const folder = fileURLToPath(dir);
         const tty = Boolean(process.stdout.isTTY) && !process.env.CI;
-        const summary = await rendering.place(fileURLToPath(dir), { tty, log: (text) => process.stdout.write(text) });
-        // The one line a build prints about cards (the benchmark reads it).
-        process.stdout.write(`cards: ${summary.rendered} rendered, ${summary.cached} cached\n`);
+        const inPlace = new Map<string, string>();
+        for (const [path, file] of output?.kept ?? []) if (file.key) inPlace.set(path, file.key);
+        const placed = new Map<string, string>();
+        if (rendering) {
+          const summary = await rendering.place(folder, { tty, log: (text) => process.stdout.write(text) }, inPlace);
+          for (const [path, key] of summary.placed) placed.set(path, key);
+          // The one line a build prints about cards (the benchmark reads it).
+          process.stdout.write(`cards: ${summary.rendered} rendered, ${summary.cached} cached\n`);
+        }
+        if (output) {
+          // Every page of this build, rendered or left in place by the incremental build.
+          const pages = [...assets.values()].flat().map((url) => relative(folder, fileURLToPath(url)).split('\\').join('/'));
+          await output.close(new Set([...pages, ...placed.keys()]), placed);
+          output = null;
+        }
       },
     },
   };

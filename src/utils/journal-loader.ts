@@ -5,8 +5,7 @@ import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem } from '../lib/journal/problems.ts';
 import { siteCollections, type SiteCollections } from '../lib/site/collections.ts';
-import { readJournal } from '../lib/journal/read-journal.ts';
-import { findWins } from '../lib/wins/find-wins.ts';
+import { buildJournalSource, readJournalToShare } from './journal-reading.ts';
 
 export const dataDir = process.env.SMALL_WINS_DATA ?? 'data';
 
@@ -21,9 +20,10 @@ export class JournalError extends Error {
 }
 
 async function readSite(): Promise<SiteCollections> {
-  const journal = await readJournal(dataDir, { today: process.env.SMALL_WINS_TODAY || null });
+  const { today } = buildJournalSource();
+  const { journal, wins } = await readJournalToShare(dataDir, today);
   if (journal.errors.length > 0) throw new JournalError(journal.errors.map(formatProblem));
-  return siteCollections(journal, findWins(journal.runs, journal.goals, journal.profile));
+  return siteCollections(journal, wins);
 }
 
 function site(): Promise<SiteCollections> {

@@ -1,5 +1,6 @@
 // Shared page data: the profile (with the journal's today) and small lookups every page needs.
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { layoutInputs, type LayoutInputs } from '../lib/site/page-keys.ts';
 
 export type ProfileData = CollectionEntry<'profile'>['data'];
 export type WinData = CollectionEntry<'wins'>['data'];
@@ -32,4 +33,9 @@ export async function getRuns(): Promise<RunData[]> {
 export function runName(run: Pick<RunData, 'title' | 'private' | 'race'>): string {
   if (run.private) return 'Private run';
   return run.title ?? run.race ?? 'Run';
+}
+
+/** What every page's layout shows, for page cache keys (see lib/site/page-keys.ts). */
+export async function getLayoutInputs(): Promise<LayoutInputs> {
+  return layoutInputs(await getProfile(), (await getCollection('goals')).map((entry) => entry.data));
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { stableJson } from '../stable-json.ts';
 import type { CardInput } from './card-input.ts';
 import type { CardFormat } from './formats.ts';
 import { CARD_BYTE_BUDGET, PNG_FALLBACK_OPTIONS, PNG_OPTIONS } from './render-card.ts';
@@ -13,18 +14,6 @@ import { TEMPLATE_VERSION } from './template.ts';
 /** `SMALL_WINS_CACHE`, else `.cache/small-wins/` under the project (git-ignored). */
 export function defaultCacheDir(root: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
   return env.SMALL_WINS_CACHE || join(root, '.cache', 'small-wins');
-}
-
-/** Object keys sorted at every level, so equal inputs hash equally whatever built them. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 let libraryVersions: string | null = null;

@@ -1,5 +1,6 @@
 // Every card of a build. Missing cards are drawn into the cache by a worker pool, which can start
-// while Astro is still rendering pages; then every card is copied from the cache to its page.
+// while Astro is still rendering pages; then every card is copied from the cache to its page,
+// except those a previous build left in place that are still right.
 import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -50,6 +51,8 @@ export interface RenderCardsOptions extends StartRenderingOptions, ProgressDispl
 export interface RenderSummary {
   rendered: number;
   cached: number;
+  /** Every card's path under the output folder, with the cache key of its pixels. */
+  placed: Map<string, string>;
 }
 
 export interface CardRendering {
@@ -57,8 +60,12 @@ export interface CardRendering {
   readonly toRender: number;
   /** Of those, drawn so far. */
   readonly rendered: number;
-  /** Waits for the rest (showing progress), then copies every card from the cache into `outDir`. */
-  place(outDir: string, display?: ProgressDisplay): Promise<RenderSummary>;
+  /**
+   * Waits for the rest (showing progress), then copies every card from the cache into `outDir`
+   * but those `inPlace` says are already there: paths relative to `outDir`, with the cache key
+   * of the file there (a card whose key is not the one wanted now is copied over).
+   */
+  place(outDir: string, display?: ProgressDisplay, inPlace?: ReadonlyMap<string, string>): Promise<RenderSummary>;
 }
 
 /**
@@ -144,12 +151,12 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
 
   // Jobs drawing the same pixels (a format reused at two paths) share one task.
   const tasks = new Map<string, RenderTask>();
-  const placements: Array<{ from: string; path: string }> = [];
+  const placements: Array<{ from: string; path: string; key: string }> = [];
   let hits = 0;
   for (const job of jobs) {
     const key = cardCacheKey(job.input, job.format, fontsHash, versions);
     const cachePath = cachedCardPath(cacheDir, key);
-    placements.push({ from: cachePath, path: job.path });
+    placements.push({ from: cachePath, path: job.path, key });
     if (tasks.has(key)) continue;
     if (existsSync(cachePath)) hits += 1;
     else tasks.set(key, { input: job.input, format: job.format, cachePath });
@@ -165,7 +172,7 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
     get rendered() {
       return tracker.count;
     },
-    async place(outDir, display = {}) {
+    async place(outDir, display = {}, inPlace = new Map()) {
       drawing.holdProcess();
       const progress = createProgress({
         total: misses.length,
@@ -181,10 +188,12 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
         tracker.onTick = null;
         progress.done();
       }
-      const folders = new Set(placements.map(({ path }) => dirname(join(outDir, path))));
+      const copies = placements.filter(({ path, key }) => inPlace.get(path) !== key);
+      const folders = new Set(copies.map(({ path }) => dirname(join(outDir, path))));
       await inBatches([...folders], 64, (folder) => mkdir(folder, { recursive: true }).then(() => {}));
-      await inBatches(placements, 64, ({ from, path }) => placeFile(from, join(outDir, path)));
-      return { rendered: jobs.length - hits, cached: hits };
+      await inBatches(copies, 64, ({ from, path }) => placeFile(from, join(outDir, path)));
+      const placed = new Map(placements.map(({ path, key }) => [path, key]));
+      return { rendered: jobs.length - hits, cached: hits, placed };
     },
   };
 }

@@ -57,9 +57,19 @@ function dateFormat(locale: string, style: 'long' | 'medium' | 'short' | 'month'
   return format;
 }
 
+// Even a kept formatter costs microseconds a call, and a big site prints the same few thousand
+// days tens of thousands of times (every list page, every win page's neighbours).
+const formattedDates = new Map<string, string>();
+
 /** `12 March 2025` in the given locale, without any timezone shift. */
 export function formatDate(date: IsoDate, locale = 'en', style: 'long' | 'medium' | 'short' = 'long'): string {
-  return dateFormat(locale, style).format(new Date(dayNumber(date) * MS_PER_DAY));
+  const key = `${date}|${locale}|${style}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = dateFormat(locale, style).format(new Date(dayNumber(date) * MS_PER_DAY));
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 /** `March 2025`. */

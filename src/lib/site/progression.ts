@@ -21,3 +21,14 @@ export function progressionWindow<P>(series: readonly P[], upTo: number, max: nu
   const points = series.slice(start, end);
   return { points, highlight: points.length - 1, earlier: start };
 }
+
+/** What a win's page draws of the series its progression points into, with what the series is. */
+export function winProgression<P, S extends { points: readonly P[] }>(
+  progression: { seriesId: string; upTo: number } | null,
+  seriesById: ReadonlyMap<string, S>,
+): (Omit<S, 'points'> & ProgressionWindow<P>) | null {
+  const series = progression ? seriesById.get(progression.seriesId) : undefined;
+  if (!series || !progression) return null;
+  const { points, ...about } = series;
+  return { ...about, ...progressionWindow(points, progression.upTo) };
+}

@@ -1,0 +1,75 @@
+// What a build left in its output folder: every file with its size and modification time (and,
+// for a share card, the cache key it was copied from). The next build trusts a file only if it
+// still matches this record, the check rsync makes: anything written over it since, by a person
+// or a tool, makes it a stranger.
+import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../log/atomic-write.ts';
+
+export interface OutputFile {
+  size: number;
+  mtimeMs: number;
+  /** The card cache key a share card was copied from. */
+  key?: string;
+}
+
+/** Files by their path relative to the output folder, always with `/`. */
+export type OutputFiles = Map<string, OutputFile>;
+
+interface RecordFile {
+  version: 1;
+  outDir: string;
+  files: Record<string, OutputFile>;
+}
+
+/** `astro build` never touches a top-level `.git` (a Pages branch checked out into dist/), nor do we. */
+const SPARED_AT_TOP = new Set(['.git']);
+
+const BATCH = 64;
+
+async function inBatches<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) await Promise.all(items.slice(start, start + BATCH).map(each));
+}
+
+export async function readOutputRecord(path: string, outDir: string): Promise<OutputFiles> {
+  try {
+    const file = JSON.parse(await readFile(path, 'utf8')) as RecordFile;
+    if (file.version !== 1 || file.outDir !== outDir) return new Map();
+    return new Map(Object.entries(file.files));
+  } catch {
+    return new Map();
+  }
+}
+
+export async function writeOutputRecord(path: string, outDir: string, files: OutputFiles): Promise<void> {
+  // Sorted, so the record does not depend on the order files were found in.
+  const sorted = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const record: RecordFile = { version: 1, outDir, files: sorted };
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, JSON.stringify(record));
+}
+
+export const toRecordPath = (path: string): string => path.split(sep).join('/');
+
+/** Every regular file under `outDir` (symbolic links count as files to remove, never followed). */
+export async function listOutputFiles(outDir: string): Promise<OutputFiles> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const paths = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => toRecordPath(relative(outDir, join(entry.parentPath, entry.name))))
+    .filter((path) => !SPARED_AT_TOP.has(path.split('/')[0]!));
+  const files: OutputFiles = new Map();
+  await inBatches(paths, async (path) => {
+    const stats = await lstat(join(outDir, path)).catch(() => null);
+    // A link is recorded with an impossible size, so it never matches and is always removed.
+    if (stats) files.set(path, { size: stats.isFile() ? stats.size : -1, mtimeMs: stats.mtimeMs });
+  });
+  return files;
+}
+
+export function sameFile(a: OutputFile | undefined, b: OutputFile | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size >= 0 && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
