@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   parseBoolean,
   parseDate,
@@ -149,5 +150,74 @@ describe('small fields', () => {
   it('tags split on semicolons', () => {
     expect(parseTags(' hills; trail ;;heat ')).toEqual(['hills', 'trail', 'heat']);
     expect(parseTags('')).toEqual([]);
+  });
+});
+
+describe('the fast paths for plain cells', () => {
+  // What every parser answered before its fast path: the general patterns alone.
+  const DURATION = /^(\d+):(\d{1,2}(?:\.\d+)?)(?::(\d{1,2}(?:\.\d+)?))?$/;
+  function durationByPattern(text: string): number | null {
+    const m = DURATION.exec(text.trim());
+    if (!m) return null;
+    const [h, min, s] = m[3] === undefined ? [0, Number(m[1]), Number(m[2])] : [Number(m[1]), Number(m[2]), Number(m[3])];
+    if ((m[3] !== undefined && (min! > 59 || !Number.isInteger(min))) || s! >= 60) return null;
+    const seconds = h! * 3600 + min! * 60 + s!;
+    return seconds > 0 ? seconds : null;
+  }
+  const valueOf = (parsed: { ok: boolean; value?: number }) => (parsed.ok ? parsed.value : null);
+
+  it('reads every short digits-and-colons time as the general pattern does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9:]{1,9}$/), (text) => {
+        expect(valueOf(parseDuration(text))).toBe(durationByPattern(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads dates and times by their characters as the general pattern does', () => {
+    const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function dateTimeByPattern(text: string): { date: string; startTime: string | null } | null {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(text.trim());
+      if (!m) return null;
+      const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      const last = month === 2 ? (leap ? 29 : 28) : MONTH_DAYS[month - 1];
+      if (month < 1 || month > 12 || day < 1 || day > last!) return null;
+      if (m[4] === undefined) return { date: text.trim().slice(0, 10), startTime: null };
+      if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59) return null;
+      return { date: text.trim().slice(0, 10), startTime: `${m[4]}:${m[5]}:${m[6] ?? '00'}` };
+    }
+    const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+    const cell = fc.oneof(
+      fc.tuple(digits(4, 9999), digits(2, 19), digits(2, 39)).map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc.tuple(digits(4, 9999), digits(2, 13), digits(2, 32), fc.constantFrom('T', ' ', 't'), digits(2, 29), digits(2, 69)).map(
+        ([y, m, d, sep, hh, mm]) => `${y}-${m}-${d}${sep}${hh}:${mm}`,
+      ),
+      fc.tuple(digits(4, 2100), digits(2, 12), digits(2, 31), digits(2, 25), digits(2, 61), digits(2, 61), fc.constantFrom('', 'Z', '+02:00', '.5')).map(
+        ([y, m, d, hh, mm, ss, tail]) => `${y}-${m}-${d}T${hh}:${mm}:${ss}${tail}`,
+      ),
+      fc.stringMatching(/^[0-9T:-]{8,20}$/),
+    );
+    fc.assert(
+      fc.property(cell, (text) => {
+        const parsed = parseDateTime(text);
+        expect(parsed.ok ? parsed.value : null).toEqual(dateTimeByPattern(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a bare number the same whichever path it takes', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -500, max: 500 }).map(String), fc.double({ min: -500, max: 500, noNaN: true }).map((n) => n.toFixed(2))), (text) => {
+        const number = Number(text);
+        expect(valueOf(parseDistance(text, 'km'))).toBe(number > 0 ? number * 1000 : null);
+        expect(valueOf(parseElevation(text))).toBe(number >= 0 ? number : null);
+        expect(valueOf(parseTemperature(text))).toBe(number);
+        expect(valueOf(parseDistance(` ${text} `, 'km'))).toBe(valueOf(parseDistance(text, 'km')));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -157,11 +157,10 @@ function readHeader(header: CsvRow, path: string, problems: Problem[]): Column[]
 }
 
 function parseRunRow(row: CsvRow, layout: CsvLayout, width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
-  const at = { path, line: row.line };
-  for (const expected of row.errors) problems.push(problem('error', at, 'row', null, expected));
+  for (const expected of row.errors) problems.push(problem('error', { path, line: row.line }, 'row', null, expected));
   if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
     problems.push(
-      problem('error', at, 'row', `${row.fields.length} fields`, `${width} fields, one per header column (quote a value that contains a comma)`),
+      problem('error', { path, line: row.line }, 'row', `${row.fields.length} fields`, `${width} fields, one per header column (quote a value that contains a comma)`),
     );
   }
   const fields = new CsvRowFields(layout, row.fields, row.line);

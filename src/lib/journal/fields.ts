@@ -26,21 +26,52 @@ export interface DateTime {
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` with an optional offset; the calendar date as written is the day. */
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Digits of `t` from `at` as a number, NaN if one is not a digit (the cell is then read by the pattern). */
+function digitsAt(t: string, at: number, length: number): number {
+  if (length < 1) return Number.NaN;
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    const digit = t.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DASH = 45;
+const COLON = 58;
+const T = 84;
+
+/**
+ * `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, as nearly every cell is, read by its
+ * characters; null for anything else (offsets, fractions, a space), which the full pattern reads.
+ */
+function plainDateTime(t: string): { year: number; month: number; day: number; hh: number; mm: number; ss: number } | null {
+  const n = t.length;
+  if ((n !== 10 && n !== 16 && n !== 19) || t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return null;
+  const year = digitsAt(t, 0, 4);
+  const month = digitsAt(t, 5, 2);
+  const day = digitsAt(t, 8, 2);
+  if (n === 10) return Number.isNaN(year + month + day) ? null : { year, month, day, hh: -1, mm: -1, ss: -1 };
+  if (t.charCodeAt(10) !== T || t.charCodeAt(13) !== COLON || (n === 19 && t.charCodeAt(16) !== COLON)) return null;
+  const hh = digitsAt(t, 11, 2);
+  const mm = digitsAt(t, 14, 2);
+  const ss = n === 19 ? digitsAt(t, 17, 2) : 0;
+  return Number.isNaN(year + month + day + hh + mm + ss) ? null : { year, month, day, hh, mm, ss };
+}
 
 export function parseDateTime(text: string): Parsed<DateTime> {
   const t = text.trim();
   if (t === '') return fail('a date like 2025-03-14');
-  // The common case, a bare date: checked without the full pattern's captures.
-  if (PLAIN_DATE.test(t)) {
-    const year = Number(t.slice(0, 4));
-    const month = Number(t.slice(5, 7));
-    const day = Number(t.slice(8, 10));
+  const plain = plainDateTime(t);
+  if (plain) {
+    const { year, month, day, hh, mm, ss } = plain;
     if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
     const last = daysInMonth(year, month);
     if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);
-    return ok({ date: t, startTime: null });
+    if (hh === -1) return ok({ date: t, startTime: null });
+    if (hh > 23 || mm > 59 || ss > 59) return fail('a real clock time (00:00–23:59)');
+    return ok({ date: t.slice(0, 10), startTime: t.length === 19 ? t.slice(11) : `${t.slice(11)}:00` });
   }
   const m = DATE_TIME.exec(t);
   if (!m) return fail('a date like 2025-03-14 or 2025-03-14T07:30');
@@ -96,6 +127,11 @@ interface Quantity {
 /** A bare number as most cells hold it (`5`, `10.2`, `-3`): read without the general pattern's captures. */
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/** The number a cell holds when it is a bare number, else NaN: most cells, read without an object. */
+function plainNumber(text: string): number {
+  return PLAIN_NUMBER.test(text) ? Number(text) : Number.NaN;
+}
+
 function splitQuantity(text: string): Quantity | 'decimal-comma' | null {
   const t = text.trim();
   if (PLAIN_NUMBER.test(t)) return { number: Number(t), unit: null };
@@ -111,6 +147,8 @@ function decimalPointHint(text: string): string {
 
 /** Metres, > 0: a number in the profile's unit, or `5k`, `5 km`, `3.1 mi`, `800 m`, `10mi`, `26.2 miles`. */
 export function parseDistance(text: string, defaultUnit: DistanceUnit = 'km'): Parsed<number> {
+  const plain = plainNumber(text);
+  if (plain > 0) return ok(plain * (defaultUnit === 'mi' ? METRES_PER_MILE : METRES_PER_KM));
   const q = splitQuantity(text);
   if (q === 'decimal-comma') return fail(decimalPointHint(text));
   if (q === null) return fail(`a distance like 5, 5k, 3.1 mi or 800 m (a bare number is ${defaultUnit})`);
@@ -123,8 +161,27 @@ export function parseDistance(text: string, defaultUnit: DistanceUnit = 'km'): P
 const DURATION = /^(\d+):(\d{1,2}(?:\.\d+)?)(?::(\d{1,2}(?:\.\d+)?))?$/;
 
 /** Seconds, > 0: `h:mm:ss`, `mm:ss` or `m:ss`. */
+/** `m:ss`, `mm:ss` or `h:mm:ss` in digits only, as nearly every cell is: seconds, else NaN. */
+function plainDuration(t: string): number {
+  const n = t.length;
+  if (n < 4 || n > 8 || t.charCodeAt(n - 3) !== 58 /* : */) return Number.NaN;
+  const s = digitsAt(t, n - 2, 2);
+  const head = t.slice(0, n - 3);
+  const colon = head.indexOf(':');
+  if (colon === -1) {
+    const min = digitsAt(head, 0, head.length);
+    return s < 60 ? min * 60 + s : Number.NaN;
+  }
+  if (colon === 0 || head.length - colon !== 3) return Number.NaN;
+  const h = digitsAt(head, 0, colon);
+  const min = digitsAt(head, colon + 1, 2);
+  return min <= 59 && s < 60 ? h * 3600 + min * 60 + s : Number.NaN;
+}
+
 export function parseDuration(text: string): Parsed<number> {
   const t = text.trim();
+  const plain = plainDuration(t);
+  if (plain > 0) return ok(plain);
   const m = DURATION.exec(t);
   const expected = 'a time like 25:30 (m:ss) or 1:02:03 (h:mm:ss)';
   if (!m) return fail(expected);
@@ -157,6 +214,8 @@ export function parseFeeling(text: string): Parsed<number> {
 
 /** °C: a number, or with `C` / `F` (`°` optional). */
 export function parseTemperature(text: string): Parsed<number> {
+  const plain = plainNumber(text);
+  if (!Number.isNaN(plain)) return ok(plain);
   const q = splitQuantity(text);
   if (q === 'decimal-comma') return fail(decimalPointHint(text));
   if (q === null) return fail('a temperature like 18, 18 C or 64 F');
@@ -170,6 +229,8 @@ const ELEVATION_UNITS: Record<string, number> = { m: 1, meter: 1, meters: 1, met
 
 /** Metres of climbing, ≥ 0: a number (metres) or with `m` / `ft`. */
 export function parseElevation(text: string): Parsed<number> {
+  const plain = plainNumber(text);
+  if (plain >= 0) return ok(plain);
   const q = splitQuantity(text);
   if (q === 'decimal-comma') return fail(decimalPointHint(text));
   if (q === null) return fail('a climb like 120, 120 m or 400 ft');

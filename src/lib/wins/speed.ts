@@ -74,12 +74,19 @@ export function detectSpeedWins(): Detector {
   return (run, walk) => {
     // Treadmills and virtual runs measure distance too loosely to set records.
     if (run.virtual) return;
+    // Most runs have no stream efforts: then only their whole time can be an effort, at a
+    // distance near their own (checked per distance below, without a call).
+    const streamed = run.efforts.length > 0;
+    if (!streamed && (run.time === null || run.time <= 0)) return;
     let personalBest: { state: DistanceState; draft: WinDraft } | null = null;
     let barrier: { state: DistanceState; draft: WinDraft } | null = null;
-    for (const state of states) {
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i]!;
+      const metres = state.rung.metres;
+      if (!streamed && (state.streamOnly || run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres)) continue;
       // Most runs are an effort at one distance or none: find that out before allocating anything.
-      const stream = streamEffortAt(run, state.rung.metres);
-      const time = stream ? stream.time : scaledTimeAt(run, state.rung.metres, state.streamOnly);
+      const stream = streamed ? streamEffortAt(run, metres) : undefined;
+      const time = stream ? stream.time : scaledTimeAt(run, metres, state.streamOnly);
       if (Number.isNaN(time)) continue;
       const before = state.best;
       if (before && time >= before.value) continue;
