@@ -108,7 +108,7 @@ function save(): BenchReport {
 
 try {
   // Every ratio divides by the floors: they keep their samples even under --samples.
-  if (wanted('floors')) await measureFloors(ctx, writeEmptyJournal(root), { node: 5, astro: quick ? 2 : 3 });
+  if (wanted('floors')) await measureFloors(ctx, writeEmptyJournal(root), { node: 5, astro: quick ? 2 : 3, astroWarm: quick ? 0 : 3 });
   save();
 
   if (wanted('engine')) {
@@ -141,7 +141,7 @@ try {
   const largest = sites.at(-1);
   if (wanted('build')) {
     for (const size of sites) {
-      const plan = quick ? { cold: 2, warm: 2, append: 0 } : { cold: samples(3), warm: samples(3), append: samples(3) };
+      const plan = quick ? { cold: 2, warm: 2, forced: 0, append: 0 } : { cold: samples(3), warm: samples(3), forced: samples(2), append: samples(3) };
       const outDir = await measureBuilds(ctx, journal(size), plan);
       if (outDir && size === largest && !quick) measurePages(ctx, size, outDir);
       save();

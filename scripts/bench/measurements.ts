@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { nextRunRecord } from '../../src/lib/bench/generate-journal.ts';
-import { resultOf, ROW, unavailable, type BenchResult } from '../../src/lib/bench/results.ts';
+import { pageCostRows, resultOf, ROW, unavailable, type BenchResult } from '../../src/lib/bench/results.ts';
 import type { JournalSize } from '../../src/lib/bench/sizes.ts';
 import { ASTRO_CACHE_ENV, PROJECT_ROOT_ENV, writeBenchConfig } from './astro-config.ts';
 import { inspectSite } from './inspect-site.ts';
@@ -45,7 +45,7 @@ const failed = (outcomes: readonly ProcessOutcome[]) => outcomes.find((o) => o.c
 // ---------------------------------------------------------------------------------------------
 // 1. Floors
 
-export async function measureFloors(ctx: Context, emptyJournal: string, repeats: { node: number; astro: number }): Promise<void> {
+export async function measureFloors(ctx: Context, emptyJournal: string, repeats: { node: number; astro: number; astroWarm: number }): Promise<void> {
   const node = await repeat(repeats.node, 'floor: node -e 0', ctx, () => runMeasured(process.execPath, ['-e', '0']));
   ctx.results.push(resultOf(ROW.nodeFloor, 'none', 'ms', node.map((o) => o.ms)));
   const builds: ProcessOutcome[] = [];
@@ -60,6 +60,15 @@ export async function measureFloors(ctx: Context, emptyJournal: string, repeats:
     failure
       ? unavailable(ROW.astroFloor, 'empty', 'ms', failureNote(failure))
       : resultOf(ROW.astroFloor, 'empty', 'ms', builds.map((o) => o.ms), { against: ctx.results.at(-1) }),
+  );
+  if (failure || repeats.astroWarm === 0) return;
+  // The same empty journal again, its caches kept: the floor a warm build is compared with.
+  const rebuilds = await repeat(repeats.astroWarm, 'floor: F1 warm', ctx, async () => (await astroBuild(ctx, { dataDir: emptyJournal, name: 'f1', fresh: false })).outcome);
+  const rebuildFailure = failed(rebuilds);
+  ctx.results.push(
+    rebuildFailure
+      ? unavailable(ROW.astroFloorWarm, 'empty', 'ms', failureNote(rebuildFailure))
+      : resultOf(ROW.astroFloorWarm, 'empty', 'ms', rebuilds.map((o) => o.ms), { against: f1(ctx) }),
   );
 }
 
@@ -197,6 +206,8 @@ interface BuildOptions {
   /** Start from empty caches and an empty output folder. */
   fresh: boolean;
   variant?: 'project' | 'endpoint';
+  /** More `astro build` flags (`--force`). */
+  flags?: string[];
 }
 
 function buildDirs(ctx: Context, name: string): BuildDirs {
@@ -231,7 +242,7 @@ async function astroBuild(ctx: Context, options: BuildOptions): Promise<{ outcom
   mkdirSync(cwd, { recursive: true });
   const modules = join(cwd, 'node_modules');
   if (!existsSync(modules)) symlinkSync(join(PROJECT_ROOT, 'node_modules'), modules, 'dir');
-  const args = [ASTRO_BIN, 'build', '--root', PROJECT_ROOT, '--config', relative(PROJECT_ROOT, config), '--outDir', dirs.outDir];
+  const args = [ASTRO_BIN, 'build', '--root', PROJECT_ROOT, '--config', relative(PROJECT_ROOT, config), '--outDir', dirs.outDir, ...(options.flags ?? [])];
   const outcome = await runMeasured(process.execPath, args, { env, cwd });
   return { outcome, dirs };
 }
@@ -248,6 +259,8 @@ function f1(ctx: Context): BenchResult | undefined {
 export interface BuildPlan {
   cold: number;
   warm: number;
+  /** Warm builds with `--force`: every page rendered again, cards still cached. */
+  forced: number;
   append: number;
 }
 
@@ -285,6 +298,15 @@ export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan:
       row.note = cardsLine(warm.at(-1)!) ?? undefined;
       ctx.results.push(row);
     }
+  }
+
+  if (plan.forced > 0) {
+    const forced = await repeat(plan.forced, `build: every page rendered ${size}`, ctx, async () =>
+      (await astroBuild(ctx, { dataDir: journal.dir, name, fresh: false, flags: ['--force'] })).outcome,
+    );
+    const forcedFailure = failed(forced);
+    if (forcedFailure) ctx.results.push(unavailable(ROW.buildForced, size, 'ms', failureNote(forcedFailure)));
+    else ctx.results.push({ ...resultOf(ROW.buildForced, size, 'ms', forced.map((o) => o.ms), perPage), note: cardsLine(forced.at(-1)!) ?? undefined });
   }
 
   if (plan.append > 0) await measureAppend(ctx, journal, name, dirs, plan.append, perPage);
@@ -366,18 +388,7 @@ function countPngs(dir: string): number {
 
 export function measurePages(ctx: Context, size: JournalSize, outDir: string): void {
   const weight = inspectSite(outDir);
-  const warm = ctx.results.find((r) => r.name === ROW.buildWarm && r.size === size && r.median !== null);
-  const floor = f1(ctx);
-  if (warm?.median != null && floor?.median != null && weight.pages > 0) {
-    // With every card cached, what a warm build costs beyond the empty site is the pages' cost.
-    const perPage = (warm.median - floor.median) / weight.pages;
-    ctx.results.push({
-      ...resultOf(ROW.pageCost, size, 'ms', [perPage]),
-      note: `(warm build − F1) / ${weight.pages} pages`,
-    });
-  } else {
-    ctx.results.push(unavailable(ROW.pageCost, size, 'ms', 'needs F1 and a warm build'));
-  }
+  ctx.results.push(...pageCostRows(ctx.results, size, weight.pages));
   ctx.results.push(
     weight.largestWinPageKB === null
       ? unavailable(ROW.winPageWeight, size, 'KB', 'no win pages in the build yet')

@@ -1,6 +1,6 @@
 // Rows, targets and the table of the benchmark report.
 import { describe, expect, it } from 'vitest';
-import { checkTargets, findResult, formatTable, resultOf, ROW, unavailable } from '../../src/lib/bench/results.ts';
+import { checkTargets, findResult, formatTable, pageCostRows, resultOf, ROW, unavailable } from '../../src/lib/bench/results.ts';
 import { summarize } from '../../src/lib/bench/stats.ts';
 
 describe('summarize', () => {
@@ -31,6 +31,30 @@ describe('resultOf', () => {
   it('has no ratio against a row that could not run', () => {
     const missing = unavailable(ROW.astroFloor, 'empty', 'ms', 'build failed');
     expect(resultOf(ROW.buildCold, 'small', 'ms', [1], { against: missing }).ratio).toBeNull();
+  });
+});
+
+describe('pageCostRows', () => {
+  const f1 = resultOf(ROW.astroFloor, 'empty', 'ms', [6000]);
+  const rows = [
+    f1,
+    resultOf(ROW.astroFloorWarm, 'empty', 'ms', [5000], { against: f1 }),
+    resultOf(ROW.buildWarm, 'decade', 'ms', [6100]),
+    resultOf(ROW.buildForced, 'decade', 'ms', [8200]),
+  ];
+
+  it('compares a warm build with the warm floor, and a build rendering every page with F1', () => {
+    const [warm, rendered] = pageCostRows(rows, 'decade', 1100);
+    expect(warm).toMatchObject({ name: ROW.pageCost, median: 1, unit: 'ms' });
+    expect(rendered).toMatchObject({ name: ROW.pageRenderCost, median: 2, unit: 'ms' });
+    expect(warm?.note).toContain('warm F1');
+  });
+
+  it('says what is missing instead of comparing with another floor', () => {
+    const [warm, rendered] = pageCostRows(rows.filter((r) => r.name !== ROW.astroFloorWarm && r.name !== ROW.buildForced), 'decade', 1100);
+    expect(warm).toMatchObject({ median: null });
+    expect(rendered).toMatchObject({ median: null });
+    expect(pageCostRows(rows, 'decade', 0).every((row) => row.median === null)).toBe(true);
   });
 });
 

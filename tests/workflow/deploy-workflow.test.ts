@@ -83,9 +83,9 @@ describe('the deploy workflow file', () => {
     expect(buildStep.run).toMatch(/--site .*--base /);
   });
 
-  it('caches .cache/small-wins keyed by the journal and the lock file, with a fallback for partial hits', () => {
+  it('caches the share images and Astro\'s pages keyed by the journal and the lock file, with a fallback for partial hits', () => {
     const cache = stepUsing('actions/cache');
-    expect(cache?.with?.path).toBe('.cache/small-wins');
+    expect(String(cache?.with?.path).trim().split('\n')).toEqual(['.cache/small-wins', 'node_modules/.astro']);
     expect(String(cache?.with?.key)).toContain("hashFiles('data/**', 'package-lock.json')");
     expect(String(cache?.with?.['restore-keys']).trim().length).toBeGreaterThan(0);
     expect(String(cache?.with?.key).startsWith(String(cache?.with?.['restore-keys']).trim())).toBe(true);

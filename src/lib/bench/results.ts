@@ -95,6 +95,7 @@ export function findResult(results: readonly BenchResult[], name: string, size: 
 export const ROW = {
   nodeFloor: 'node -e 0',
   astroFloor: 'F1: build of an empty journal',
+  astroFloorWarm: 'F1 warm: the empty journal built again',
   read: 'read journal',
   engine: 'wins engine',
   readAndEngine: 'read + wins engine',
@@ -107,11 +108,13 @@ export const ROW = {
   png: 'png',
   buildCold: 'build cold',
   buildWarm: 'build warm',
+  buildForced: 'build warm, every page rendered (--force)',
   buildAppend: 'build after appending one run',
   buildMemory: 'peak memory: build cold',
   endpointCold: 'build cold, cards by endpoint (common approach)',
   endpointMemory: 'peak memory: build, cards by endpoint',
   pageCost: 'pages: cost per page over F1',
+  pageRenderCost: 'pages: cost per page rendered over F1',
   winPageWeight: 'win page HTML + CSS, largest',
   jsOnPlainPages: 'plain pages shipping JavaScript',
   chartPageJs: 'chart page JavaScript (gzip), largest',
@@ -178,6 +181,31 @@ export const TARGETS: readonly Target[] = [
   medianTarget(ROW.largeCsvRead, '50 MB CSV', 'ms', 10_000, 'a 50 MB runs.csv read in under 10 s'),
   medianTarget(ROW.largeCsvMemory, '50 MB CSV', 'MB', 1024, 'a 50 MB runs.csv read in under 1 GB'),
 ];
+
+/**
+ * What the pages cost, per page of a built site: a warm build beyond the warm floor (the empty
+ * journal rebuilt with its caches: the same conditions but the pages), and a build that renders
+ * every page (`--force`: content and page caches dropped, cards cached) beyond F1, which starts
+ * from nothing too. The first is the target's; the second is what rendering a page costs.
+ */
+export function pageCostRows(results: readonly BenchResult[], size: Size, pages: number): BenchResult[] {
+  const f1 = findResult(results, ROW.astroFloor, 'empty');
+  const f1Warm = findResult(results, ROW.astroFloorWarm, 'empty');
+  const warm = findResult(results, ROW.buildWarm, size);
+  const forced = findResult(results, ROW.buildForced, size);
+  const perPage = (build: BenchResult | undefined, floor: BenchResult | undefined) =>
+    build?.median != null && floor?.median != null && pages > 0 ? (build.median - floor.median) / pages : null;
+  const warmCost = perPage(warm, f1Warm);
+  const renderCost = perPage(forced, f1);
+  return [
+    warmCost === null
+      ? unavailable(ROW.pageCost, size, 'ms', 'needs the warm floor and a warm build')
+      : { ...resultOf(ROW.pageCost, size, 'ms', [warmCost]), note: `(warm build − warm F1) / ${pages} pages` },
+    renderCost === null
+      ? unavailable(ROW.pageRenderCost, size, 'ms', 'needs F1 and a build with --force')
+      : { ...resultOf(ROW.pageRenderCost, size, 'ms', [renderCost]), note: `(build with --force, cards cached − F1) / ${pages} pages` },
+  ];
+}
 
 export function checkTargets(results: readonly BenchResult[]): TargetCheck[] {
   return TARGETS.map((t) => {
