@@ -1,10 +1,8 @@
 // `astro dev` only: the cards the build would write, drawn on request from the current journal.
-import { resolve } from 'node:path';
 import type { APIRoute } from 'astro';
 import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts';
 import { createCardRenderer, type CardRenderer } from '../lib/cards/render-card.ts';
-import { readJournal } from '../lib/journal/read-journal.ts';
-import { findWins } from '../lib/wins/find-wins.ts';
+import { buildJournalSource, readJournalAndWins } from '../utils/journal-reading.ts';
 
 export const prerender = false;
 
@@ -17,9 +15,9 @@ function rendererFor(extra: string[]): CardRenderer {
 }
 
 export const GET: APIRoute = async ({ url }) => {
-  const dataDir = resolve(process.env.SMALL_WINS_DATA ?? 'data');
-  const journal = await readJournal(dataDir, { today: process.env.SMALL_WINS_TODAY || null });
-  const wins = findWins(journal.runs, journal.goals, journal.profile);
+  // Read afresh on every request: in dev the journal changes while the server runs.
+  const { dataDir, today } = buildJournalSource();
+  const { journal, wins } = await readJournalAndWins(dataDir, today);
   const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
   const path = decodeURIComponent(url.pathname).slice(base.length).replace(/^\/+/, '');
   const job = cardJobsForJournal(journal, wins).find((candidate) => candidate.path === path);

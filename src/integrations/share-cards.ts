@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts';
 import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
+import { toRecordPath } from '../lib/build/output-record.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
 import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
@@ -70,17 +71,17 @@ export default function shareCards(options: ShareCardsOptions = {}): AstroIntegr
         const tty = Boolean(process.stdout.isTTY) && !process.env.CI;
         const inPlace = new Map<string, string>();
         for (const [path, file] of output?.kept ?? []) if (file.key) inPlace.set(path, file.key);
-        const placed = new Map<string, string>();
+        let placed = new Map<string, string>();
         if (rendering) {
           const summary = await rendering.place(folder, { tty, log: (text) => process.stdout.write(text) }, inPlace);
-          for (const [path, key] of summary.placed) placed.set(path, key);
+          placed = summary.placed;
           // The one line a build prints about cards (the benchmark reads it).
           process.stdout.write(`cards: ${summary.rendered} rendered, ${summary.cached} cached\n`);
         }
         if (output) {
           // Every page of this build, rendered or left in place by the incremental build.
-          const pages = [...assets.values()].flat().map((url) => relative(folder, fileURLToPath(url)).split('\\').join('/'));
-          await output.close(new Set([...pages, ...placed.keys()]), placed);
+          const pages = [...assets.values()].flat().map((url) => toRecordPath(relative(folder, fileURLToPath(url))));
+          await output.close(pages, placed);
           output = null;
         }
       },

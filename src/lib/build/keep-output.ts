@@ -3,17 +3,14 @@
 // (it leaves a page that is already there) and the share cards already in place. At the start,
 // every file that is not exactly what the last build left goes; at the end, whatever the last
 // build left that this one neither wrote again nor claimed goes too. The folder then holds what a
-// build into an empty folder would have written (tests/site/incremental-build.test.ts).
+// build into an empty folder would have written (tests/trust/incremental-build.test.ts).
 import { rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { inBatches } from '../in-batches.ts';
 import { listOutputFiles, readOutputRecord, sameFile, writeOutputRecord, type OutputFiles } from './output-record.ts';
 
-const BATCH = 64;
-
 async function removeFiles(outDir: string, paths: readonly string[]): Promise<void> {
-  for (let start = 0; start < paths.length; start += BATCH) {
-    await Promise.all(paths.slice(start, start + BATCH).map((path) => rm(join(outDir, path), { force: true })));
-  }
+  await inBatches(paths, 64, (path) => rm(join(outDir, path), { force: true }));
   // Then the folders that held only them, deepest first.
   const folders = new Set<string>();
   for (const path of paths) for (let folder = dirname(path); folder !== '.'; folder = dirname(folder)) folders.add(folder);
@@ -26,10 +23,11 @@ export interface OutputFolder {
   /** Files the last build left that are still exactly as it left them (share cards with their key). */
   kept: OutputFiles;
   /**
-   * After the build: removes what was kept but neither written again nor claimed (paths this build
-   * produces by leaving them: skipped pages, cards in place), and records the folder for the next.
+   * After the build: removes what was kept but neither written again nor produced by this build
+   * (its `pages`, skipped ones included, and its `cards`, by path with their cache key), and
+   * records the folder for the next build.
    */
-  close(claimed: ReadonlySet<string>, cardKeys: ReadonlyMap<string, string>): Promise<void>;
+  close(pages: Iterable<string>, cards: ReadonlyMap<string, string>): Promise<void>;
 }
 
 /**
@@ -49,14 +47,15 @@ export async function openOutputFolder(outDir: string, recordPath: string, { cle
   if (clear) await removeFiles(outDir, strangers);
   return {
     kept,
-    async close(claimed, cardKeys) {
+    async close(pages, cards) {
+      const claimed = new Set([...pages, ...cards.keys()]);
       const now = await listOutputFiles(outDir);
       const stale = [...kept].filter(([path, was]) => !claimed.has(path) && sameFile(now.get(path), was)).map(([path]) => path);
       if (clear) {
         await removeFiles(outDir, stale);
         for (const path of stale) now.delete(path);
       }
-      for (const [path, key] of cardKeys) {
+      for (const [path, key] of cards) {
         const file = now.get(path);
         if (file) file.key = key;
       }

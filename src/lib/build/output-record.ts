@@ -4,6 +4,7 @@
 // or a tool, makes it a stranger.
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { inBatches } from '../in-batches.ts';
 import { writeFileAtomic } from '../log/atomic-write.ts';
 
 export interface OutputFile {
@@ -24,12 +25,6 @@ interface RecordFile {
 
 /** `astro build` never touches a top-level `.git` (a Pages branch checked out into dist/), nor do we. */
 const SPARED_AT_TOP = new Set(['.git']);
-
-const BATCH = 64;
-
-async function inBatches<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += BATCH) await Promise.all(items.slice(start, start + BATCH).map(each));
-}
 
 export async function readOutputRecord(path: string, outDir: string): Promise<OutputFiles> {
   try {
@@ -62,7 +57,7 @@ export async function listOutputFiles(outDir: string): Promise<OutputFiles> {
     .map((entry) => toRecordPath(relative(outDir, join(entry.parentPath, entry.name))))
     .filter((path) => !SPARED_AT_TOP.has(path.split('/')[0]!));
   const files: OutputFiles = new Map();
-  await inBatches(paths, async (path) => {
+  await inBatches(paths, 64, async (path) => {
     const stats = await lstat(join(outDir, path)).catch(() => null);
     // A link is recorded with an impossible size, so it never matches and is always removed.
     if (stats) files.set(path, { size: stats.isFile() ? stats.size : -1, mtimeMs: stats.mtimeMs });

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedCardPath, cardCacheKey, defaultCacheDir, rendererVersions } from './cache.ts';
 import type { CardInput } from './card-input.ts';
+import { inBatches } from '../in-batches.ts';
 import { loadCardFonts } from './fonts.ts';
 import type { CardFormat } from './formats.ts';
 import { createWorkerPool, defaultPoolSize } from './pool.ts';
@@ -80,10 +81,6 @@ export function workerScript(root: string): string {
     // import.meta.url was not a file URL.
   }
   return join(root, 'src', 'lib', 'cards', 'card-worker.ts');
-}
-
-async function inBatches<T>(items: readonly T[], size: number, each: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(each));
 }
 
 /**
@@ -190,7 +187,7 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
       }
       const copies = placements.filter(({ path, key }) => inPlace.get(path) !== key);
       const folders = new Set(copies.map(({ path }) => dirname(join(outDir, path))));
-      await inBatches([...folders], 64, (folder) => mkdir(folder, { recursive: true }).then(() => {}));
+      await inBatches([...folders], 64, (folder) => mkdir(folder, { recursive: true }));
       await inBatches(copies, 64, ({ from, path }) => placeFile(from, join(outDir, path)));
       const placed = new Map(placements.map(({ path, key }) => [path, key]));
       return { rendered: jobs.length - hits, cached: hits, placed };

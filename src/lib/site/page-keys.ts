@@ -3,7 +3,7 @@
 // journal data the page shows: its props and what every page's layout shows. A rebuild after one
 // more run then renders the pages that run changes, not the thousand that stay the same. The
 // journal's "today" is in no key: only pages without one (home, progress, goals) show it.
-// tests/site/incremental-build.test.ts checks an incremental rebuild against a fresh build.
+// tests/trust/incremental-build.test.ts checks an incremental rebuild against a fresh build.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../types.ts';
 
