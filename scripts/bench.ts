@@ -113,7 +113,7 @@ try {
 
   if (wanted('engine')) {
     for (const size of sizes(quick ? ['small'] : ['small', 'decade', 'huge'])) {
-      await measureEngine(ctx, journal(size), samples(size === 'huge' ? 3 : 5));
+      await measureEngine(ctx, journal(size), samples(5));
       save();
     }
   }

@@ -220,4 +220,23 @@ describe('the fast paths for plain cells', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('reads long bare numbers to the same double as Number does', () => {
+    const long = fc.oneof(
+      fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 12 })).map(([n, places]) => n.toFixed(places)),
+      fc.bigInt({ min: 0n, max: 10n ** 18n }).map(String),
+      fc.stringMatching(/^-?[0-9]{1,17}(\.[0-9]{1,17})?$/),
+    );
+    fc.assert(
+      fc.property(long, (text) => {
+        const number = Number(text);
+        expect(valueOf(parseElevation(text))).toBe(number >= 0 ? number : null);
+        expect(valueOf(parseTemperature(text))).toBe(number);
+      }),
+      { numRuns: 5000 },
+    );
+    // What the character reader hands on to the general pattern.
+    expect([' 5.', '.5', '-0'].map((text) => valueOf(parseTemperature(text)))).toEqual([5, 0.5, -0]);
+    for (const text of ['-', '1.2.3', '--1', '1e3', '0x10']) expect(valueOf(parseTemperature(text))).toBeNull();
+  });
 });

@@ -47,3 +47,17 @@ describe('assignRunIds', () => {
     expect(assignRunIds(many).map((r) => r.id).slice(-3)).toEqual(['2024-03-02-9', '2024-03-02-10', '2024-03-02-11']);
   });
 });
+
+describe('assignRunIds and the runs it returned before', () => {
+  it('never changes a run an earlier call returned, when the same drafts are numbered again', () => {
+    const drafts = parseRunsCsv(csv, 'runs.csv', defaultProfile()).runs;
+    const later = drafts.filter((d) => d.title !== 'untimed short');
+    const first = assignRunIds(later);
+    const idsBefore = first.map((r) => `${r.id} ${r.title}`);
+    // Numbered again with a run that comes earlier that day: the ids move along in the new result only.
+    const again = assignRunIds(drafts);
+    expect(again.map((r) => `${r.id} ${r.title}`).slice(0, 2)).toEqual(['2024-03-01 untimed short', '2024-03-01-2 untimed long']);
+    expect(first.map((r) => `${r.id} ${r.title}`)).toEqual(idsBefore);
+    expect(idsBefore[0]).toBe('2024-03-01 untimed long');
+  });
+});

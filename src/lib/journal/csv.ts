@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import type { Problem, Profile, RunDraft } from '../types.ts';
 import { problem } from './problems.ts';
-import { canonicalFieldName, KNOWN_RUN_FIELDS, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
+import { canonicalFieldName, KNOWN_RUN_FIELDS, NO_EXTRA, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);
@@ -84,15 +84,22 @@ class CsvLayout {
   }
 }
 
-/** One row through its file's layout: a cell's text is read when asked, nothing is copied. */
+/**
+ * The rows of one file read through its layout, one row at a time: a cell's text is read when asked,
+ * nothing is copied, and one reader serves every row (a 100,000-row file makes no object per row here).
+ */
 class CsvRowFields implements FieldSource {
   private readonly layout: CsvLayout;
-  private readonly fields: readonly string[];
-  private readonly rowLine: number;
-  constructor(layout: CsvLayout, fields: readonly string[], rowLine: number) {
+  private fields: readonly string[] = [];
+  private rowLine = 0;
+  constructor(layout: CsvLayout) {
     this.layout = layout;
+  }
+  /** Points the reader at the next row. */
+  at(fields: readonly string[], rowLine: number): this {
     this.fields = fields;
     this.rowLine = rowLine;
+    return this;
   }
   text(name: string): string | undefined {
     const index = this.layout.byName.get(name);
@@ -102,6 +109,7 @@ class CsvRowFields implements FieldSource {
     return this.rowLine;
   }
   unknown(): Record<string, string> {
+    if (this.layout.unknownColumns.length === 0) return NO_EXTRA;
     const extra: Record<string, string> = {};
     for (const column of this.layout.unknownColumns) {
       const text = this.fields[column.index] ?? '';
@@ -116,15 +124,17 @@ export function parseRunsCsv(text: string, path: string, profile: Profile): { ru
   const problems: Problem[] = [];
   // Rows are read as they are parsed: the first is the header; without date and distance, none are.
   let layout: CsvLayout | null = null;
+  let reader: CsvRowFields | null = null;
   let width = 0;
   forEachCsvRow(text, (row) => {
     if (layout === null) {
       layout = new CsvLayout(readHeader(row, path, problems));
+      reader = new CsvRowFields(layout);
       width = row.fields.length;
       return;
     }
-    if (layout.columns.length === 0) return;
-    const draft = parseRunRow(row, layout, width, path, profile, problems);
+    if (layout.columns.length === 0 || reader === null) return;
+    const draft = parseRunRow(row, reader, width, path, profile, problems);
     if (draft) runs.push(draft);
   });
   return { runs, problems };
@@ -156,15 +166,13 @@ function readHeader(header: CsvRow, path: string, problems: Problem[]): Column[]
   return columns;
 }
 
-function parseRunRow(row: CsvRow, layout: CsvLayout, width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
+function parseRunRow(row: CsvRow, reader: CsvRowFields, width: number, path: string, profile: Profile, problems: Problem[]): RunDraft | null {
   for (const expected of row.errors) problems.push(problem('error', { path, line: row.line }, 'row', null, expected));
   if (row.fields.length > width && row.fields.slice(width).some((f) => f.trim() !== '')) {
     problems.push(
       problem('error', { path, line: row.line }, 'row', `${row.fields.length} fields`, `${width} fields, one per header column (quote a value that contains a comma)`),
     );
   }
-  const fields = new CsvRowFields(layout, row.fields, row.line);
-  const { values, problems: fieldProblems } = parseRunRecord(fields, { path, line: row.line, unit: profile.units, requireDistance: true });
-  for (const fieldProblem of fieldProblems) problems.push(fieldProblem);
+  const values = parseRunRecord(reader.at(row.fields, row.line), { path, line: row.line, unit: profile.units, requireDistance: true }, problems);
   return toRunDraft(values, { path, line: row.line, kind: 'csv' });
 }

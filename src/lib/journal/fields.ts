@@ -40,6 +40,7 @@ function digitsAt(t: string, at: number, length: number): number {
 
 const DASH = 45;
 const COLON = 58;
+const DOT = 46;
 const T = 84;
 
 /**
@@ -127,9 +128,36 @@ interface Quantity {
 /** A bare number as most cells hold it (`5`, `10.2`, `-3`): read without the general pattern's captures. */
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-/** The number a cell holds when it is a bare number, else NaN: most cells, read without an object. */
+/** Powers of ten an integer of at most 15 digits is divided by: exact doubles, so the quotient is correctly rounded. */
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number a cell holds when it is a bare number (`-?digits[.digits]`), else NaN: most cells,
+ * read by their characters. With at most 15 digits the digits are an exact integer and dividing by
+ * an exact power of ten rounds once, so the result is the double `Number(text)` gives.
+ */
 function plainNumber(text: string): number {
-  return PLAIN_NUMBER.test(text) ? Number(text) : Number.NaN;
+  const n = text.length;
+  let i = n > 0 && text.charCodeAt(0) === DASH ? 1 : 0;
+  if (i === n || n - i > 16) return PLAIN_NUMBER.test(text) ? Number(text) : Number.NaN;
+  let digits = 0;
+  let whole = 0;
+  let point = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DOT && point === -1 && digits > 0) {
+      point = digits;
+      continue;
+    }
+    const digit = c - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    whole = whole * 10 + digit;
+    digits++;
+  }
+  if (point === digits) return Number.NaN; // `5.` is not a bare number
+  if (digits > 15) return Number(text);
+  const value = point === -1 ? whole : whole / POWERS_OF_TEN[digits - point]!;
+  return text.charCodeAt(0) === DASH ? -value : value;
 }
 
 function splitQuantity(text: string): Quantity | 'decimal-comma' | null {

@@ -17,14 +17,9 @@ function where(run: Run): string {
   return run.source.line === null ? run.source.path : `${run.source.path}:${run.source.line}`;
 }
 
-/** The same run written twice: same day, start time, whole metres and time. */
+/** The same run written twice: same day, start time, whole metres and time (compared as numbers: no string per run). */
 function sameRun(a: Run, b: Run): boolean {
-  return (
-    a.date === b.date &&
-    (a.startTime ?? '') === (b.startTime ?? '') &&
-    String(a.time ?? '') === String(b.time ?? '') &&
-    a.distance.toFixed(0) === b.distance.toFixed(0)
-  );
+  return a.date === b.date && a.startTime === b.startTime && a.time === b.time && Math.round(a.distance) === Math.round(b.distance);
 }
 
 /** `runs` in id order (by date), as the journal holds them: duplicates are looked for day by day. */

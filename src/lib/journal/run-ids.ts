@@ -48,7 +48,7 @@ function withId(draft: RunDraft, id: string): Run {
   };
 }
 
-/** Runs sorted by date then id, each with its id (and no story yet). */
+/** Runs sorted by date then id, each with its id (and no story yet): new objects, laid out in id order for the engine's walk. */
 export function assignRunIds(drafts: RunDraft[]): Run[] {
   const sorted = [...drafts].sort((a, b) => compareText(a.date, b.date) || compareWithinDay(a, b));
   const runs: Run[] = [];

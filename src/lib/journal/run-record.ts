@@ -33,7 +33,7 @@ export interface FieldSource {
   text(name: string): string | undefined;
   /** The line a problem with the field names; null for the record's own line. */
   line(name: string): number | null;
-  /** The fields that are not run fields (kept as `extra`), by their name as written, non-empty. */
+  /** The fields that are not run fields (kept as `extra`), by their name as written, non-empty (`NO_EXTRA` for none). */
   unknown(): Record<string, string>;
 }
 
@@ -50,6 +50,12 @@ export function mapFieldSource(record: RawRecord): FieldSource {
     },
   };
 }
+
+// Most runs have no tags, no unknown columns and no stream efforts. They share one frozen empty
+// value each (a 100,000-run journal keeps 300,000 fewer objects alive); writing to one throws.
+const NO_TAGS = Object.freeze([]) as unknown as string[];
+export const NO_EXTRA = Object.freeze({}) as Record<string, string>;
+const NO_EFFORTS = Object.freeze([]) as unknown as RunDraft['efforts'];
 
 export const RUN_FIELDS = [
   'date',
@@ -130,8 +136,9 @@ function valueOf<T>(sink: ProblemSink, name: string, text: string | null, result
   return null;
 }
 
-export function parseRunRecord(record: FieldSource, ctx: RecordContext): { values: RunValues; problems: Problem[] } {
-  const sink: ProblemSink = { record, ctx, problems: [] };
+/** The record's run fields; what is wrong with them goes to `problems` (one per field, all of them). */
+export function parseRunRecord(record: FieldSource, ctx: RecordContext, problems: Problem[]): RunValues {
+  const sink: ProblemSink = { record, ctx, problems };
   // Each field is read and parsed at its own call site (no parser passed around as a value), so
   // the engine can inline the parsers: this runs for every field of every row of a journal.
   const date = fieldText(record, 'date');
@@ -143,6 +150,7 @@ export function parseRunRecord(record: FieldSource, ctx: RecordContext): { value
   const temperature = fieldText(record, 'temperature');
   const isPrivate = fieldText(record, 'private');
   const isVirtual = fieldText(record, 'virtual');
+  const tags = fieldText(record, 'tags');
   if (date === null) report(sink, 'date', '', 'a date like 2025-03-14');
   if (ctx.requireDistance && distance === null) report(sink, 'distance', '', 'a distance like 5, 5k, 3.1 mi or 800 m');
 
@@ -159,23 +167,18 @@ export function parseRunRecord(record: FieldSource, ctx: RecordContext): { value
     nonstop: valueOf(sink, 'nonstop', nonstop, nonstop === null ? null : parseBoolean(nonstop)),
     feeling: valueOf(sink, 'feeling', feeling, feeling === null ? null : parseFeeling(feeling)),
     temperature: valueOf(sink, 'temperature', temperature, temperature === null ? null : parseTemperature(temperature)),
-    tags: parseTags(fieldText(record, 'tags') ?? ''),
+    tags: tags === null ? NO_TAGS : parseTags(tags),
     win: fieldText(record, 'win'),
     notes: fieldText(record, 'notes'),
     private: valueOf(sink, 'private', isPrivate, isPrivate === null ? null : parseBoolean(isPrivate)),
     virtual: valueOf(sink, 'virtual', isVirtual, isVirtual === null ? null : parseBoolean(isVirtual)),
     extra,
   };
-  return { values, problems: sink.problems };
+  return values;
 }
 
 const VIRTUAL_TYPE = /treadmill|virtual/i;
 
-// Most runs have no tags, no unknown columns and no stream efforts. They share one frozen empty
-// value each (a 100,000-run journal keeps 300,000 fewer objects alive); writing to one throws.
-const NO_TAGS = Object.freeze([]) as unknown as string[];
-const NO_EXTRA = Object.freeze({}) as Record<string, string>;
-const NO_EFFORTS = Object.freeze([]) as unknown as RunDraft['efforts'];
 
 function hasKeys(record: Record<string, string>): boolean {
   for (const _ in record) return true;

@@ -32,8 +32,8 @@ export function parseJournalEntry(
   const fm = parseFrontMatter(text, path);
   if (!fm.readable) return { entry: null, problems: fm.problems };
   const hasDistance = (fm.fields.get('distance')?.text.trim() ?? '') !== '';
-  const { values, problems } = parseRunRecord(mapFieldSource(fm.fields), { path, line: 1, unit: profile.units, requireDistance: false });
-  const all = [...fm.problems, ...problems];
+  const all = [...fm.problems];
+  const values = parseRunRecord(mapFieldSource(fm.fields), { path, line: 1, unit: profile.units, requireDistance: false }, all);
   if (values.date === null || (hasDistance && values.distance === null)) return { entry: null, problems: all };
   const entry: JournalEntry = {
     storyId,
