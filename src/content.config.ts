@@ -3,38 +3,37 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { storedRun } from './lib/site/collections.ts';
 import { dataDir, journalLoader } from './utils/journal-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const winUnit = z.enum(['m', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
 
+// Runs are stored sparse (no id, no field at its default: see storedRun); getRuns() restores them.
 const runs = defineCollection({
-  loader: journalLoader('runs', (site) => site.runs.map((run) => ({ id: run.id, data: { ...run } }))),
-  schema: z.object({
-    id: z.string(),
+  loader: journalLoader('runs', (site) => site.runs.map((run) => ({ id: run.id, data: { ...storedRun(run) } }))),
+  schema: z.strictObject({
     date: isoDate,
-    startTime: z.string().nullable(),
+    startTime: z.string().optional(),
     distance: z.number().positive(),
-    time: z.number().nullable(),
-    title: z.string().nullable(),
-    type: z.string().nullable(),
-    race: z.string().nullable(),
-    isRace: z.boolean(),
-    elevation: z.number().nullable(),
-    nonstop: z.boolean().nullable(),
-    feeling: z.number().nullable(),
-    temperature: z.number().nullable(),
-    tags: z.array(z.string()),
-    notes: z.string().nullable(),
-    private: z.boolean(),
-    virtual: z.boolean(),
-    storyId: z.string().nullable(),
-    wins: z.array(z.string()),
-    efforts: z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })),
-    // Already privacy-trimmed; null for a private run and a run without GPS.
-    track: z
-      .object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() })
-      .nullable(),
+    time: z.number().optional(),
+    title: z.string().optional(),
+    type: z.string().optional(),
+    race: z.string().optional(),
+    isRace: z.literal(true).optional(),
+    elevation: z.number().optional(),
+    nonstop: z.boolean().optional(),
+    feeling: z.number().optional(),
+    temperature: z.number().optional(),
+    tags: z.array(z.string()).optional(),
+    notes: z.string().optional(),
+    private: z.literal(true).optional(),
+    virtual: z.literal(true).optional(),
+    storyId: z.string().optional(),
+    wins: z.array(z.string()).optional(),
+    efforts: z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })).optional(),
+    // Already privacy-trimmed; absent for a private run and a run without GPS.
+    track: z.object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() }).optional(),
   }),
 });
 

@@ -1,10 +1,11 @@
 // Shared page data: the profile (with the journal's today) and small lookups every page needs.
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { runFromStore, type RunEntry } from '../lib/site/collections.ts';
 import { layoutInputs, type LayoutInputs } from '../lib/site/page-keys.ts';
 
 export type ProfileData = CollectionEntry<'profile'>['data'];
 export type WinData = CollectionEntry<'wins'>['data'];
-export type RunData = CollectionEntry<'runs'>['data'];
+export type RunData = RunEntry;
 
 const DEFAULT_PROFILE: ProfileData = {
   name: 'A runner',
@@ -25,8 +26,9 @@ export async function getWins(): Promise<WinData[]> {
   return (await getCollection('wins')).map((entry) => entry.data);
 }
 
+/** Every run, by id, each with all its fields (the store keeps them sparse). */
 export async function getRuns(): Promise<RunData[]> {
-  return (await getCollection('runs')).map((entry) => entry.data).sort((a, b) => a.id.localeCompare(b.id));
+  return (await getCollection('runs')).map((entry) => runFromStore(entry.id, entry.data)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** A run's name for people: its title, or "Private run" — a private run's title never reaches a page. */

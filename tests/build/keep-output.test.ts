@@ -65,7 +65,7 @@ describe('openOutputFolder', () => {
     const first = await openOutputFolder(outDir, record);
     write(outDir, 'page.html', 'twelve bytes');
     await first.close(new Set(), new Map());
-    const { mtimeMs } = (await listOutputFiles(outDir)).get('page.html')!;
+    const { mtimeMs } = listOutputFiles(outDir).get('page.html')!;
     write(outDir, 'page.html', 'eleven byte');
     utimesSync(join(outDir, 'page.html'), mtimeMs / 1000, mtimeMs / 1000);
     const second = await openOutputFolder(outDir, record);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { siteCollections } from '../../src/lib/site/collections.ts';
+import { runEntry, runFromStore, siteCollections, storedRun } from '../../src/lib/site/collections.ts';
 import type { Journal, Run, Series, Win } from '../../src/lib/types.ts';
 
 function run(id: string, extra: Partial<Run> = {}): Run {
@@ -127,5 +127,31 @@ describe('siteCollections', () => {
   test('the profile carries the journal today, not the build settings', () => {
     expect(site.profile).toMatchObject({ name: 'Ana', today: '2025-01-02' });
     expect(site.profile).not.toHaveProperty('fonts');
+  });
+});
+
+describe('runs in the content store', () => {
+  const entries = [
+    runEntry(run('2024-03-01'), []),
+    runEntry(run('2024-03-02', { nonstop: false, feeling: null, tags: [], notes: null, startTime: '07:30:00' }), ['2024-03-02-first-5k']),
+    runEntry(run('2024-03-03', { private: true, isRace: true, race: 'Parkrun', virtual: true, nonstop: null, temperature: 0, elevation: 0 }), []),
+    runEntry(run('2024-03-04', { track: { points: [[52.5, 13.4], [52.51, 13.41]] }, efforts: [{ distance: 1000, time: 290, startOffset: 0 }], storyId: 'journal/a' }), []),
+  ];
+
+  test('keep only what differs from the default, and come back whole', () => {
+    for (const entry of entries) {
+      const stored = storedRun(entry);
+      expect(runFromStore(entry.id, stored)).toEqual(entry);
+      expect(Object.values(stored).some((value) => value === null || (Array.isArray(value) && value.length === 0))).toBe(false);
+      expect('id' in stored).toBe(false);
+    }
+  });
+
+  test('say "walk breaks" and zero figures as written: false and 0 are not left out', () => {
+    expect(storedRun(entries[1]!).nonstop).toBe(false);
+    expect(storedRun(entries[0]!).nonstop).toBe(true);
+    expect('nonstop' in storedRun(entries[2]!)).toBe(false);
+    expect(storedRun(entries[2]!)).toMatchObject({ temperature: 0, elevation: 0, private: true, isRace: true, virtual: true });
+    expect('private' in storedRun(entries[0]!)).toBe(false);
   });
 });

@@ -36,7 +36,7 @@ export interface OutputFolder {
  */
 export async function openOutputFolder(outDir: string, recordPath: string, { clear = true } = {}): Promise<OutputFolder> {
   const record = await readOutputRecord(recordPath, outDir);
-  const present = await listOutputFiles(outDir);
+  const present = listOutputFiles(outDir);
   const kept: OutputFiles = new Map();
   const strangers: string[] = [];
   for (const [path, file] of present) {
@@ -49,7 +49,7 @@ export async function openOutputFolder(outDir: string, recordPath: string, { cle
     kept,
     async close(pages, cards) {
       const claimed = new Set([...pages, ...cards.keys()]);
-      const now = await listOutputFiles(outDir);
+      const now = listOutputFiles(outDir);
       const stale = [...kept].filter(([path, was]) => !claimed.has(path) && sameFile(now.get(path), was)).map(([path]) => path);
       if (clear) {
         await removeFiles(outDir, stale);

@@ -2,9 +2,9 @@
 // for a share card, the cache key it was copied from). The next build trusts a file only if it
 // still matches this record, the check rsync makes: anything written over it since, by a person
 // or a tool, makes it a stranger.
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { inBatches } from '../in-batches.ts';
 import { writeFileAtomic } from '../log/atomic-write.ts';
 
 export interface OutputFile {
@@ -46,22 +46,28 @@ export async function writeOutputRecord(path: string, outDir: string, files: Out
 
 export const toRecordPath = (path: string): string => path.split(sep).join('/');
 
-/** Every regular file under `outDir` (symbolic links count as files to remove, never followed). */
-export async function listOutputFiles(outDir: string): Promise<OutputFiles> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
+/**
+ * Every regular file under `outDir` (symbolic links count as files to remove, never followed).
+ * Synchronous on purpose: a build opens and closes its folder with nothing else running, and
+ * thousands of stats in one loop take half the time they take through the thread pool.
+ */
+export function listOutputFiles(outDir: string): OutputFiles {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;
-  });
-  const paths = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => toRecordPath(relative(outDir, join(entry.parentPath, entry.name))))
-    .filter((path) => !SPARED_AT_TOP.has(path.split('/')[0]!));
+  }
   const files: OutputFiles = new Map();
-  await inBatches(paths, 64, async (path) => {
-    const stats = await lstat(join(outDir, path)).catch(() => null);
+  for (const entry of entries) {
+    if (entry.isDirectory()) continue;
+    const path = toRecordPath(relative(outDir, join(entry.parentPath, entry.name)));
+    if (SPARED_AT_TOP.has(path.split('/')[0]!)) continue;
+    const stats = lstatSync(join(outDir, path), { throwIfNoEntry: false });
     // A link is recorded with an impossible size, so it never matches and is always removed.
     if (stats) files.set(path, { size: stats.isFile() ? stats.size : -1, mtimeMs: stats.mtimeMs });
-  });
+  }
   return files;
 }
 

