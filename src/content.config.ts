@@ -1,59 +1,73 @@
-// The journal enters Astro as content collections: runs, wins, the progression series they point
+// The journal enters Astro as content collections: runs (a table per year), wins, the progression series they point
 // into, goals, the profile, and the journal stories (Markdown/MDX rendered by Astro).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { storedRun } from './lib/site/collections.ts';
+import { runYears, winYears } from './lib/site/collections.ts';
+import type { WinKind } from './lib/types.ts';
+import { WIN_KINDS } from './lib/wins/kinds.ts';
 import { dataDir, journalLoader } from './utils/journal-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const winUnit = z.enum(['m', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
 
-// Runs are stored sparse (no id, no field at its default: see storedRun); getRuns() restores them.
-const runs = defineCollection({
-  loader: journalLoader('runs', (site) => site.runs.map((run) => ({ id: run.id, data: { ...storedRun(run) } }))),
-  schema: z.strictObject({
-    date: isoDate,
-    startTime: z.string().optional(),
-    distance: z.number().positive(),
-    time: z.number().optional(),
-    title: z.string().optional(),
-    type: z.string().optional(),
-    race: z.string().optional(),
-    isRace: z.literal(true).optional(),
-    elevation: z.number().optional(),
-    nonstop: z.boolean().optional(),
-    feeling: z.number().optional(),
-    temperature: z.number().optional(),
-    tags: z.array(z.string()).optional(),
-    notes: z.string().optional(),
-    private: z.literal(true).optional(),
-    virtual: z.literal(true).optional(),
-    storyId: z.string().optional(),
-    wins: z.array(z.string()).optional(),
-    efforts: z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })).optional(),
-    // Already privacy-trimmed; absent for a private run and a run without GPS.
-    track: z.object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() }).optional(),
+// Runs are stored as a table per year (see runYears); getRuns() turns the rows back into runs.
+const runYear = defineCollection({
+  loader: journalLoader('runYear', (site) => runYears(site.runs).map(({ year, rows }) => ({ id: year, data: { rows } }))),
+  schema: z.object({
+    rows: z.array(
+      // In the order of RUN_COLUMNS.
+      z.tuple([
+        z.string(),
+        isoDate,
+        z.string().nullable(),
+        z.number().positive(),
+        z.number().nullable(),
+        z.string().nullable(),
+        z.string().nullable(),
+        z.string().nullable(),
+        z.boolean(),
+        z.number().nullable(),
+        z.boolean().nullable(),
+        z.number().nullable(),
+        z.number().nullable(),
+        z.array(z.string()),
+        z.string().nullable(),
+        z.boolean(),
+        z.boolean(),
+        z.string().nullable(),
+        z.array(z.string()),
+        z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })),
+        // Already privacy-trimmed; null for a private run and a run without GPS.
+        z.object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() }).nullable(),
+      ]),
+    ),
   }),
 });
 
-const wins = defineCollection({
-  loader: journalLoader('wins', (site) => site.wins.map((win) => ({ id: win.slug, data: { ...win } }))),
+// Wins too: a table per year (see winYears); getWins() turns the rows back into wins.
+const winYear = defineCollection({
+  loader: journalLoader('winYear', (site) => winYears(site.wins).map(({ year, rows }) => ({ id: year, data: { rows } }))),
   schema: z.object({
-    slug: z.string(),
-    kind: z.string(),
-    family: z.enum(['distance', 'speed', 'volume', 'consistency', 'resilience', 'race', 'goal', 'personal']),
-    date: isoDate,
-    title: z.string(),
-    value: z.number(),
-    unit: winUnit,
-    previous: z.object({ value: z.number(), date: isoDate, slug: z.string().nullable() }).nullable(),
-    runs: z.array(z.string()),
-    rung: z.string().nullable(),
-    goal: z.string().nullable(),
-    daysSincePrevious: z.number().nullable(),
-    progression: z.object({ seriesId: z.string(), upTo: z.number().int() }).nullable(),
-    effortOffset: z.number().nullable(),
+    rows: z.array(
+      // In the order of WIN_COLUMNS.
+      z.tuple([
+        z.string(),
+        z.enum(WIN_KINDS as readonly [WinKind, ...WinKind[]]),
+        z.enum(['distance', 'speed', 'volume', 'consistency', 'resilience', 'race', 'goal', 'personal']),
+        isoDate,
+        z.string(),
+        z.number(),
+        winUnit,
+        z.object({ value: z.number(), date: isoDate, slug: z.string().nullable() }).nullable(),
+        z.array(z.string()),
+        z.string().nullable(),
+        z.string().nullable(),
+        z.number().nullable(),
+        z.object({ seriesId: z.string(), upTo: z.number().int() }).nullable(),
+        z.number().nullable(),
+      ]),
+    ),
   }),
 });
 
@@ -110,4 +124,4 @@ const stories = defineCollection({
   schema: z.looseObject({}),
 });
 
-export const collections = { runs, wins, series, goals, profile, stories };
+export const collections = { runYear, winYear, series, goals, profile, stories };

@@ -1,10 +1,10 @@
 // Shared page data: the profile (with the journal's today) and small lookups every page needs.
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { runFromStore, type RunEntry } from '../lib/site/collections.ts';
+import { runFromRow, winFromRow, type RunEntry, type WinEntry } from '../lib/site/collections.ts';
 import { layoutInputs, type LayoutInputs } from '../lib/site/page-keys.ts';
 
 export type ProfileData = CollectionEntry<'profile'>['data'];
-export type WinData = CollectionEntry<'wins'>['data'];
+export type WinData = WinEntry;
 export type RunData = RunEntry;
 
 const DEFAULT_PROFILE: ProfileData = {
@@ -18,17 +18,34 @@ const DEFAULT_PROFILE: ProfileData = {
   today: null,
 };
 
+/** Year tables in year order, whatever order the store kept them in (a year added later comes last there). */
+const byYear = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+// A year's rows are turned into records once per state of the store: every page that lists runs
+// asks for all of them. The store hands out the same rows until that year changes.
+const decodedYears = new WeakMap<readonly unknown[], readonly unknown[]>();
+
+function decodedRows<R, T>(rows: readonly R[], decode: (row: R) => T): readonly T[] {
+  let records = decodedYears.get(rows) as readonly T[] | undefined;
+  if (records === undefined) {
+    records = rows.map(decode);
+    decodedYears.set(rows, records);
+  }
+  return records;
+}
+
 export async function getProfile(): Promise<ProfileData> {
   return (await getEntry('profile', 'profile'))?.data ?? DEFAULT_PROFILE;
 }
 
+/** Every win, in the engine's order (the store keeps them as a table per year: see winYears). */
 export async function getWins(): Promise<WinData[]> {
-  return (await getCollection('wins')).map((entry) => entry.data);
+  return (await getCollection('winYear')).sort(byYear).flatMap((entry) => decodedRows(entry.data.rows, winFromRow));
 }
 
-/** Every run, by id, each with all its fields (the store keeps them sparse). */
+/** Every run, in id order (the store keeps them as a table per year: see runYears). */
 export async function getRuns(): Promise<RunData[]> {
-  return (await getCollection('runs')).map((entry) => runFromStore(entry.id, entry.data)).sort((a, b) => a.id.localeCompare(b.id));
+  return (await getCollection('runYear')).sort(byYear).flatMap((entry) => decodedRows(entry.data.rows, runFromRow));
 }
 
 /** A run's name for people: its title, or "Private run" — a private run's title never reaches a page. */

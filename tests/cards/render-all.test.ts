@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedCardPath, cardCacheKey, defaultCacheDir } from '../../src/lib/cards/cache.ts';
 import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
-import { CARD_FORMATS, cardFileName } from '../../src/lib/cards/formats.ts';
+import { CARD_FORMATS, cardFileName, type CardFormat } from '../../src/lib/cards/formats.ts';
+import { CARD_BYTE_BUDGET, PNG_FALLBACK_OPTIONS, PNG_OPTIONS } from '../../src/lib/cards/render-card.ts';
+import { TEMPLATE_VERSION } from '../../src/lib/cards/template.ts';
 import { renderCards, startCardRendering, type CardJob } from '../../src/lib/cards/render-all.ts';
 import { stableJson } from '../../src/lib/stable-json.ts';
 import type { Win } from '../../src/lib/types.ts';
@@ -47,6 +50,16 @@ describe('cache keys', () => {
     const reordered = Object.fromEntries(Object.entries(input).reverse()) as typeof input;
     expect(key([reordered])).toBe(key());
     expect(stableJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+  });
+
+  it('is the hash of everything serialised at once, whichever format, fonts and versions came before', () => {
+    const whole = (format: CardFormat, fonts: string, versions: string) =>
+      createHash('sha256')
+        .update(stableJson({ template: TEMPLATE_VERSION, png: [PNG_OPTIONS, PNG_FALLBACK_OPTIONS, CARD_BYTE_BUDGET], format, fonts, versions, input }))
+        .digest('hex');
+    for (const [format, fonts, versions] of [['1200x630', 'fonts-a', 'versions-a'], ['1080x1920', 'fonts-b', 'versions-a'], ['1200x630', 'fonts-a', 'versions-a']] as const) {
+      expect(key([input, format, fonts, versions])).toBe(whole(format, fonts, versions));
+    }
   });
 
   it('lives in SMALL_WINS_CACHE or the git-ignored .cache/small-wins/', () => {

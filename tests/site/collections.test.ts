@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runEntry, runFromStore, siteCollections, storedRun } from '../../src/lib/site/collections.ts';
+import { RUN_COLUMNS, runEntry, runFromRow, runYears, siteCollections, WIN_COLUMNS, winEntry, winFromRow, winYears } from '../../src/lib/site/collections.ts';
 import type { Journal, Run, Series, Win } from '../../src/lib/types.ts';
 
 function run(id: string, extra: Partial<Run> = {}): Run {
@@ -132,26 +132,41 @@ describe('siteCollections', () => {
 
 describe('runs in the content store', () => {
   const entries = [
-    runEntry(run('2024-03-01'), []),
+    runEntry(run('2023-12-31'), []),
     runEntry(run('2024-03-02', { nonstop: false, feeling: null, tags: [], notes: null, startTime: '07:30:00' }), ['2024-03-02-first-5k']),
     runEntry(run('2024-03-03', { private: true, isRace: true, race: 'Parkrun', virtual: true, nonstop: null, temperature: 0, elevation: 0 }), []),
     runEntry(run('2024-03-04', { track: { points: [[52.5, 13.4], [52.51, 13.41]] }, efforts: [{ distance: 1000, time: 290, startOffset: 0 }], storyId: 'journal/a' }), []),
   ];
 
-  test('keep only what differs from the default, and come back whole', () => {
-    for (const entry of entries) {
-      const stored = storedRun(entry);
-      expect(runFromStore(entry.id, stored)).toEqual(entry);
-      expect(Object.values(stored).some((value) => value === null || (Array.isArray(value) && value.length === 0))).toBe(false);
-      expect('id' in stored).toBe(false);
-    }
+  test('are kept as one table per calendar year and come back whole, in order', () => {
+    const years = runYears(entries);
+    expect(years.map(({ year, rows }) => [year, rows.length])).toEqual([
+      ['2023', 1],
+      ['2024', 3],
+    ]);
+    expect(years.flatMap(({ rows }) => rows.map(runFromRow))).toEqual(entries);
   });
 
-  test('say "walk breaks" and zero figures as written: false and 0 are not left out', () => {
-    expect(storedRun(entries[1]!).nonstop).toBe(false);
-    expect(storedRun(entries[0]!).nonstop).toBe(true);
-    expect('nonstop' in storedRun(entries[2]!)).toBe(false);
-    expect(storedRun(entries[2]!)).toMatchObject({ temperature: 0, elevation: 0, private: true, isRace: true, virtual: true });
-    expect('private' in storedRun(entries[0]!)).toBe(false);
+  test('hold every field of a run entry, once', () => {
+    expect([...RUN_COLUMNS].sort()).toEqual(Object.keys(entries[0]!).sort());
+    expect(runYears(entries)[1]!.rows[0]!.length).toBe(RUN_COLUMNS.length);
+  });
+});
+
+describe('wins in the content store', () => {
+  const wins = [
+    winEntry(win('2024-12-31-sub-25-5k', '2024-12-31', { series, upTo: 0 })),
+    winEntry({ ...win('2025-01-05-5k-pb', '2025-01-05'), previous: { value: 1500, date: '2024-12-31', slug: '2024-12-31-sub-25-5k' }, daysSincePrevious: 5 }),
+    winEntry({ ...win('2025-02-01-first-half-marathon', '2025-02-01'), kind: 'distance-first', family: 'distance', unit: 'm', value: 21097.5, rung: 'half-marathon', effortOffset: 12.5 }),
+  ];
+
+  test('are kept as one table per calendar year and come back whole, in order', () => {
+    const years = winYears(wins);
+    expect(years.map(({ year, rows }) => [year, rows.length])).toEqual([
+      ['2024', 1],
+      ['2025', 2],
+    ]);
+    expect(years.flatMap(({ rows }) => rows.map(winFromRow))).toEqual(wins);
+    expect([...WIN_COLUMNS].sort()).toEqual(Object.keys(wins[0]!).sort());
   });
 });

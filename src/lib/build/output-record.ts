@@ -4,7 +4,7 @@
 // or a tool, makes it a stranger.
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../log/atomic-write.ts';
 
 export interface OutputFile {
@@ -44,7 +44,7 @@ export async function writeOutputRecord(path: string, outDir: string, files: Out
   await writeFileAtomic(path, JSON.stringify(record));
 }
 
-export const toRecordPath = (path: string): string => path.split(sep).join('/');
+export const toRecordPath = (path: string): string => (sep === '/' ? path : path.split(sep).join('/'));
 
 /**
  * Every regular file under `outDir` (symbolic links count as files to remove, never followed).
@@ -52,19 +52,24 @@ export const toRecordPath = (path: string): string => path.split(sep).join('/');
  * thousands of stats in one loop take half the time they take through the thread pool.
  */
 export function listOutputFiles(outDir: string): OutputFiles {
+  const root = resolve(outDir);
   let entries: Dirent[];
   try {
-    entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
     throw error;
   }
   const files: OutputFiles = new Map();
+  // Paths by slicing, not path.join/relative: thousands of files, and each call normalises again.
+  const prefixLength = root.endsWith(sep) ? root.length : root.length + sep.length;
   for (const entry of entries) {
     if (entry.isDirectory()) continue;
-    const path = toRecordPath(relative(outDir, join(entry.parentPath, entry.name)));
-    if (SPARED_AT_TOP.has(path.split('/')[0]!)) continue;
-    const stats = lstatSync(join(outDir, path), { throwIfNoEntry: false });
+    const full = entry.parentPath + sep + entry.name;
+    const path = toRecordPath(full.slice(prefixLength));
+    const slash = path.indexOf('/');
+    if (SPARED_AT_TOP.has(slash === -1 ? path : path.slice(0, slash))) continue;
+    const stats = lstatSync(full, { throwIfNoEntry: false });
     // A link is recorded with an impossible size, so it never matches and is always removed.
     if (stats) files.set(path, { size: stats.isFile() ? stats.size : -1, mtimeMs: stats.mtimeMs });
   }

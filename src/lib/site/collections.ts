@@ -1,6 +1,7 @@
 // What the content collections hold, shaped from the journal and the engine's wins: series stored
 // once (wins point into them), and private runs scrubbed here, at the source, so no page can
 // publish their title, notes or story by mistake.
+import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';
 import type { Effort, Goal, IsoDate, Journal, Profile, Run, Series, Track, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
 
 /**
@@ -62,54 +63,61 @@ export function runEntry(run: Run, wins: string[]): RunEntry {
   };
 }
 
+/** A run entry's fields in the order a stored row holds them. */
+export const RUN_COLUMNS = [
+  'id',
+  'date',
+  'startTime',
+  'distance',
+  'time',
+  'title',
+  'type',
+  'race',
+  'isRace',
+  'elevation',
+  'nonstop',
+  'feeling',
+  'temperature',
+  'tags',
+  'notes',
+  'private',
+  'virtual',
+  'storyId',
+  'wins',
+  'efforts',
+  'track',
+] as const satisfies ReadonlyArray<keyof RunEntry>;
+
+/** A win entry's fields in the order a stored row holds them. */
+export const WIN_COLUMNS = [
+  'slug',
+  'kind',
+  'family',
+  'date',
+  'title',
+  'value',
+  'unit',
+  'previous',
+  'runs',
+  'rung',
+  'goal',
+  'daysSincePrevious',
+  'progression',
+  'effortOffset',
+] as const satisfies ReadonlyArray<keyof WinEntry>;
+
+export type RunRow = Row<RunEntry, typeof RUN_COLUMNS>;
+export type WinRow = Row<WinEntry, typeof WIN_COLUMNS>;
+
 /**
- * A run as the content store keeps it: without its id (the entry's own) and without the fields at
- * their default (null, false, an empty list). Astro serialises, bundles and reads its whole store
- * on every build, and most of a run's fields are empty: a 4,000-run store is 40% smaller so.
- * `nonstop: false` is kept (it says the run had walk breaks; null says nothing).
+ * Runs and wins as the content store keeps them: a table per year (`year-tables.ts`). A run as an
+ * object spells out 21 field names; as rows, a 4,000-run journal's store is half the size (see
+ * docs/performance.md), and an edit to one run re-checks one year's table.
  */
-export type StoredRun = Pick<RunEntry, 'date' | 'distance'> & Partial<Omit<RunEntry, 'id' | 'date' | 'distance'>>;
-
-function isDefault(field: string, value: unknown): boolean {
-  if (value === null) return true;
-  if (value === false) return field !== 'nonstop';
-  return Array.isArray(value) && value.length === 0;
-}
-
-export function storedRun(run: RunEntry): StoredRun {
-  const stored: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(run)) {
-    if (field !== 'id' && !isDefault(field, value)) stored[field] = value;
-  }
-  return stored as StoredRun;
-}
-
-/** The run entry back from the store, every field in place. */
-export function runFromStore(id: string, stored: StoredRun): RunEntry {
-  return {
-    id,
-    date: stored.date,
-    startTime: stored.startTime ?? null,
-    distance: stored.distance,
-    time: stored.time ?? null,
-    title: stored.title ?? null,
-    type: stored.type ?? null,
-    race: stored.race ?? null,
-    isRace: stored.isRace ?? false,
-    elevation: stored.elevation ?? null,
-    nonstop: stored.nonstop ?? null,
-    feeling: stored.feeling ?? null,
-    temperature: stored.temperature ?? null,
-    tags: stored.tags ?? [],
-    notes: stored.notes ?? null,
-    private: stored.private ?? false,
-    virtual: stored.virtual ?? false,
-    storyId: stored.storyId ?? null,
-    wins: stored.wins ?? [],
-    efforts: stored.efforts ?? [],
-    track: stored.track ?? null,
-  };
-}
+export const runYears = (runs: readonly RunEntry[]): YearTable<RunRow>[] => yearTables(runs, (run) => toRow(RUN_COLUMNS, run));
+export const winYears = (wins: readonly WinEntry[]): YearTable<WinRow>[] => yearTables(wins, (win) => toRow(WIN_COLUMNS, win));
+export const runFromRow = (row: RunRow): RunEntry => fromRow(RUN_COLUMNS, row);
+export const winFromRow = (row: WinRow): WinEntry => fromRow(WIN_COLUMNS, row);
 
 export function winEntry(win: Win): WinEntry {
   const { progression, ...rest } = win;
