@@ -1,5 +1,6 @@
-// The journal enters Astro as content collections: runs (a table per year), wins, the progression series they point
-// into, goals, the profile, and the journal stories (Markdown/MDX rendered by Astro).
+// The journal enters Astro as content collections: runs and wins (a table per year each), the
+// progression series wins point into, goals, the profile, and the journal stories (Markdown/MDX
+// rendered by Astro).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';

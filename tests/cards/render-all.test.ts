@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedCardPath, cardCacheKey, defaultCacheDir } from '../../src/lib/cards/cache.ts';
+import { cachedCardPath, cardCacheKey, cardKeys, defaultCacheDir } from '../../src/lib/cards/cache.ts';
 import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
 import { CARD_FORMATS, cardFileName, type CardFormat } from '../../src/lib/cards/formats.ts';
 import { CARD_BYTE_BUDGET, PNG_FALLBACK_OPTIONS, PNG_OPTIONS } from '../../src/lib/cards/render-card.ts';
@@ -60,6 +60,9 @@ describe('cache keys', () => {
     for (const [format, fonts, versions] of [['1200x630', 'fonts-a', 'versions-a'], ['1080x1920', 'fonts-b', 'versions-a'], ['1200x630', 'fonts-a', 'versions-a']] as const) {
       expect(key([input, format, fonts, versions])).toBe(whole(format, fonts, versions));
     }
+    // One build's keyer, reused across formats, gives the same keys.
+    const keyOf = cardKeys('fonts-a', 'versions-a');
+    for (const format of [...CARD_FORMATS, ...CARD_FORMATS]) expect(keyOf(input, format)).toBe(whole(format, 'fonts-a', 'versions-a'));
   });
 
   it('lives in SMALL_WINS_CACHE or the git-ignored .cache/small-wins/', () => {

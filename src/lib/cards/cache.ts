@@ -31,32 +31,28 @@ export function rendererVersions(root: string = process.cwd()): string {
 const INPUT_MARK = '\u0000input\u0000';
 
 /**
- * The key's text on either side of the card's input, per format, fonts and versions: the same for
- * every card of a build, so a build of thousands of cards serialises it once. The text is exactly
- * that of the whole object serialised at once (the input stands where the mark stood).
+ * The cache key of each card of a build. What is the same for every card (template, encoder
+ * settings, fonts, library versions) is serialised once per format, not once per card; the text
+ * hashed is exactly that of the whole object serialised at once (the input stands where the mark
+ * stood), so the keys are those `cardCacheKey` gives.
  */
-const keyFrames = new Map<string, Map<string, Map<CardFormat, readonly [string, string]>>>();
-
-function keyFrame(format: CardFormat, fontsHash: string, versions: string): readonly [string, string] {
-  // Looked up by the strings themselves (hashed once each), not by a key made from them for every card.
-  let byFonts = keyFrames.get(versions);
-  if (byFonts === undefined) keyFrames.set(versions, (byFonts = new Map()));
-  let byFormat = byFonts.get(fontsHash);
-  if (byFormat === undefined) byFonts.set(fontsHash, (byFormat = new Map()));
-  let frame = byFormat.get(format);
-  if (frame === undefined) {
-    const whole = stableJson({ template: TEMPLATE_VERSION, png: [PNG_OPTIONS, PNG_FALLBACK_OPTIONS, CARD_BYTE_BUDGET], format, fonts: fontsHash, versions, input: INPUT_MARK });
-    const mark = JSON.stringify(INPUT_MARK);
-    const at = whole.indexOf(mark);
-    frame = [whole.slice(0, at), whole.slice(at + mark.length)];
-    byFormat.set(format, frame);
-  }
-  return frame;
+export function cardKeys(fontsHash: string, versions: string): (input: CardInput, format: CardFormat) => string {
+  const frames = new Map<CardFormat, readonly [string, string]>();
+  return (input, format) => {
+    let frame = frames.get(format);
+    if (frame === undefined) {
+      const whole = stableJson({ template: TEMPLATE_VERSION, png: [PNG_OPTIONS, PNG_FALLBACK_OPTIONS, CARD_BYTE_BUDGET], format, fonts: fontsHash, versions, input: INPUT_MARK });
+      const mark = JSON.stringify(INPUT_MARK);
+      const at = whole.indexOf(mark);
+      frame = [whole.slice(0, at), whole.slice(at + mark.length)];
+      frames.set(format, frame);
+    }
+    return createHash('sha256').update(frame[0]).update(stableJson(input)).update(frame[1]).digest('hex');
+  };
 }
 
 export function cardCacheKey(input: CardInput, format: CardFormat, fontsHash: string, versions: string): string {
-  const [before, after] = keyFrame(format, fontsHash, versions);
-  return createHash('sha256').update(before).update(stableJson(input)).update(after).digest('hex');
+  return cardKeys(fontsHash, versions)(input, format);
 }
 
 export function cachedCardPath(cacheDir: string, key: string): string {

@@ -5,7 +5,7 @@ import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedCardPath, cardCacheKey, defaultCacheDir, rendererVersions } from './cache.ts';
+import { cachedCardPath, cardKeys, defaultCacheDir, rendererVersions } from './cache.ts';
 import type { CardInput } from './card-input.ts';
 import { inBatches } from '../in-batches.ts';
 import { loadCardFonts } from './fonts.ts';
@@ -143,15 +143,14 @@ function drawMisses(misses: readonly RenderTask[], options: StartRenderingOption
 export function startCardRendering(jobs: readonly CardJob[], options: StartRenderingOptions = {}): CardRendering {
   const root = resolve(options.root ?? process.cwd());
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir(root));
-  const fontsHash = loadCardFonts({ root, extra: options.extraFonts ?? [] }).hash;
-  const versions = rendererVersions(root);
+  const keyOf = cardKeys(loadCardFonts({ root, extra: options.extraFonts ?? [] }).hash, rendererVersions(root));
 
   // Jobs drawing the same pixels (a format reused at two paths) share one task.
   const tasks = new Map<string, RenderTask>();
   const placements: Array<{ from: string; path: string; key: string }> = [];
   let hits = 0;
   for (const job of jobs) {
-    const key = cardCacheKey(job.input, job.format, fontsHash, versions);
+    const key = keyOf(job.input, job.format);
     const cachePath = cachedCardPath(cacheDir, key);
     placements.push({ from: cachePath, path: job.path, key });
     if (tasks.has(key)) continue;

@@ -139,7 +139,7 @@ const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11
 function plainNumber(text: string): number {
   const n = text.length;
   let i = n > 0 && text.charCodeAt(0) === DASH ? 1 : 0;
-  if (i === n || n - i > 16) return PLAIN_NUMBER.test(text) ? Number(text) : Number.NaN;
+  if (i === n) return Number.NaN;
   let digits = 0;
   let whole = 0;
   let point = -1;
@@ -155,7 +155,7 @@ function plainNumber(text: string): number {
     digits++;
   }
   if (point === digits) return Number.NaN; // `5.` is not a bare number
-  if (digits > 15) return Number(text);
+  if (digits > 15) return Number(text); // a bare number still, but its digits may not be exact
   const value = point === -1 ? whole : whole / POWERS_OF_TEN[digits - point]!;
   return text.charCodeAt(0) === DASH ? -value : value;
 }

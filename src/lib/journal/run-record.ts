@@ -179,7 +179,6 @@ export function parseRunRecord(record: FieldSource, ctx: RecordContext, problems
 
 const VIRTUAL_TYPE = /treadmill|virtual/i;
 
-
 function hasKeys(record: Record<string, string>): boolean {
   for (const _ in record) return true;
   return false;
