@@ -32,6 +32,14 @@ describe('parseProfile', () => {
     expect(profile).toMatchObject({ units: 'mi', fonts: ['fonts/One.ttf'], about: 'About me.', timezone: 'UTC', privacyTrim: 500, site: null });
   });
 
+  it('takes canonical time zones and their aliases', () => {
+    for (const zone of ['Europe/Stockholm', 'America/Argentina/Buenos_Aires', 'UTC', 'US/Pacific', 'Etc/GMT+1']) {
+      const { profile, problems } = parseProfile(`---\ntimezone: ${zone}\n---\n`, 'p.md');
+      expect([zone, problems]).toEqual([zone, []]);
+      expect(profile.timezone).toBe(zone);
+    }
+  });
+
   it('privacy_trim is metres, or a distance with a unit', () => {
     expect(parseProfile('---\nprivacy_trim: 0\n---\n', 'p.md').profile.privacyTrim).toBe(0);
     expect(parseProfile('---\nprivacy_trim: 0.5 km\n---\n', 'p.md').profile.privacyTrim).toBe(500);

@@ -75,6 +75,22 @@ describe('wins over random journals', () => {
     );
   }, 120_000);
 
+  it('runs handed to the engine out of id order give the wins of the runs in id order', () => {
+    fc.assert(
+      fc.property(
+        journalArb.chain((drafts) => {
+          const runs = assignRunIds(drafts);
+          return fc.tuple(fc.constant(runs), fc.shuffledSubarray(runs, { minLength: runs.length }));
+        }),
+        ([runs, shuffled]) => {
+          const profile = makeProfile();
+          expect(findWins(shuffled, goals, profile)).toEqual(findWins(runs, goals, profile));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 120_000);
+
   it('every win is well formed: unique dated slugs, sorted, runs that exist, a point in its series', () => {
     fc.assert(
       fc.property(journalArb, (drafts) => {

@@ -6,7 +6,14 @@ const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 for a `YYYY-MM-DD` date. */
 export function dayNumber(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  return Date.UTC(digits(date, 0, 4), digits(date, 5, 2) - 1, digits(date, 8, 2)) / MS_PER_DAY;
+}
+
+/** The number `length` digits from `at` spell: read in place (the engine asks once per run). */
+function digits(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
 }
 
 export function dateOfDayNumber(day: number): IsoDate {

@@ -2,7 +2,16 @@
 import Papa from 'papaparse';
 import type { Problem, Profile, RunDraft } from '../types.ts';
 import { problem } from './problems.ts';
-import { canonicalFieldName, KNOWN_RUN_FIELDS, NO_EXTRA, parseRunRecord, toRunDraft, type FieldSource } from './run-record.ts';
+import {
+  canonicalFieldName,
+  KNOWN_RUN_FIELDS,
+  NO_EXTRA,
+  parseRunRecord,
+  RUN_FIELDS,
+  toRunDraft,
+  type FieldSource,
+  type RunFieldName,
+} from './run-record.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);
@@ -38,10 +47,16 @@ export function forEachCsvRow(text: string, visit: (row: CsvRow) => void): void 
       newline = result.meta.linebreak || newline;
       line += countOccurrences(body, newline === '\r' ? '\r' : '\n', start, offset);
       const fields = result.data;
-      if (fields.every((f) => f.trim() === '')) return;
+      if (isBlankRecord(fields)) return;
       visit({ line: rowLine, fields, errors: result.errors.length === 0 ? NO_ERRORS : result.errors.map(expectedQuoting) });
     },
   });
+}
+
+/** A record of empty or blank cells only (a blank line, or a row of commas). */
+function isBlankRecord(fields: readonly string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i]!.trim() !== '') return false;
+  return true;
 }
 
 function expectedQuoting(error: Papa.ParseError): string {
@@ -71,15 +86,24 @@ interface Column {
   index: number;
 }
 
+/** Each run field's column, -1 when the header lacks it. */
+type ColumnOf = Record<RunFieldName, number>;
+
 /** The header once per file: where each field is, so every row is read in place. */
 class CsvLayout {
   readonly columns: readonly Column[];
-  readonly byName = new Map<string, number>();
+  /**
+   * An object with every run field as a key, in one fixed order, rather than a Map: each field is
+   * read at its own call site with its name as a constant, so a lookup is a plain property load.
+   */
+  readonly columnOf: ColumnOf;
   /** Columns that are not run fields, kept as each run's `extra`. */
   readonly unknownColumns: readonly Column[];
   constructor(columns: readonly Column[]) {
     this.columns = columns;
-    for (const column of columns) this.byName.set(column.name, column.index);
+    const columnOf = {} as ColumnOf;
+    for (const name of RUN_FIELDS) columnOf[name] = columns.find((column) => column.name === name)?.index ?? -1;
+    this.columnOf = columnOf;
     this.unknownColumns = columns.filter((column) => !KNOWN_RUN_FIELDS.has(column.name));
   }
 }
@@ -101,9 +125,9 @@ class CsvRowFields implements FieldSource {
     this.rowLine = rowLine;
     return this;
   }
-  text(name: string): string | undefined {
-    const index = this.layout.byName.get(name);
-    return index === undefined ? undefined : this.fields[index];
+  text(name: RunFieldName): string | undefined {
+    const index = this.layout.columnOf[name];
+    return index < 0 ? undefined : this.fields[index];
   }
   line(): number {
     return this.rowLine;

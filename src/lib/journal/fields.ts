@@ -270,7 +270,11 @@ export function parseElevation(text: string): Parsed<number> {
 
 /** `a; b;c` → `['a', 'b', 'c']`. */
 export function parseTags(text: string): string[] {
-  if (text === '') return [];
+  // Most tagged runs carry one tag: an exact one-element array, no split into intermediates.
+  if (!text.includes(';')) {
+    const tag = text.trim();
+    return tag === '' ? [] : [tag];
+  }
   return text
     .split(';')
     .map((tag) => tag.trim())

@@ -41,7 +41,8 @@ export function implausibleRunWarnings(runs: readonly Run[]): Problem[] {
       day = run.date;
       firsts.length = 0;
     }
-    const first = firsts.find((other) => sameRun(other, run));
+    let first: Run | undefined;
+    for (let i = 0; i < firsts.length && first === undefined; i++) if (sameRun(firsts[i]!, run)) first = firsts[i];
     if (first !== undefined) {
       warnings.push(problem('warning', at(run), 'date', run.date, `one line per run (same distance and time as ${where(first)})`));
     } else {

@@ -23,7 +23,13 @@ export function defaultProfile(): Profile {
 
 const PROFILE_FIELDS = ['name', 'title', 'site', 'units', 'week_start', 'timezone', 'locale', 'fonts', 'privacy_trim'];
 
+/** The canonical zone names: looking one up is much cheaper than the first formatter a process builds. */
+let canonicalZones: ReadonlySet<string> | null = null;
+
 function isTimeZone(zone: string): boolean {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return true;
+  // Aliases (`UTC`, `US/Pacific`) are valid too, and only a formatter knows them.
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -30,7 +30,7 @@ export type RawRecord = Map<string, RawField>;
  */
 export interface FieldSource {
   /** The field's text as written; undefined when the record has no such field. */
-  text(name: string): string | undefined;
+  text(name: RunFieldName): string | undefined;
   /** The line a problem with the field names; null for the record's own line. */
   line(name: string): number | null;
   /** The fields that are not run fields (kept as `extra`), by their name as written, non-empty (`NO_EXTRA` for none). */
@@ -75,6 +75,8 @@ export const RUN_FIELDS = [
   'virtual',
 ] as const;
 
+export type RunFieldName = (typeof RUN_FIELDS)[number];
+
 export const KNOWN_RUN_FIELDS: ReadonlySet<string> = new Set<string>(RUN_FIELDS);
 
 /** Every run field, each null when absent or invalid. */
@@ -110,7 +112,7 @@ export function canonicalFieldName(name: string): string {
 }
 
 /** The field's trimmed text; null when absent or blank. */
-function fieldText(record: FieldSource, name: string): string | null {
+function fieldText(record: FieldSource, name: RunFieldName): string | null {
   const t = record.text(name);
   if (t === undefined || t === '') return null;
   const trimmed = t.trim();

@@ -1,6 +1,6 @@
 // Journal entries (`journal/**/*.md|mdx`): with a distance an entry is a run and its body the story;
 // without one it is the story of a run from a CSV on its date.
-import type { Problem, Profile, Run, RunDraft, Story } from '../types.ts';
+import type { IsoDate, Problem, Profile, Run, RunDraft, Story } from '../types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { problem } from './problems.ts';
 import { mapFieldSource, parseRunRecord, toRunDraft, type RunValues } from './run-record.ts';
@@ -103,26 +103,45 @@ function storyOf(entry: JournalEntry, run: Run): Story {
   };
 }
 
+/** Indexes of the runs dated `date`: runs in id order sit together, found by binary search. */
+function indexesOn(runs: readonly Run[], date: IsoDate): number[] {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (runs[middle]!.date < date) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let i = low; i < runs.length && runs[i]!.date === date; i++) found.push(i);
+  return found;
+}
+
 /**
  * Gives every entry its run: entries that are runs find theirs by source file; the others attach to
- * the run of their date. Returns the runs (story ids set, empty fields filled) in the same order.
+ * the run of their date. `runs` are in id order (as `assignRunIds` returns them); returns them
+ * (story ids set, empty fields filled) in the same order.
  */
 export function attachStories(runs: Run[], entries: JournalEntry[]): { runs: Run[]; stories: Story[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const stories: Story[] = [];
   const result = [...runs];
   const ownerOf = new Map<string, string>();
-  // Indexes of the runs entries can reach, built once (a journal has far fewer entries than runs).
-  const byPath = new Map<string, number>();
+  // The runs of each entry's date, looked up by date: a journal has far fewer entries than runs,
+  // so nothing here walks all the runs.
   const byDate = new Map<string, number[]>();
-  const entryDates = new Set(entries.map((entry) => entry.values.date?.date));
-  runs.forEach((run, i) => {
-    if (run.source.kind === 'markdown') byPath.set(run.source.path, i);
-    if (!entryDates.has(run.date)) return;
-    const day = byDate.get(run.date);
-    if (day === undefined) byDate.set(run.date, [i]);
-    else day.push(i);
-  });
+  for (const entry of entries) {
+    const date = entry.values.date?.date;
+    if (date !== undefined && !byDate.has(date)) byDate.set(date, indexesOn(runs, date));
+  }
+  // An entry that is a run finds it among its date's runs by its file.
+  const byPath = new Map<string, number>();
+  for (const entry of entries) {
+    const date = entry.values.date?.date;
+    if (entry.run === null || date === undefined) continue;
+    const own = byDate.get(date)?.find((i) => runs[i]!.source.kind === 'markdown' && runs[i]!.source.path === entry.path);
+    if (own !== undefined) byPath.set(entry.path, own);
+  }
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const attach = (entry: JournalEntry, index: number, values: RunValues | null): void => {
     const run = runs[index];

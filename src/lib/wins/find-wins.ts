@@ -15,25 +15,32 @@ import { detectCustomWins } from './personal.ts';
 
 /** Id order: the date, then the N of `YYYY-MM-DD-N` (so `-10` follows `-9`). */
 export function compareRunIds(a: string, b: string): number {
-  const dateA = a.slice(0, 10);
-  const dateB = b.slice(0, 10);
-  if (dateA !== dateB) return dateA < dateB ? -1 : 1;
-  return (a.length > 11 ? Number(a.slice(11)) : 1) - (b.length > 11 ? Number(b.slice(11)) : 1);
+  // Compared in place, no slices: the suffix has no leading zeros, so on one date a longer id has
+  // the larger N, and ids of one length compare as text.
+  for (let i = 0; i < 10; i++) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The reader already sorts runs by id: check cheaply (dates first), sort only when needed. */
-function inIdOrder(runs: readonly Run[]): readonly Run[] {
-  for (let i = 1; i < runs.length; i++) {
-    const a = runs[i - 1]!;
-    const b = runs[i]!;
-    if (a.date < b.date) continue;
-    if (a.date > b.date || compareRunIds(a.id, b.id) > 0) return [...runs].sort((x, y) => compareRunIds(x.id, y.id));
-  }
-  return runs;
+/** The runs to walk before `run` all come before it in id order. */
+function follows(previous: Run, run: Run): boolean {
+  if (previous.date !== run.date) return previous.date < run.date;
+  return compareRunIds(previous.id, run.id) <= 0;
 }
 
 /** Every win in the journal, sorted by date, then run order, then kind order. */
 export function findWins(runs: readonly Run[], goals: readonly Goal[], profile: Profile): Win[] {
+  // The reader hands the runs over in id order. The walk checks the order as it goes (it reads
+  // every run anyway; a separate pass would read 100,000 runs from memory once more) and, on
+  // the first run out of order, starts again over a sorted copy.
+  return walkRuns(runs, goals, profile, true) ?? walkRuns([...runs].sort((a, b) => compareRunIds(a.id, b.id)), goals, profile, false)!;
+}
+
+/** The wins of `runs` walked in the order given; null when `checkOrder` finds that is not id order. */
+function walkRuns(ordered: readonly Run[], goals: readonly Goal[], profile: Profile, checkOrder: boolean): Win[] | null {
   const recorder = createWalk(profile, goals, KIND_ORDER);
   const { walk } = recorder;
   // One call site per detector, in kind order (so one run's wins come out in the fixed kind
@@ -56,9 +63,9 @@ export function findWins(runs: readonly Run[], goals: readonly Goal[], profile: 
   const anniversaries = detectAnniversaries();
   const eddington = detectEddington();
   const custom = detectCustomWins();
-  const ordered = inIdOrder(runs);
   for (let index = 0; index < ordered.length; index++) {
     const run = ordered[index]!;
+    if (checkOrder && walk.previousRun !== null && !follows(walk.previousRun, run)) return null;
     recorder.advance(run, index);
     distance(run, walk);
     speed(run, walk);

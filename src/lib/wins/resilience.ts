@@ -18,15 +18,25 @@ interface Recent {
 
 export function detectComebacks(): Detector {
   // Sliding-window maximum over the last FORM_WINDOW_DAYS: days increase, distances decrease.
-  const window: Recent[] = [];
+  // The window holds runs, not a record per run: its entries are the runs themselves.
+  const window: Run[] = [];
+  const windowDays: number[] = [];
+  const dropBefore = (day: number): void => {
+    let drop = 0;
+    while (drop < window.length && windowDays[drop]! <= day - FORM_WINDOW_DAYS) drop++;
+    if (drop > 0) {
+      window.splice(0, drop);
+      windowDays.splice(0, drop);
+    }
+  };
   let pending: { target: Recent; comebackId: string; comebackDate: IsoDate } | null = null;
   return (run: Run, walk) => {
     const last = walk.previousRun;
     const gap = last && walk.previousDay !== null ? walk.day - walk.previousDay : 0;
     if (last && walk.previousDay !== null && gap >= COMEBACK_DAYS) {
-      const lastDay = walk.previousDay;
-      while (window.length > 0 && window[0]!.day <= lastDay - FORM_WINDOW_DAYS) window.shift();
-      const target = window[0];
+      dropBefore(walk.previousDay);
+      const longest = window[0];
+      const target = longest && { day: windowDays[0]!, date: longest.date, distance: longest.distance };
       walk.emit(run, {
         kind: 'comeback',
         name: 'comeback',
@@ -52,10 +62,13 @@ export function detectComebacks(): Detector {
       });
       pending = null;
     }
-    const day = walk.day;
-    while (window.length > 0 && window[0]!.day <= day - FORM_WINDOW_DAYS) window.shift();
-    while (window.length > 0 && window[window.length - 1]!.distance <= run.distance) window.pop();
-    window.push({ day, date: run.date, distance: run.distance });
+    dropBefore(walk.day);
+    while (window.length > 0 && window[window.length - 1]!.distance <= run.distance) {
+      window.pop();
+      windowDays.pop();
+    }
+    window.push(run);
+    windowDays.push(walk.day);
   };
 }
 

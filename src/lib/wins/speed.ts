@@ -132,10 +132,8 @@ export function detectSpeedWins(): Detector {
         };
       }
     }
-    for (const chosen of [personalBest, barrier]) {
-      if (!chosen) continue;
-      const win = walk.emit(run, chosen.draft);
-      chosen.state.best!.slug = win.slug;
-    }
+    // Personal best first, then barrier (kind order); no array per run to loop over them.
+    if (personalBest) personalBest.state.best!.slug = walk.emit(run, personalBest.draft).slug;
+    if (barrier) barrier.state.best!.slug = walk.emit(run, barrier.draft).slug;
   };
 }

@@ -91,20 +91,48 @@ export interface WalkRecorder {
 
 export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: ReadonlyMap<WinKind, number>): WalkRecorder {
   const placed: Placed[] = [];
-  const slugCounts = new Map<string, number>();
+  // A slug starts with its date, so two slugs can only clash on the same date. Wins come in walk
+  // order, dated on their run (an anniversary on its own, earlier, day), so the slugs taken are
+  // kept for the walk's current date, and for the dates it has left in date order (binary
+  // search): no hashing of a string per win.
+  let currentDate = '';
+  let currentTaken: string[] = [];
+  const pastDates: IsoDate[] = [];
+  const pastTaken: string[][] = [];
 
-  function uniqueSlug(base: string): string {
-    const seen = slugCounts.get(base);
-    if (seen === undefined) {
-      slugCounts.set(base, 1);
-      return base;
+  function takenOn(date: IsoDate): string[] {
+    if (date === currentDate) return currentTaken;
+    if (date > currentDate) {
+      if (currentTaken.length > 0) {
+        pastDates.push(currentDate);
+        pastTaken.push(currentTaken);
+      }
+      currentDate = date;
+      currentTaken = [];
+      return currentTaken;
     }
+    let low = 0;
+    let high = pastDates.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (pastDates[middle]! < date) low = middle + 1;
+      else high = middle;
+    }
+    if (pastDates[low] !== date) {
+      pastDates.splice(low, 0, date);
+      pastTaken.splice(low, 0, []);
+    }
+    return pastTaken[low]!;
+  }
+
+  function uniqueSlug(date: IsoDate, name: string): string {
+    const taken = takenOn(date);
+    const base = `${date}-${name}`;
+    let slug = base;
     // Later duplicates get -2, -3...: earlier wins keep the plain slug, so links stay stable.
-    let n = seen + 1;
-    while (slugCounts.has(`${base}-${n}`)) n++;
-    slugCounts.set(base, n);
-    slugCounts.set(`${base}-${n}`, 1);
-    return `${base}-${n}`;
+    for (let n = 2; taken.includes(slug); n++) slug = `${base}-${n}`;
+    taken.push(slug);
+    return slug;
   }
 
   const walk: Walk = {
@@ -131,7 +159,7 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
       const date = draft.date ?? run.date;
       const previous = draft.previous ?? null;
       const win: Win = {
-        slug: uniqueSlug(`${date}-${draft.name}`),
+        slug: uniqueSlug(date, draft.name),
         kind: draft.kind,
         family: KIND_INFO[draft.kind].family,
         date,
