@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvHeader, parseCsvRows, parseRunsCsv } from '../../src/lib/journal/csv.ts';
+import { readCsvHeader } from '../../src/lib/journal/imports/csv-records.ts';
 import { defaultProfile } from '../../src/lib/journal/profile.ts';
 import { FIXTURES, fixture, located } from './helpers.ts';
 
@@ -152,5 +153,23 @@ describe('units from the profile', () => {
   it('a bare number is miles in a mi profile', () => {
     const { runs } = parseRunsCsv('date,distance\n2024-01-01,2\n', 'x.csv', { ...km, units: 'mi' });
     expect(runs[0]?.distance).toBeCloseTo(2 * MILE, 9);
+  });
+});
+
+describe('csvHeader and readCsvHeader (the layout, from the start of the file)', () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => `2024-01-${String((i % 28) + 1).padStart(2, '0')},5,25:00,"note, ${i}"`).join('\n');
+
+  it('read the header of a large file from its first lines, BOM or not', () => {
+    const text = `\uFEFFdate,distance,time,notes\n${rows}\n`;
+    expect(text.length).toBeGreaterThan(65_536);
+    expect(csvHeader(text)).toEqual(['date', 'distance', 'time', 'notes']);
+    expect(readCsvHeader(text)).toEqual(['date', 'distance', 'time', 'notes']);
+  });
+
+  it('read a header longer than the first lines whole', () => {
+    const names = Array.from({ length: 9000 }, (_, i) => `column ${i}`);
+    const text = `date,distance,${names.join(',')}\n2024-01-01,5\n`;
+    expect(csvHeader(text)).toHaveLength(9002);
+    expect(readCsvHeader(text).slice(-1)).toEqual(['column 8999']);
   });
 });

@@ -1,6 +1,7 @@
 // Hand-written journal CSVs: one run per row, header row first, names case-insensitive.
 import Papa from 'papaparse';
 import type { Problem, Profile, RunDraft } from '../types.ts';
+import { csvHeadText } from './imports/csv-records.ts';
 import { problem } from './problems.ts';
 import {
   canonicalFieldName,
@@ -73,9 +74,7 @@ function countOccurrences(text: string, char: string, from: number, to: number):
 
 /** The header row's names as written (empty for an empty file). */
 export function csvHeader(text: string): string[] {
-  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const firstLines = body.slice(0, 4096);
-  const parsed = Papa.parse<string[]>(firstLines, { delimiter: ',', preview: 1 });
+  const parsed = Papa.parse<string[]>(csvHeadText(text), { delimiter: ',', preview: 1 });
   return (parsed.data[0] ?? []).map((name) => name.trim());
 }
 

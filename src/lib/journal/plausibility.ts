@@ -28,7 +28,8 @@ export function implausibleRunWarnings(runs: readonly Run[]): Problem[] {
   // The first run of each kind on the current day: a day holds only a few runs.
   let day = '';
   const firsts: Run[] = [];
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     if (run.time !== null && run.distance >= FASTEST_PACE_MIN_DISTANCE && run.time / (run.distance / 1000) < FASTEST_PLAUSIBLE_PACE) {
       warnings.push(
         problem('warning', at(run), 'time', formatDuration(run.time), `a pace slower than 2:30 /km (this is ${formatPace(run.distance, run.time, 'km')} over ${formatDistance(run.distance, 'km')}: check the distance and time)`),

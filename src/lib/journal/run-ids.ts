@@ -54,7 +54,8 @@ export function assignRunIds(drafts: RunDraft[]): Run[] {
   const runs: Run[] = [];
   let previousDate = '';
   let n = 0;
-  for (const draft of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const draft = sorted[i]!;
     n = draft.date === previousDate ? n + 1 : 1;
     previousDate = draft.date;
     runs.push(withId(draft, n === 1 ? draft.date : `${draft.date}-${n}`));

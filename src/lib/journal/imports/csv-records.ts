@@ -13,7 +13,7 @@ export interface CsvTable {
 }
 
 export function readCsvRecords(text: string): CsvTable {
-  const source = text.replace(/^\uFEFF/, '');
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: CsvRecord[] = [];
   let line = 1;
   let consumed = 0;
@@ -40,8 +40,22 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
+/** A header is read from the file's first this many characters (a whole 100,000-row file is 7 MB). */
+const HEAD_CHARS = 65_536;
+
+/**
+ * The start of a CSV, BOM dropped, that holds its header record: the first HEAD_CHARS characters
+ * when a line ends within them, else the whole text (a header that long is read whole).
+ */
+export function csvHeadText(text: string): string {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.length <= HEAD_CHARS) return body;
+  const head = body.slice(0, HEAD_CHARS);
+  return head.includes('\n') || head.includes('\r') ? head : body;
+}
+
 /** Reads only the header line(s) of a CSV: enough to recognise its layout. */
 export function readCsvHeader(text: string): string[] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 1 });
+  const parsed = Papa.parse<string[]>(csvHeadText(text), { preview: 1 });
   return (parsed.data[0] ?? []).map((c) => c.trim());
 }
