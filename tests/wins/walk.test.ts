@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KIND_ORDER } from '../../src/lib/wins/kinds.ts';
 import { createWalk } from '../../src/lib/wins/walk.ts';
 import { compareRunIds } from '../../src/lib/wins/find-wins.ts';
+import { createNameSlugger } from '../../src/lib/format/slug.ts';
 import { makeProfile, makeRun } from './make-run.ts';
 
 describe('createWalk slugs', () => {
@@ -34,5 +35,17 @@ describe('compareRunIds', () => {
     const ids = ['2024-03-02-10', '2024-03-01-2', '2024-03-02', '2024-03-02-9', '2023-12-31-3', '2024-03-02-2', '2024-03-01'];
     expect([...ids].sort(compareRunIds)).toEqual(['2023-12-31-3', '2024-03-01', '2024-03-01-2', '2024-03-02', '2024-03-02-2', '2024-03-02-9', '2024-03-02-10']);
     expect(compareRunIds('2024-03-02-2', '2024-03-02-2')).toBe(0);
+  });
+});
+
+describe('createNameSlugger', () => {
+  it('slugs a name once, folds accents, cuts long names at a word and falls back when nothing is left', () => {
+    const slugOf = createNameSlugger(20, 'race');
+    expect(slugOf('Göteborgsvarvet — Half')).toBe('goteborgsvarvet-half');
+    expect(slugOf('Lakeside parkrun #12')).toBe('lakeside-parkrun-12');
+    expect(slugOf('A very long race name indeed')).toBe('a-very-long-race-nam');
+    expect(slugOf('Nineteen characters here')).toBe('nineteen-characters');
+    expect(slugOf('✨🏃')).toBe('race');
+    expect(slugOf('Lakeside parkrun #12')).toBe('lakeside-parkrun-12');
   });
 });

@@ -9,3 +9,20 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A slugger for names in win slugs: `slugify`, cut to `maxChars` at no trailing dash, `fallback`
+ * when nothing is left. It remembers the names it has slugged: a journal repeats its race names
+ * and its own words thousands of times.
+ */
+export function createNameSlugger(maxChars: number, fallback: string): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let slug = known.get(text);
+    if (slug === undefined) {
+      slug = slugify(text).slice(0, maxChars).replace(/-+$/, '') || fallback;
+      known.set(text, slug);
+    }
+    return slug;
+  };
+}

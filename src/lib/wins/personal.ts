@@ -1,11 +1,12 @@
 // Personal family: the wins a runner names themselves (`win` field).
-import { slugify } from '../format/slug.ts';
+import { createNameSlugger } from '../format/slug.ts';
 import type { Detector } from './walk.ts';
 
 /** Slugs stay readable in a URL; the title keeps every word. */
 const MAX_SLUG_CHARS = 60;
 
 export function detectCustomWins(): Detector {
+  const slugOf = createNameSlugger(MAX_SLUG_CHARS, 'custom-win');
   return (run, walk) => {
     const words = run.win?.trim();
     if (!words) return;
@@ -13,7 +14,7 @@ export function detectCustomWins(): Detector {
     const title = run.private ? 'A small win' : words;
     walk.emit(run, {
       kind: 'custom',
-      name: slugify(title).slice(0, MAX_SLUG_CHARS).replace(/-+$/, '') || 'custom-win',
+      name: slugOf(title),
       title,
       value: run.distance,
       unit: 'm',

@@ -1,7 +1,7 @@
 // Race family: every race finished, named as the runner named it.
 import type { Run } from '../types.ts';
 import { formatDistance } from '../format/units.ts';
-import { slugify } from '../format/slug.ts';
+import { createNameSlugger } from '../format/slug.ts';
 import { EFFORT_MAX, EFFORT_MIN, STANDARD_DISTANCES } from './rungs.ts';
 import type { Detector } from './walk.ts';
 import type { DistanceUnit } from '../types.ts';
@@ -16,14 +16,18 @@ export function raceName(run: Run, unit: DistanceUnit): string {
   return `a ${standard ? standard.label : formatDistance(run.distance, unit)} race`;
 }
 
+/** Race names stay readable in a URL; the title keeps every word. */
+const MAX_SLUG_CHARS = 60;
+
 export function detectRaces(): Detector {
+  const slugOf = createNameSlugger(MAX_SLUG_CHARS, 'race');
   let first = true;
   return (run, walk) => {
     if (!run.isRace) return;
     const name = raceName(run, walk.profile.units);
     walk.emit(run, {
       kind: 'race',
-      name: slugify(name).slice(0, 60).replace(/-+$/, '') || 'race',
+      name: slugOf(name),
       title: first ? `First race: ${name}` : `Finished ${name}`,
       value: run.time ?? run.distance,
       unit: run.time === null ? 'm' : 's',

@@ -41,6 +41,9 @@ function scaledTimeAt(run: Run, metres: number, streamOnly: boolean): number {
 interface DistanceState {
   rung: DistanceRung;
   streamOnly: boolean;
+  /** The run distances whose whole time is an effort at this distance. */
+  shortest: number;
+  longest: number;
   series: Series;
   best: { value: number; date: string; slug: string | null } | null;
   /** Barriers (slowest first) already broken: a prefix of the list. */
@@ -66,10 +69,15 @@ export function detectSpeedWins(): Detector {
   const states: DistanceState[] = rungs.map(({ rung, streamOnly }) => ({
     rung,
     streamOnly,
+    shortest: EFFORT_MIN * rung.metres,
+    longest: EFFORT_MAX * rung.metres,
     series: createSeries(`best-${rung.name}`, `${capitalise(rung.label)} best`, 's', true),
     best: null,
     broken: 0,
   }));
+
+  const firstStandard = STREAM_ONLY_DISTANCES.length;
+  const standardRise = STANDARD_DISTANCES.every((rung, i) => i === 0 || rung.metres > STANDARD_DISTANCES[i - 1]!.metres);
 
   return (run, walk) => {
     // Treadmills and virtual runs measure distance too loosely to set records.
@@ -80,10 +88,18 @@ export function detectSpeedWins(): Detector {
     if (!streamed && (run.time === null || run.time <= 0)) return;
     let personalBest: { state: DistanceState; draft: WinDraft } | null = null;
     let barrier: { state: DistanceState; draft: WinDraft } | null = null;
-    for (let i = 0; i < states.length; i++) {
+    // Without a stream only the standard distances can match, and they rise: stop at the first
+    // one the run is too short for.
+    for (let i = streamed ? 0 : firstStandard; i < states.length; i++) {
       const state = states[i]!;
       const metres = state.rung.metres;
-      if (!streamed && (state.streamOnly || run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres)) continue;
+      if (!streamed) {
+        if (run.distance < state.shortest) {
+          if (standardRise) break;
+          continue;
+        }
+        if (run.distance > state.longest) continue;
+      }
       // Most runs are an effort at one distance or none: find that out before allocating anything.
       const stream = streamed ? streamEffortAt(run, metres) : undefined;
       const time = stream ? stream.time : scaledTimeAt(run, metres, state.streamOnly);
