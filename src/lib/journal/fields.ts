@@ -43,43 +43,29 @@ const COLON = 58;
 const DOT = 46;
 const T = 84;
 
-/** The fields `readPlainDateTime` read; one record reused for every cell (no object per row). */
-const plain = { year: 0, month: 0, day: 0, hh: -1, mm: -1, ss: -1 };
-
 /**
  * `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, as nearly every cell is, read by its
- * characters into `plain` (hh = -1 without a time); false for anything else (offsets, fractions, a
- * space), which the full pattern reads.
+ * characters; null for anything else (offsets, fractions, a space), which the full pattern reads.
  */
-function readPlainDateTime(t: string): boolean {
+function plainDateTime(t: string): { year: number; month: number; day: number; hh: number; mm: number; ss: number } | null {
   const n = t.length;
-  if ((n !== 10 && n !== 16 && n !== 19) || t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return false;
+  if ((n !== 10 && n !== 16 && n !== 19) || t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return null;
   const year = digitsAt(t, 0, 4);
   const month = digitsAt(t, 5, 2);
   const day = digitsAt(t, 8, 2);
-  let hh = -1;
-  let mm = -1;
-  let ss = -1;
-  if (n !== 10) {
-    if (t.charCodeAt(10) !== T || t.charCodeAt(13) !== COLON || (n === 19 && t.charCodeAt(16) !== COLON)) return false;
-    hh = digitsAt(t, 11, 2);
-    mm = digitsAt(t, 14, 2);
-    ss = n === 19 ? digitsAt(t, 17, 2) : 0;
-  }
-  if (Number.isNaN(year + month + day + hh + mm + ss)) return false;
-  plain.year = year;
-  plain.month = month;
-  plain.day = day;
-  plain.hh = hh;
-  plain.mm = mm;
-  plain.ss = ss;
-  return true;
+  if (n === 10) return Number.isNaN(year + month + day) ? null : { year, month, day, hh: -1, mm: -1, ss: -1 };
+  if (t.charCodeAt(10) !== T || t.charCodeAt(13) !== COLON || (n === 19 && t.charCodeAt(16) !== COLON)) return null;
+  const hh = digitsAt(t, 11, 2);
+  const mm = digitsAt(t, 14, 2);
+  const ss = n === 19 ? digitsAt(t, 17, 2) : 0;
+  return Number.isNaN(year + month + day + hh + mm + ss) ? null : { year, month, day, hh, mm, ss };
 }
 
 export function parseDateTime(text: string): Parsed<DateTime> {
   const t = text.trim();
   if (t === '') return fail('a date like 2025-03-14');
-  if (readPlainDateTime(t)) {
+  const plain = plainDateTime(t);
+  if (plain) {
     const { year, month, day, hh, mm, ss } = plain;
     if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
     const last = daysInMonth(year, month);
