@@ -141,9 +141,12 @@ try {
   const largest = sites.at(-1);
   if (wanted('build')) {
     for (const size of sites) {
-      const plan = quick ? { cold: 2, warm: 2, forced: 0, append: 0 } : { cold: samples(3), warm: samples(3), forced: samples(2), append: samples(3) };
-      const outDir = await measureBuilds(ctx, journal(size), plan);
-      if (outDir && size === largest && !quick) measurePages(ctx, size, outDir);
+      const pages = size === largest && !quick;
+      const plan = quick
+        ? { cold: 2, warm: 2, forced: 0, append: 0 }
+        : { cold: samples(3), warm: samples(3), forced: samples(2), append: samples(3), pairWithFloor: pages };
+      const site = await measureBuilds(ctx, journal(size), plan);
+      if (site && pages) measurePages(ctx, size, site);
       save();
     }
   }

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { nextRunRecord } from '../../src/lib/bench/generate-journal.ts';
-import { pageCostRows, resultOf, ROW, unavailable, type BenchResult } from '../../src/lib/bench/results.ts';
+import { pageCostRows, resultOf, ROW, unavailable, type BenchResult, type WarmPair } from '../../src/lib/bench/results.ts';
 import type { JournalSize } from '../../src/lib/bench/sizes.ts';
 import { ASTRO_CACHE_ENV, PROJECT_ROOT_ENV, writeBenchConfig } from './astro-config.ts';
 import { inspectSite } from './inspect-site.ts';
@@ -20,6 +20,8 @@ export interface Context {
   root: string;
   results: BenchResult[];
   log(message: string): void;
+  /** The empty journal F1 is built from, once the floors have been measured (its caches are warm). */
+  floorJournal?: string;
 }
 
 const MB = 'MB';
@@ -61,7 +63,9 @@ export async function measureFloors(ctx: Context, emptyJournal: string, repeats:
       ? unavailable(ROW.astroFloor, 'empty', 'ms', failureNote(failure))
       : resultOf(ROW.astroFloor, 'empty', 'ms', builds.map((o) => o.ms), { against: ctx.results.at(-1) }),
   );
-  if (failure || repeats.astroWarm === 0) return;
+  if (failure) return;
+  ctx.floorJournal = emptyJournal;
+  if (repeats.astroWarm === 0) return;
   // The same empty journal again, its caches kept: the floor a warm build is compared with.
   const rebuilds = await repeat(repeats.astroWarm, 'floor: F1 warm', ctx, async () => (await astroBuild(ctx, { dataDir: emptyJournal, name: 'f1', fresh: false })).outcome);
   const rebuildFailure = failed(rebuilds);
@@ -262,9 +266,22 @@ export interface BuildPlan {
   /** Warm builds with `--force`: every page rendered again, cards still cached. */
   forced: number;
   append: number;
+  /**
+   * Build the empty journal warm just before each warm build, for the cost per page: this
+   * machine's speed drifts by a quarter over minutes, more than the pages cost, so a warm build is
+   * compared with a floor measured beside it rather than with the floor of the run's start.
+   */
+  pairWithFloor?: boolean;
 }
 
-export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan: BuildPlan): Promise<string | null> {
+/** What measureBuilds leaves for the page rows: the site it built and the paired warm builds. */
+export interface BuiltSite {
+  outDir: string;
+  /** Milliseconds of each warm build and of the warm F1 built just before it; empty when unpaired. */
+  warmPairs: WarmPair[];
+}
+
+export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan: BuildPlan): Promise<BuiltSite | null> {
   const { size } = journal;
   const name = `site-${size}`;
   const cold: ProcessOutcome[] = [];
@@ -289,8 +306,15 @@ export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan:
   coldRow.note = [`${pages} pages`, cardsLine(cold.at(-1)!)].filter(Boolean).join(', ');
   ctx.results.push(coldRow, peakRow(ROW.buildMemory, size, cold));
 
+  const warmPairs: WarmPair[] = [];
   if (plan.warm > 0) {
-    const warm = await repeat(plan.warm, `build: warm ${size}`, ctx, async () => (await astroBuild(ctx, { dataDir: journal.dir, name, fresh: false })).outcome);
+    const floorJournal = plan.pairWithFloor ? ctx.floorJournal : undefined;
+    const warm = await repeat(plan.warm, `build: warm ${size}`, ctx, async () => {
+      const floor = floorJournal ? (await astroBuild(ctx, { dataDir: floorJournal, name: 'f1', fresh: false })).outcome : null;
+      const build = (await astroBuild(ctx, { dataDir: journal.dir, name, fresh: false })).outcome;
+      if (floor?.code === 0 && build.code === 0) warmPairs.push({ floorMs: floor.ms, buildMs: build.ms });
+      return build;
+    });
     const warmFailure = failed(warm);
     if (warmFailure) ctx.results.push(unavailable(ROW.buildWarm, size, 'ms', failureNote(warmFailure)));
     else {
@@ -310,7 +334,7 @@ export async function measureBuilds(ctx: Context, journal: WrittenJournal, plan:
   }
 
   if (plan.append > 0) await measureAppend(ctx, journal, name, dirs, plan.append, perPage);
-  return dirs.outDir;
+  return { outDir: dirs.outDir, warmPairs };
 }
 
 async function measureAppend(
@@ -386,9 +410,9 @@ function countPngs(dir: string): number {
 // ---------------------------------------------------------------------------------------------
 // Pages: cost and weight, on a built site
 
-export function measurePages(ctx: Context, size: JournalSize, outDir: string): void {
-  const weight = inspectSite(outDir);
-  ctx.results.push(...pageCostRows(ctx.results, size, weight.pages));
+export function measurePages(ctx: Context, size: JournalSize, site: BuiltSite): void {
+  const weight = inspectSite(site.outDir);
+  ctx.results.push(...pageCostRows(ctx.results, size, weight.pages, site.warmPairs));
   ctx.results.push(
     weight.largestWinPageKB === null
       ? unavailable(ROW.winPageWeight, size, 'KB', 'no win pages in the build yet')

@@ -50,6 +50,19 @@ describe('pageCostRows', () => {
     expect(warm?.note).toContain('warm F1');
   });
 
+  it('takes the median of paired differences when each warm build has its own floor', () => {
+    // The run-start floor (5000 ms) would give (6100 − 5000) / 1100 = 1 ms; the pairs say otherwise.
+    const pairs = [
+      { floorMs: 5500, buildMs: 6600 },
+      { floorMs: 4400, buildMs: 4950 },
+      { floorMs: 6000, buildMs: 8200 },
+    ];
+    const [warm] = pageCostRows(rows, 'decade', 1100, pairs);
+    expect(warm).toMatchObject({ name: ROW.pageCost, median: 1, min: 0.5, max: 2, samples: 3 });
+    expect(warm?.note).toContain('3 pairs');
+    expect(pageCostRows(rows, 'decade', 1100, [])[0]?.note).not.toContain('pairs');
+  });
+
   it('says what is missing instead of comparing with another floor', () => {
     const [warm, rendered] = pageCostRows(rows.filter((r) => r.name !== ROW.astroFloorWarm && r.name !== ROW.buildForced), 'decade', 1100);
     expect(warm).toMatchObject({ median: null });

@@ -182,25 +182,43 @@ export const TARGETS: readonly Target[] = [
   medianTarget(ROW.largeCsvMemory, '50 MB CSV', 'MB', 1024, 'a 50 MB runs.csv read in under 1 GB'),
 ];
 
+/** A warm build and the warm empty-journal build made just before it, in ms. */
+export interface WarmPair {
+  floorMs: number;
+  buildMs: number;
+}
+
 /**
  * What the pages cost, per page of a built site: a warm build beyond the warm floor (the empty
  * journal rebuilt with its caches: the same conditions but the pages), and a build that renders
  * every page (`--force`: content and page caches dropped, cards cached) beyond F1, which starts
  * from nothing too. The first is the target's; the second is what rendering a page costs.
+ *
+ * With `warmPairs` (each warm build with a warm floor built just before it) the first is the
+ * median of the pairs' differences: on a machine whose speed drifts over minutes, the floor of
+ * the run's start would be compared with builds made ten minutes later.
  */
-export function pageCostRows(results: readonly BenchResult[], size: Size, pages: number): BenchResult[] {
+export function pageCostRows(results: readonly BenchResult[], size: Size, pages: number, warmPairs: readonly WarmPair[] = []): BenchResult[] {
   const f1 = findResult(results, ROW.astroFloor, 'empty');
   const f1Warm = findResult(results, ROW.astroFloorWarm, 'empty');
   const warm = findResult(results, ROW.buildWarm, size);
   const forced = findResult(results, ROW.buildForced, size);
   const perPage = (build: BenchResult | undefined, floor: BenchResult | undefined) =>
     build?.median != null && floor?.median != null && pages > 0 ? (build.median - floor.median) / pages : null;
-  const warmCost = perPage(warm, f1Warm);
   const renderCost = perPage(forced, f1);
+  let warmRow: BenchResult;
+  if (warmPairs.length > 0 && pages > 0) {
+    const costs = warmPairs.map((pair) => (pair.buildMs - pair.floorMs) / pages);
+    warmRow = { ...resultOf(ROW.pageCost, size, 'ms', costs), note: `(warm build − warm F1 built just before it) / ${pages} pages, ${costs.length} pairs` };
+  } else {
+    const warmCost = perPage(warm, f1Warm);
+    warmRow =
+      warmCost === null
+        ? unavailable(ROW.pageCost, size, 'ms', 'needs the warm floor and a warm build')
+        : { ...resultOf(ROW.pageCost, size, 'ms', [warmCost]), note: `(warm build − warm F1) / ${pages} pages` };
+  }
   return [
-    warmCost === null
-      ? unavailable(ROW.pageCost, size, 'ms', 'needs the warm floor and a warm build')
-      : { ...resultOf(ROW.pageCost, size, 'ms', [warmCost]), note: `(warm build − warm F1) / ${pages} pages` },
+    warmRow,
     renderCost === null
       ? unavailable(ROW.pageRenderCost, size, 'ms', 'needs F1 and a build with --force')
       : { ...resultOf(ROW.pageRenderCost, size, 'ms', [renderCost]), note: `(build with --force, cards cached − F1) / ${pages} pages` },
