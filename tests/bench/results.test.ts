@@ -51,14 +51,14 @@ describe('pageCostRows', () => {
   });
 
   it('takes the median of paired differences when each warm build has its own floor', () => {
-    // The run-start floor (5000 ms) would give (6100 − 5000) / 1100 = 1 ms; the pairs say otherwise.
+    // The run-start floor (5000 ms) would give (6100 − 5000) / 1100 = 1 ms; the pairs say 0.6 ms.
     const pairs = [
-      { floorMs: 5500, buildMs: 6600 },
-      { floorMs: 4400, buildMs: 4950 },
+      { floorMs: 5500, buildMs: 6050 },
+      { floorMs: 4400, buildMs: 5060 },
       { floorMs: 6000, buildMs: 8200 },
     ];
     const [warm] = pageCostRows(rows, 'decade', 1100, pairs);
-    expect(warm).toMatchObject({ name: ROW.pageCost, median: 1, min: 0.5, max: 2, samples: 3 });
+    expect(warm).toMatchObject({ name: ROW.pageCost, median: 0.6, min: 0.5, max: 2, samples: 3 });
     expect(warm?.note).toContain('3 pairs');
     expect(pageCostRows(rows, 'decade', 1100, [])[0]?.note).not.toContain('pairs');
   });
