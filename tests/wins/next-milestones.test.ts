@@ -45,7 +45,10 @@ describe('nextMilestones', () => {
     const goal = makeGoal({ slug: 'half', title: 'City Half', date: '2024-03-01', distance: 21_097.5 });
     const list = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-01-06');
     expect(list.find((m) => m.kind === 'goal-achieved')).toMatchObject({ remaining: 55, goal: 'half', date: '2024-03-01' });
-    expect(list.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '100% of City Half', goal: 'half' });
+    // 100% of the goal is for race day: the build-up's next step is the one below it.
+    expect(list.find((m) => m.kind === 'goal-progress')).toBeUndefined();
+    const early = nextMilestones(makeRuns([{ date: '2024-01-02', km: 12 }]), [goal], makeProfile(), '2024-01-06');
+    expect(early.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '75% of City Half', goal: 'half' });
     const after = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-02');
     expect(after.some((m) => m.goal === 'half')).toBe(false);
   });
@@ -68,7 +71,8 @@ describe('biggest week and month within reach', () => {
       { date: '2024-01-30', km: 4 },
     ];
     const week = find(milestones(specs, '2024-01-31'), 'biggest-week')!;
-    expect(week).toMatchObject({ remaining: 8000, target: 12_000 });
+    // A record is beaten, not tied: the target is the record and a metre.
+    expect(week).toMatchObject({ remaining: 8001, target: 12_001 });
     expect(describeMilestone(week, 'km')).toBe('8 km more this week for your biggest week yet');
     expect(find(milestones(specs.slice(1), '2024-01-31'), 'biggest-week')).toBeUndefined();
   });
