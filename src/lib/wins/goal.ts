@@ -196,7 +196,8 @@ export function goalNext(context: NextContext, goal: Goal): NextMilestone[] {
   }
   if (standing.daysToGo === null) return [];
   const out: NextMilestone[] = [];
-  if (standing.phase === 'build-up' && goal.distance > 0) {
+  // Only the build-up's runs count toward it: from its start (a run tomorrow must be able to count).
+  if (standing.phase === 'build-up' && goal.distance > 0 && addDays(today, 1) >= standing.start) {
     const longest = standing.steps.at(-1)?.value ?? 0;
     const percent = GOAL_PERCENTS.find((p) => p < 100 && !reaches(longest, (p / 100) * goal.distance));
     if (percent !== undefined) {
