@@ -145,3 +145,18 @@ describe('next a coach would sign', () => {
     expect(describeMilestone(find(list, 'distance-first')!, 'mi')).toBe('0.9 mi longer than your longest for your first 3 miles');
   });
 });
+
+describe('next on the sample journal', () => {
+  it('reads as a taper four weeks before the 50K: no 50 km, no biggest week, no mountain-run best', async () => {
+    const { readJournal } = await import('../../src/lib/journal/read-journal.ts');
+    const journal = await readJournal('data', { today: null });
+    const lines = texts(nextMilestones(journal.runs, journal.goals, journal.profile, journal.today));
+    expect(lines).toContain('27 days to Winter Trail 50K: keep it easy');
+    const others = lines.filter((line) => !line.startsWith('27 days to'));
+    for (const line of others) expect(line).not.toMatch(/50K|50 km|biggest|for sub-\S+ marathon|Eddington/);
+  });
+});
+
+function texts(list: NextMilestone[]): string[] {
+  return list.map((m) => describeMilestone(m, 'km'));
+}
