@@ -7,7 +7,7 @@ import { anniversaryNext } from './anniversary.ts';
 import { consistencyNext } from './consistency.ts';
 import { distanceNext } from './distance.ts';
 import { compareRunIds } from './find-wins.ts';
-import { compareGoals, goalNext, goalStanding, taperDays } from './goal.ts';
+import { compareGoals, goalNext, goalStanding } from './goal.ts';
 import { KIND_ORDER } from './kinds.ts';
 import type { GoalAhead, NextContext, NextMilestone } from './next.ts';
 import { speedNext } from './speed.ts';
@@ -22,7 +22,7 @@ function goalsAhead(ordered: readonly Run[], goals: readonly Goal[], today: IsoD
     .sort(compareGoals)
     .map((goal) => ({ goal, standing: goalStanding(goal, ordered, today) }))
     .filter(({ standing }) => standing.daysToGo !== null && standing.result === null)
-    .map(({ goal, standing }) => ({ goal, daysToGo: standing.daysToGo!, taper: standing.daysToGo! <= taperDays(goal) }));
+    .map(({ goal, standing }) => ({ goal, daysToGo: standing.daysToGo!, taper: standing.phase === 'taper' }));
 }
 
 /** Two lines for one distance (a first half marathon that is also halfway to the goal) become one. */
