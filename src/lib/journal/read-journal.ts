@@ -1,6 +1,6 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
 import { readImports } from './imports/read-imports.ts';
@@ -23,6 +23,14 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 async function readIfExists(path: string): Promise<string | null> {
   try {
     return await readFile(path, 'utf8');
@@ -36,8 +44,10 @@ async function readIfExists(path: string): Promise<string | null> {
 async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
   if (!(await isDirectory(dir))) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive });
+  // A link to a file is read like the file (as profile.md always was): `log` writes through links too.
+  const linked = await Promise.all(entries.map((entry) => (entry.isSymbolicLink() ? isFile(join(entry.parentPath, entry.name)) : false)));
   return entries
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .filter((entry, i) => (entry.isFile() || linked[i]) && pattern.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
@@ -46,7 +56,20 @@ async function readAll(dir: string, displayDir: string, files: string[]): Promis
   return Promise.all(files.map(async (file) => ({ path: `${displayDir}/${file}`, text: await readFile(join(dir, file), 'utf8') })));
 }
 
-export async function readJournal(dir: string, options: { today?: IsoDate | null } = {}): Promise<Journal> {
+export interface ReadJournalOptions {
+  today?: IsoDate | null;
+  /** A top-level CSV read as if it held `text` (created if missing): `log` checks the journal it would write before writing it. */
+  pending?: { file: string; text: string };
+}
+
+/** The hand-written CSVs with the pending file's text in place of (or added to) what is on disk. */
+function withPending(csv: SourceFile[], displayDir: string, dir: string, pending: ReadJournalOptions['pending']): SourceFile[] {
+  if (pending === undefined || relative(resolve(dir), dirname(resolve(pending.file))) !== '') return csv;
+  const path = `${displayDir}/${basename(pending.file)}`;
+  return [...csv.filter((file) => file.path !== path), { path, text: pending.text }];
+}
+
+export async function readJournal(dir: string, options: ReadJournalOptions = {}): Promise<Journal> {
   const displayDir = displayPath(dir);
   if (!(await isDirectory(dir))) {
     const missing = problem('error', { path: displayDir, line: null }, null, null, 'a journal folder (it does not exist)');
@@ -73,5 +96,5 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
       text: await readFile(join(journalDir, file), 'utf8'),
     })),
   );
-  return buildJournal({ profile, profileProblems, csv, entries, goals, imported }, options);
+  return buildJournal({ profile, profileProblems, csv: withPending(csv, displayDir, dir, options.pending), entries, goals, imported }, options);
 }
