@@ -17,10 +17,10 @@ const PRIVATE_MARKER = 'PRIVATE-PUBLISH-MARKER';
 /** Characters XML 1.0 forbids, typed into a title and a race name. */
 const CONTROL = '\u0000\u0001\u0008\u001b';
 
-/** A JPEG of `width`×`height` carrying a camera and a GPS position in its EXIF. */
-async function photo(width: number, height: number, colour: string): Promise<Buffer> {
+/** A photo (JPEG unless said) of `width`×`height` carrying a camera and a GPS position in its EXIF. */
+async function photo(width: number, height: number, colour: string, format: 'jpeg' | 'png' | 'webp' = 'jpeg'): Promise<Buffer> {
   const image = await sharp({ create: { width, height, channels: 3, background: colour } })
-    .jpeg({ quality: 90 })
+    .toFormat(format)
     .withExif({
       IFD0: { Make: CAMERA, Model: 'Model 1', DateTime: '2025:03:03 07:30:00' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 19/1 4548/100', GPSLongitudeRef: 'E', GPSLongitude: '18/1 4/1 1/1' },
@@ -44,6 +44,8 @@ async function writeJournal(dir: string): Promise<Record<string, Buffer>> {
   const photos: Record<string, Buffer> = {
     'public.jpg': await photo(320, 240, '#3a7'),
     'public-mdx.jpg': await photo(300, 200, '#7a3'),
+    'public.png': await photo(310, 210, '#3aa', 'png'),
+    'public.webp': await photo(290, 190, '#a33', 'webp'),
     'private-story.jpg': await photo(...PRIVATE_SIZES[0], '#a37'),
     'private-run.jpg': await photo(...PRIVATE_SIZES[1], '#37a'),
     'private-csv-run.jpg': await photo(...PRIVATE_SIZES[2], '#aa3'),
@@ -59,7 +61,7 @@ async function writeJournal(dir: string): Promise<Record<string, Buffer>> {
       `2025-03-09,6.5,41:00,${PRIVATE_MARKER}-CSV-TITLE,easy,,yes`,
       '',
     ].join('\n'),
-    'journal/2025-03-03-public.md': ['---', 'date: 2025-03-03', '---', 'A public story with a photo.', '', '![The bell](./public.jpg)', ''].join('\n'),
+    'journal/2025-03-03-public.md': ['---', 'date: 2025-03-03', '---', 'A public story with photos.', '', '![The bell](./public.jpg)', '', '![A PNG](./public.png)', '', '![A WebP](./public.webp)', ''].join('\n'),
     'journal/2025-03-05-race.mdx': ['---', 'date: 2025-03-05', '---', 'A public MDX story with a photo.', '', '![The finish](./public-mdx.jpg)', ''].join('\n'),
     'journal/2025-03-07-private (rain) [x] {a,b}.md': ['---', 'date: 2025-03-07', 'private: yes', '---', `${PRIVATE_MARKER}-STORY.`, '', '![](./private-story.jpg)', ''].join('\n'),
     'journal/2025-03-08-private-run.mdx': [
@@ -129,13 +131,13 @@ describe('a private story', () => {
   it('while the public stories show their photos', async () => {
     const files = built();
     const pages = files.filter((p) => /^runs\/[^/]+\/index\.html$/.test(p)).map((p) => readFileSync(join(dist, p), 'utf8'));
-    for (const alt of ['The bell', 'The finish']) {
+    for (const alt of ['The bell', 'A PNG', 'A WebP', 'The finish']) {
       const tag = pages.map((html) => new RegExp(`<img[^>]*alt="${alt}"[^>]*>`).exec(html)?.[0]).find(Boolean);
       expect(tag, alt).toMatch(/src="\/_astro\/[^"]+"/);
     }
     const sizes = await Promise.all(files.filter((p) => IMAGE.test(p)).map(async (p) => sharp(join(dist, p)).metadata()));
     expect(sizes.some(({ width, height }) => width === 320 && height === 240)).toBe(true);
-    expect(sizes.some(({ width, height }) => width === 300 && height === 200)).toBe(true);
+    for (const [w, h] of [[300, 200], [310, 210], [290, 190]]) expect(sizes.some(({ width, height }) => width === w && height === h)).toBe(true);
   });
 });
 
