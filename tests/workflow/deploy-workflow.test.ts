@@ -54,7 +54,7 @@ describe('the deploy workflow file', () => {
   it('lets only the deploy job, which runs no command, publish to Pages', () => {
     const deploy = Object.entries(workflow.jobs).find(([, job]) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
     expect(deploy?.[0]).toBe('deploy');
-    expect(deploy?.[1].permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(deploy?.[1].permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     expect(deploy?.[1].steps.filter((s) => s.run !== undefined)).toEqual([]);
     // Every other job (the build runs packages' install scripts) can write nothing.
     for (const [name, job] of Object.entries(workflow.jobs).filter(([name]) => name !== 'deploy')) {
