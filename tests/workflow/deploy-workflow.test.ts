@@ -70,13 +70,20 @@ describe('the deploy workflow file', () => {
     for (const checkout of checkouts) expect(checkout.with?.['persist-credentials']).toBe(false);
   });
 
-  it('uses only official actions, each pinned to a major version', () => {
+  it('uses only official actions, each pinned to a full commit SHA', () => {
     const uses = allSteps.flatMap((s) => (s.uses === undefined ? [] : [s.uses]));
     expect(uses.length).toBeGreaterThan(0);
-    for (const action of uses) expect(action).toMatch(/^actions\/[a-z-]+@v\d+$/);
+    // A tag can be moved to other code; a commit cannot.
+    for (const action of uses) expect(action).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
     for (const action of ['checkout', 'setup-node', 'configure-pages', 'cache', 'upload-pages-artifact', 'deploy-pages']) {
       expect(stepUsing(`actions/${action}`), action).toBeDefined();
     }
+  });
+
+  it('names the version of every pinned action in a comment on its line', () => {
+    const lines = workflowText.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/uses: actions\/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
 
   it('takes Node from .nvmrc and installs the lock file with npm ci, then audits what ships', () => {
@@ -99,9 +106,6 @@ describe('the deploy workflow file', () => {
       for (const sentence of said) expect(sentence, doc).toContain(stoppedBy[level]);
     }
   });
-
-  // Left for a change that can look up each tag's commit: no SHA is written here from memory.
-  it.todo('pins every action to a full commit SHA, with its version in a comment');
 
   it('builds with the site and base path from configure-pages, after restoring the share-image cache', () => {
     const pages = stepUsing('actions/configure-pages');
