@@ -73,6 +73,12 @@ describe('bytes that are not UTF-8', () => {
     expect(at([0x61, 0xe2, 0x82])).toBe('a\\xe2\\x82'); // cut short at the end
     expect(invalidUtf8Warning(Uint8Array.from([0x0d, 0x0a, 0x0d, 0x61, 0x0a, 0xff]), 'f')?.line).toBe(4); // CRLF, CR, LF
   });
+
+  it('are quoted from a short window of a long line', () => {
+    const line = Buffer.concat([Buffer.from(`${'é'.repeat(1_000_000)}`), Buffer.from([0xe9]), Buffer.from('x'.repeat(1_000_000))]);
+    const warning = invalidUtf8Warning(line, 'notes.csv');
+    expect(warning?.value).toBe(`…${'é'.repeat(40)}\\xe9${'x'.repeat(119)}…`);
+  });
 });
 
 describe('years before 1900', () => {

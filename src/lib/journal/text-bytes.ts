@@ -33,17 +33,31 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   return continuations + 1;
 }
 
-/** Characters of context quoted before the first bad byte. */
-const CONTEXT = 40;
+/** Characters quoted before the first bad byte, and bytes quoted from it: a problem line stays short. */
+const CONTEXT_BEFORE = 40;
+const BYTES_AFTER = 120;
 
-/** The line as UTF-8 where it is, with each other byte written `\xNN`, from a little before the first bad one. */
+const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
+
+/**
+ * The line around its first bad byte: UTF-8 shown as text, every other byte written `\xNN`. Only a
+ * window is looked at, so a bad byte at the end of a 10 MB line costs no more than one near its start.
+ */
 function shownLine(bytes: Uint8Array, start: number, end: number, firstBad: number): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let shown = '';
-  let run = start;
-  for (let i = start; i < end; ) {
+  let from = firstBad;
+  for (let chars = 0; from > start && chars < CONTEXT_BEFORE; chars++) {
+    from--;
+    while (from > start && isContinuation(bytes[from]!)) from--;
+  }
+  const to = Math.min(end, firstBad + BYTES_AFTER);
+  let shown = from > start ? '…' : '';
+  let run = from;
+  let i = from;
+  while (i < to) {
     const length = sequenceLength(bytes, i);
     if (length > 0) {
+      if (i + length > to) break; // a character the window cuts: left out
       i += length;
       continue;
     }
@@ -51,9 +65,7 @@ function shownLine(bytes: Uint8Array, start: number, end: number, firstBad: numb
     i++;
     run = i;
   }
-  shown += buffer.toString('utf8', run, end);
-  const before = [...buffer.toString('utf8', start, firstBad)];
-  return before.length > CONTEXT ? `…${[...shown].slice(before.length - CONTEXT).join('')}` : shown;
+  return `${shown}${buffer.toString('utf8', run, i)}${i < end ? '…' : ''}`;
 }
 
 /** The warning for bytes that are not UTF-8, at the first line holding some; null when all are UTF-8. */
