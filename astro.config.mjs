@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import mdxStoryCheck from './src/integrations/mdx-story-check.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { readProfileSite } from './src/utils/profile-site.ts';
 
@@ -24,7 +25,7 @@ export default defineConfig({
   // Pages with a cache key (wins, runs: see src/lib/site/page-keys.ts) are rendered again only
   // when their data or code changed; the rest of a rebuild copies them from Astro's cache.
   experimental: { incrementalBuild: true },
-  integrations: [mdx(), sitemap(), shareCards()],
+  integrations: [mdx(), mdxStoryCheck(), sitemap(), shareCards()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

@@ -5,7 +5,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkTargets, formatTable, formatTargets, type BenchReport, type Machine } from '../src/lib/bench/results.ts';
 import type { JournalSize } from '../src/lib/bench/sizes.ts';
 import { writeBenchJournal, writeEmptyJournal, writeLargeCsvJournal, type WrittenJournal } from './bench/journals.ts';
@@ -23,22 +22,40 @@ import {
   type Context,
 } from './bench/measurements.ts';
 import { writeStravaExport } from './bench/strava-export.ts';
+import { cliErrorExitCode, exitQuietlyOnClosedPipe, parseOptions } from './cli.ts';
 
 const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'png', 'build', 'endpoint'] as const;
 type Part = (typeof PARTS)[number];
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    json: { type: 'string', default: join(PROJECT_ROOT, 'bench/results.json') },
-    only: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    samples: { type: 'string' },
-    sizes: { type: 'string' },
-  },
-});
-
 const SIZES: readonly JournalSize[] = ['small', 'decade', 'huge'];
+
+const USAGE = `usage: npm run bench -- [--quick] [--only PARTS] [--sizes SIZES] [--samples N] [--json PATH] [--keep]
+  --quick          fewer and smaller samples (about a minute)
+  --only PARTS     comma-separated: ${PARTS.join(', ')}
+  --sizes SIZES    comma-separated journal sizes: ${SIZES.join(', ')}
+  --samples N      at most N samples per measurement
+  --json PATH      where to write the results (default bench/results.json)
+  --keep           keep the generated journals and print where they are`;
+
+function readOptions() {
+  try {
+    return parseOptions(process.argv.slice(2), {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'string', default: join(PROJECT_ROOT, 'bench/results.json') },
+      only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      samples: { type: 'string' },
+      sizes: { type: 'string' },
+    }, USAGE);
+  } catch (error) {
+    const code = cliErrorExitCode(error);
+    if (code === null) throw error;
+    process.exit(code);
+  }
+}
+
+exitQuietlyOnClosedPipe();
+const { values } = readOptions();
 const onlySizes = values.sizes?.split(',').map((size) => size.trim());
 if (onlySizes?.some((size) => !(SIZES as readonly string[]).includes(size))) {
   console.error(`bench: --sizes takes ${SIZES.join(', ')}`);

@@ -6,6 +6,10 @@ import { readJournal } from '../src/lib/journal/read-journal.ts';
 import { formatSummaryLine, summarizeJournal } from '../src/lib/journal/summary.ts';
 import { parseCommandLine, printProblems, runCli, todayFromEnv } from './cli.ts';
 
+const USAGE = `usage: npm run check -- [--data DIR] [--json]
+  Reads the journal (default: data/, or SMALL_WINS_DATA) and prints a one-line summary, or every
+  problem as path:line. --json prints the summary and the problems as JSON. Exit 1 on errors.`;
+
 /** The machine's local calendar day: the one place the clock is read (the future-date warning). */
 function clockToday(): IsoDate {
   const now = new Date();
@@ -13,7 +17,7 @@ function clockToday(): IsoDate {
 }
 
 await runCli(async () => {
-  const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } });
+  const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } }, USAGE);
   const today = todayFromEnv();
   const read = await readJournal(dataDir, { today });
   const journal: Journal = {

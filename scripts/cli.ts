@@ -7,26 +7,40 @@ import { formatProblem, problemLocation, sortProblems } from '../src/lib/journal
 /** A mistake in how the command was called: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
 
+/** `--help` or `-h`: the command's usage is printed on stdout, exit code 0. */
+export class HelpRequested extends Error {}
+
 export const DEFAULT_DATA_DIR = 'data';
+
+/** The first sentence of Node's complaint about an argument, without its advice on `--`. */
+function argumentMistake(error: unknown): string {
+  const message = (error as Error).message.split('\n')[0] ?? '';
+  return message.replace(/\. To specify a positional argument.*$/, '');
+}
+
+/**
+ * The command's options, strictly: `--help`/`-h` asks for `usage`, and an unknown option or a
+ * missing value is a UsageError that names it and shows `usage`.
+ */
+export function parseOptions<O extends ParseArgsOptionsConfig>(argv: string[], options: O, usage: string, allowPositionals = false) {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested(usage);
+  try {
+    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError(`${argumentMistake(error)}\n${usage}`);
+  }
+}
 
 /** `--data DIR` (else SMALL_WINS_DATA, else `data`) plus the command's own options. */
 export function parseCommandLine<O extends ParseArgsOptionsConfig>(
   argv: string[],
   options: O,
+  usage = 'usage: see README.md',
   env: NodeJS.ProcessEnv = process.env,
 ) {
-  try {
-    const parsed = parseArgs({
-      args: argv,
-      options: { ...options, data: { type: 'string' } } as O & { data: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    const data = (parsed.values as { data?: string }).data;
-    return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? (env.SMALL_WINS_DATA || DEFAULT_DATA_DIR) };
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOptions(argv, { ...options, data: { type: 'string' } } as O & { data: { type: 'string' } }, usage, true);
+  const data = (parsed.values as { data?: string }).data;
+  return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? (env.SMALL_WINS_DATA || DEFAULT_DATA_DIR) };
 }
 
 /** SMALL_WINS_TODAY, the journal's "today" override; null when unset. */
@@ -51,16 +65,43 @@ export function printProblems(problems: Problem[], out: NodeJS.WritableStream = 
   }
 }
 
-/** Runs a command's main, turning a UsageError into a message and exit code 2. */
+/**
+ * The exit code for a UsageError (its message on stderr, 2) or a HelpRequested (the usage on stdout,
+ * 0); null for any other error, which is the caller's to handle.
+ */
+export function cliErrorExitCode(error: unknown): number | null {
+  if (error instanceof HelpRequested) {
+    process.stdout.write(`${error.message}\n`);
+    return 0;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  return null;
+}
+
+/**
+ * A reader that stops listening (`npm run wins | head`) closes the pipe: the command has nothing
+ * left to say to anyone, so it ends quietly instead of failing on the next write.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(0);
+    });
+  }
+}
+
+/** Runs a command's main: usage mistakes and help as cliErrorExitCode says, a closed pipe quietly. */
 export async function runCli(main: () => Promise<number>): Promise<void> {
+  exitQuietlyOnClosedPipe();
   try {
     process.exitCode = await main();
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
+    const code = cliErrorExitCode(error);
+    if (code === null) throw error;
+    process.exitCode = code;
   }
 }

@@ -3,8 +3,11 @@ import { readJournal } from '../src/lib/journal/read-journal.ts';
 import { describeMilestone, nextMilestones } from '../src/lib/wins/next-milestones.ts';
 import { parseCommandLine, printProblems, runCli, todayFromEnv } from './cli.ts';
 
+const USAGE = `usage: npm run next -- [--data DIR] [--json]
+  Prints what is within reach: the next rung of each ladder (distance, streaks, goals).`;
+
 await runCli(async () => {
-  const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } });
+  const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } }, USAGE);
   const journal = await readJournal(dataDir, { today: todayFromEnv() });
   if (journal.errors.length > 0) {
     printProblems([...journal.errors, ...journal.warnings]);

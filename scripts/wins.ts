@@ -8,6 +8,23 @@ import { findWins } from '../src/lib/wins/find-wins.ts';
 import { isWinKind, WIN_KINDS } from '../src/lib/wins/kinds.ts';
 import { parseCommandLine, printProblems, runCli, todayFromEnv, UsageError } from './cli.ts';
 
+/** `text` broken at spaces into lines of at most `width` characters, each indented. */
+function wrap(text: string, width: number, indent: string): string {
+  const lines = [''];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (lines[last] !== '' && indent.length + lines[last]!.length + 1 + word.length > width) lines.push(word);
+    else lines[last] = lines[last] === '' ? word : `${lines[last]} ${word}`;
+  }
+  return lines.map((line) => `${indent}${line}`).join('\n');
+}
+
+const USAGE = `usage: npm run --silent wins -- [--data DIR] [--json] [--kind KIND]... [--since DATE]
+  Lists every win in the journal, as a table or as JSON.
+  --kind KIND   only wins of this kind (repeat for more), one of:
+${wrap(WIN_KINDS.join(', '), 90, '                ')}
+  --since DATE  only wins on or after this day, like 2025-01-01`;
+
 /** The JSON form: the series is named, not copied, so the output stays small. */
 function winJson(win: Win) {
   const { progression, ...rest } = win;
@@ -24,7 +41,7 @@ await runCli(async () => {
     json: { type: 'boolean' },
     kind: { type: 'string', multiple: true },
     since: { type: 'string' },
-  });
+  }, USAGE);
   const kinds = new Set<WinKind>();
   for (const kind of values.kind ?? []) {
     if (!isWinKind(kind)) throw new UsageError(`--kind: got "${kind}", expected one of ${WIN_KINDS.join(', ')}`);

@@ -2,12 +2,11 @@
 // progression series wins point into, goals, the profile, and the journal stories (Markdown/MDX
 // rendered by Astro).
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { runYears, winYears } from './lib/site/collections.ts';
 import type { WinKind } from './lib/types.ts';
 import { WIN_KINDS } from './lib/wins/kinds.ts';
-import { dataDir, journalLoader } from './utils/journal-loader.ts';
+import { journalLoader, storiesLoader } from './utils/journal-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const winUnit = z.enum(['m', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
@@ -115,14 +114,10 @@ const profile = defineCollection({
   }),
 });
 
-// Story ids are paths inside the data folder without extension (`journal/2024-03-10-first-4k`), the
-// same ids the reader gives `Run.storyId`.
+// Public stories only (a private story's files never reach Astro). Ids are paths inside the data
+// folder without extension (`journal/2024-03-10-first-4k`), the same ids the reader gives `Run.storyId`.
 const stories = defineCollection({
-  loader: glob({
-    pattern: '**/*.{md,mdx}',
-    base: `${dataDir}/journal`,
-    generateId: ({ entry }) => `journal/${entry.replace(/\.mdx?$/, '')}`,
-  }),
+  loader: storiesLoader(),
   schema: z.looseObject({}),
 });
 

@@ -1,7 +1,10 @@
-// The wins as an RSS feed, newest first, each with its share image.
+// The wins as an RSS feed, newest first, each with its share image. Journal text goes through
+// xmlText (the builder escapes markup but not the characters XML forbids); the description is HTML
+// by convention, so its text is escaped as HTML first and shows as written in a reader.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { formatDate } from '../lib/format/dates.ts';
+import { htmlText, xmlText } from '../lib/format/markup-text.ts';
 import { formatWinFigure } from '../lib/site/figures.ts';
 import { newestFirst } from '../lib/site/timeline.ts';
 import { absoluteUrl, fileWithBase, pathWithBase } from '../utils/base.ts';
@@ -10,7 +13,7 @@ import { getProfile, getWins } from '../utils/site-data.ts';
 const FEED_SIZE = 50;
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlText(text).replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export async function GET(context: APIContext): Promise<Response> {
@@ -18,19 +21,19 @@ export async function GET(context: APIContext): Promise<Response> {
   const wins = newestFirst(await getWins()).slice(0, FEED_SIZE);
   const site = absoluteUrl(pathWithBase(), context.site);
   return rss({
-    title: profile.title,
-    description: `The small wins of ${profile.name}.`,
+    title: xmlText(profile.title),
+    description: xmlText(`The small wins of ${profile.name}.`),
     site,
     trailingSlash: true,
     items: wins.map((win) => {
       const figure = formatWinFigure(win, profile.units, profile.locale);
       const link = absoluteUrl(pathWithBase(`wins/${win.slug}/`), context.site);
       return {
-        title: win.title,
+        title: xmlText(win.title),
         link,
         // Dates are days; noon UTC keeps every reader on the same calendar day.
         pubDate: new Date(`${win.date}T12:00:00Z`),
-        description: `${win.title} — ${figure}, ${formatDate(win.date, profile.locale)}.`,
+        description: htmlText(`${win.title} — ${figure}, ${formatDate(win.date, profile.locale)}.`),
         // The slug, not the URL: a feed reader keeps an item's identity when the site moves.
         customData: `<guid isPermaLink="false">${escapeXml(win.slug)}</guid>`,
         enclosure: {

@@ -183,7 +183,7 @@ describe('the fast paths for plain cells', () => {
       const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
       const last = month === 2 ? (leap ? 29 : 28) : MONTH_DAYS[month - 1];
-      if (month < 1 || month > 12 || day < 1 || day > last!) return null;
+      if (year < 1900 || month < 1 || month > 12 || day < 1 || day > last!) return null;
       if (m[4] === undefined) return { date: text.trim().slice(0, 10), startTime: null };
       if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? '0') > 59) return null;
       return { date: text.trim().slice(0, 10), startTime: `${m[4]}:${m[5]}:${m[6] ?? '00'}` };

@@ -5,7 +5,7 @@ import { located } from './helpers.ts';
 
 describe('parseProfile', () => {
   it('no file gives the defaults', () => {
-    expect(parseProfile(null, 'data/profile.md')).toEqual({ profile: defaultProfile(), problems: [] });
+    expect(parseProfile(null, 'data/profile.md')).toEqual({ profile: defaultProfile(), problems: [], fontLines: [] });
   });
 
   it('checks each field and names the line', () => {

@@ -75,7 +75,7 @@ describe('a good journal', async () => {
       timezone: 'Europe/Lisbon',
       locale: 'pt-PT',
       about: 'I started running at 41, one lamp post at a time.',
-      fonts: ['fonts/NotoSansJP.ttf'],
+      fonts: ['fonts/Inter-latin-500.woff'],
       privacyTrim: 300,
     });
     expect(journal.goals).toEqual([

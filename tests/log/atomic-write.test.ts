@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,27 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe(NEW);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir)).toEqual(['runs.csv']);
+  });
+
+  it('writes bytes as they are, not as text', async () => {
+    const bytes = Buffer.from('date,title\n2026-11-01,Caf\xe9\n', 'latin1');
+    await writeFileAtomic(file, bytes);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('writes through a symbolic link: the target is replaced, the link stays', async () => {
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    const target = join(elsewhere, 'real.csv');
+    writeFileSync(target, ORIGINAL);
+    chmodSync(target, 0o640);
+    const link = join(dir, 'linked.csv');
+    symlinkSync('elsewhere/real.csv', link);
+    await writeFileAtomic(link, NEW);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(NEW);
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readdirSync(elsewhere)).toEqual(['real.csv']);
   });
 
   it('creates a missing file', async () => {

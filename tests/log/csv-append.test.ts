@@ -14,7 +14,9 @@ const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 /** The new text keeps the old bytes as its prefix, and the journal reader reads one more run from it. */
 function expectSafeAppend(name: string, values: Record<string, string>): { added: string; text: string } {
   const original = read(name);
-  const { text, line } = appendRow(original, values);
+  const { text, line, addition } = appendRow(original, values);
+  // What is appended is all that changes: the caller writes the file's old bytes, then these.
+  expect(text).toBe(original + addition);
   const before = bytes(original);
   const after = bytes(text);
   expect(after.subarray(0, before.length).equals(before)).toBe(true);

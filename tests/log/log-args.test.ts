@@ -37,7 +37,17 @@ describe('parseLogArgs', () => {
     [['5k', 'Park', 'run'], { distance: '5k', title: 'Park run' }],
     [['2026-02-30', '5'], { date: '2026-02-30', distance: '5' }],
     [['20/11/2026', '5'], { date: '20/11/2026', distance: '5' }],
-  ])('positionals %j: date and time recognised by shape', (args, expected) => {
+    [['5k', 'Easy river loop'], { distance: '5k', title: 'Easy river loop' }],
+    // One word after the distance is its time, read (and refused) as one: never a title.
+    [['2026-12-01', '5', 'abc'], { date: '2026-12-01', distance: '5', time: 'abc' }],
+    [['5', '52.10'], { distance: '5', time: '52.10' }],
+    // A word before a distance is a date, however mistyped.
+    [['yesterday', '5', 'abc'], { date: 'yesterday', distance: '5', time: 'abc' }],
+    // A slot given by its flag is skipped.
+    [['2026-12-01', '--distance', '5km'], { date: '2026-12-01', distance: '5km' }],
+    [['2026-12-01', '--distance', '5km', '25:00', 'Park', 'run'], { date: '2026-12-01', distance: '5km', time: '25:00', title: 'Park run' }],
+    [['5k', 'Tempo', '--time', '25:00'], { distance: '5k', time: '25:00', title: 'Tempo' }],
+  ])('positionals %j: date and time recognised by shape and place', (args, expected) => {
     expect(values(args)).toEqual(expected);
   });
 

@@ -89,23 +89,24 @@ describe('npm run log, as a process', () => {
     expect(text.stdout).toMatch(/^No new win this time\. Within reach: .+; .+/m);
   });
 
-  it('refuses invalid input with the messages `check` gives, writing nothing', () => {
+  it('refuses invalid input with the messages `check` gives, naming the arguments, writing nothing', () => {
     const state = folderState(scratch);
     const result = node('log.ts', ['--data', data, '2026-02-30', '10,5', '75:99', '--feeling', '6']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(folderState(scratch)).toEqual(state);
 
-    // The same row written by hand: `check` must say exactly the same about it.
+    // The same row written by hand: `check` must say the same about it, at its line.
     const copy = join(scratch, 'copy');
     cpSync(data, copy, { recursive: true });
     writeFileSync(join(copy, 'runs.csv'), `${readFileSync(csv, 'utf8')}2026-02-30,"10,5",75:99,,,6,,\n`);
     const check = node('check.ts', ['--data', copy]);
     expect(check.status).toBe(1);
-    const atLine11 = (stderr: string): string[] =>
-      stderr.split('\n').filter((l) => l.includes('runs.csv:11:')).map((l) => l.replace(/^.*runs\.csv:/, ''));
-    expect(atLine11(result.stderr)).toHaveLength(4);
-    expect(atLine11(result.stderr)).toEqual(atLine11(check.stderr));
+    const atLine11 = check.stderr.split('\n').filter((l) => l.includes('runs.csv:11:')).map((l) => l.replace(/^.*runs\.csv:11: /, ''));
+    expect(atLine11).toHaveLength(4);
+    // What was typed is named by its argument, never by a line of the file.
+    expect(result.stderr).not.toMatch(/runs\.csv:/);
+    expect(result.stderr.split('\n').filter((l) => l.includes(': got '))).toEqual(atLine11);
     expect(result.stderr).toContain('date: got "2026-02-30", expected a real calendar date (February 2026 has 28 days)');
     expect(result.stderr).toContain('distance: got "10,5", expected a decimal point, not a comma (like "10.5")');
   });
@@ -190,7 +191,7 @@ describe('logRun with an injected clock and disk', () => {
 
   it('a failing write leaves the journal intact and creates no story', async () => {
     const state = folderState(scratch);
-    const outcome = await logRun(['--data', data, '2026-11-20', '6km', 'Rainy', '--story'], {
+    const outcome = await logRun(['--data', data, '2026-11-20', '6km', '--title', 'Rainy', '--story'], {
       ...environment,
       now: new Date('2026-11-20T12:00:00Z'),
       writeSteps: {

@@ -1,6 +1,8 @@
 // `check` and `wins` as a runner meets them: on broken journals they exit 0 or 1 and every line of
 // their complaint names a file, never a stack trace.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
@@ -57,5 +59,117 @@ describe('the samples above are broken', () => {
   it('at least one makes check fail, so the located-message check is exercised', () => {
     expect(checkStatuses).toHaveLength(JOURNALS.length);
     expect(checkStatuses).toContain(1);
+  });
+});
+
+describe('asking for help and mistyping an option', () => {
+  it.each(['scripts/check.ts', 'scripts/wins.ts', 'scripts/next.ts', 'scripts/bench.ts'])('%s prints its usage for --help and -h and exits 0', (script) => {
+    for (const flag of ['--help', '-h']) {
+      const result = runScript(script, [flag], {}, 30_000);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(new RegExp(`^usage: npm run (--silent )?${script.slice('scripts/'.length, -'.ts'.length)} -- `));
+    }
+  });
+
+  it.each([
+    ['scripts/bench.ts', ['--nope'], "Unknown option '--nope'"],
+    ['scripts/bench.ts', ['--samples'], "Option '--samples <value>' argument missing"],
+    ['scripts/bench.ts', ['extra'], "Unexpected argument 'extra'. This command does not take positional arguments"],
+    ['scripts/check.ts', ['--jsn'], "Unknown option '--jsn'"],
+  ])('%s %s names the mistake, shows the usage and exits 2 without starting', (script, args, mistake) => {
+    const result = runScript(script, args, {}, 30_000);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr.split('\n')[0]).toBe(mistake);
+    expect(result.stderr).toMatch(/\nusage: npm run /);
+  });
+});
+
+describe('a reader that stops listening', () => {
+  it('`wins | head` ends quietly, with no error and status 0', async () => {
+    // Each run a little longer than the one before: each is a win, so there is much to print.
+    const rows = Array.from({ length: 1500 }, (_, i) => {
+      const km = 3 + i / 100;
+      return `${new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${km.toFixed(2)},${Math.round(km * 6)}:00`;
+    });
+    const dir = await writeJournal({ 'runs.csv': `date,distance,time\n${rows.join('\n')}\n` }, 'small-wins-pipe-');
+    folders.push(dir);
+    // The JSON is far larger than a pipe holds, so `head` has gone before it is all written.
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" scripts/wins.ts --json --data "${dir}" | head -c 100 > /dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, SMALL_WINS_DATA: '', SMALL_WINS_TODAY: '', SMALL_WINS_CACHE: `${dir}/.cache` },
+    });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const whole = runScript('scripts/wins.ts', ['--json', '--data', dir], { SMALL_WINS_CACHE: `${dir}/.cache` });
+    expect(whole.stdout.length).toBeGreaterThan(128 * 1024);
+  });
+});
+
+describe('journal files that cannot be read', () => {
+  /** `check` on `dir`, as root without the right to read every file when the tests run as root. */
+  function checkWithoutOverride(dir: string) {
+    const asRoot = process.getuid?.() === 0;
+    // Root reads any file; without these two capabilities it meets a file's permissions as anyone does.
+    const command = asRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', process.execPath] : [process.execPath];
+    const result = spawnSync(command[0]!, [...command.slice(1), 'scripts/check.ts', '--data', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, SMALL_WINS_DATA: '', SMALL_WINS_TODAY: '2025-01-01', SMALL_WINS_CACHE: `${dir}/.cache` },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it('a profile.md that is a folder, or a link that leads round in a loop, is an error naming it', async () => {
+    const dir = await writeJournal({ 'runs.csv': 'date,distance\n2024-01-02,5\n', 'profile.md/notes.txt': 'a folder by mistake' }, 'small-wins-unreadable-');
+    folders.push(dir);
+    const folder = runScript('scripts/check.ts', ['--data', dir], { SMALL_WINS_CACHE: `${dir}/.cache`, SMALL_WINS_TODAY: '2025-01-01' });
+    expect(folder.stderr).not.toMatch(STACK_LINE);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toBe(`${dir}/profile.md: expected a file (this is a folder)\n${dir}: 1 error, 0 warnings\n`);
+
+    rmSync(join(dir, 'profile.md'), { recursive: true });
+    symlinkSync('profile.md', join(dir, 'profile.md'));
+    const loop = runScript('scripts/check.ts', ['--data', dir], { SMALL_WINS_CACHE: `${dir}/.cache`, SMALL_WINS_TODAY: '2025-01-01' });
+    expect(loop.status).toBe(1);
+    expect(loop.stderr).toMatch(new RegExp(`^${dir}/profile\\.md: expected a file \\(ELOOP: `));
+  });
+
+  it('a file without read permission is an error naming it, and the rest is still checked', async () => {
+    const dir = await writeJournal(
+      {
+        'runs.csv': 'date,distance\n2024-01-02,5\n2024-01-03,x\n',
+        'more.csv': 'date,distance\n2024-01-04,5\n',
+        'profile.md': '---\nname: Ana\n---\n',
+        'goals/race.md': '---\ntitle: Race\ndate: 2025-05-01\ndistance: 10\n---\n',
+        'journal/2024-01-05.md': '---\ndate: 2024-01-05\ndistance: 5\n---\n',
+      },
+      'small-wins-unreadable-',
+    );
+    folders.push(dir);
+    for (const file of ['more.csv', 'profile.md', 'goals/race.md', 'journal/2024-01-05.md']) chmodSync(join(dir, file), 0o000);
+    const result = checkWithoutOverride(dir);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')).toEqual([
+      `${dir}/goals/race.md: expected a file you may read (EACCES: permission denied)`,
+      `${dir}/journal/2024-01-05.md: expected a file you may read (EACCES: permission denied)`,
+      `${dir}/more.csv: expected a file you may read (EACCES: permission denied)`,
+      `${dir}/profile.md: expected a file you may read (EACCES: permission denied)`,
+      `${dir}/runs.csv:3: distance: got "x", expected a distance like 5, 5k, 3.1 mi or 800 m (a bare number is km)`,
+      `${dir}: 5 errors, 0 warnings`,
+      '',
+    ]);
+  });
+
+  it('a profile font that is missing fails check at its line, as it would fail the build', async () => {
+    const dir = await writeJournal({ 'runs.csv': 'date,distance\n2024-01-02,5\n', 'profile.md': '---\nname: Ana\nfonts:\n  - fonts/NotoSansJP.ttf\n---\n' }, 'small-wins-fonts-');
+    folders.push(dir);
+    const result = runScript('scripts/check.ts', ['--data', dir], { SMALL_WINS_CACHE: `${dir}/.cache`, SMALL_WINS_TODAY: '2025-01-01' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `${dir}/profile.md:4: fonts: got "fonts/NotoSansJP.ttf", expected a file (ENOENT: it does not exist) at ${dir}/fonts/NotoSansJP.ttf`,
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Limits: a huge field, a very wide line and a journal of many files give a result or a clear,
 // located error. Sizes stay small enough to run in seconds; the 50 MB CSV is the benchmark's.
+import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { parseRunsCsv } from '../../src/lib/journal/csv.ts';
 import { defaultProfile } from '../../src/lib/journal/profile.ts';
 import { displayPath, readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { useTempCache } from './helpers.ts';
+import { STACK_LINE, useTempCache } from './helpers.ts';
 import { misplaced, writeJournal } from './properties.ts';
 
 const HEADER = 'date,distance,time,title,notes';
@@ -78,4 +79,28 @@ describe('limits', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('checks 1,200 journal files, 1,000 goals and 300 CSVs with 256 files allowed open (macOS\'s default)', async () => {
+    const dir = await writeJournal({});
+    try {
+      const day = (i: number) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const writes: Array<Promise<void>> = [];
+      await mkdir(join(dir, 'journal'), { recursive: true });
+      await mkdir(join(dir, 'goals'), { recursive: true });
+      for (let i = 0; i < 1_200; i++) writes.push(writeFile(join(dir, 'journal', `${day(i)}.md`), `---\ndate: ${day(i)}\ndistance: 5\n---\nA story.\n`));
+      for (let i = 0; i < 1_000; i++) writes.push(writeFile(join(dir, 'goals', `race-${i}.md`), `---\ntitle: Race ${i}\ndate: ${day(5_000 + i)}\ndistance: 10\n---\n`));
+      for (let i = 0; i < 300; i++) writes.push(writeFile(join(dir, `runs-${i}.csv`), `date,distance\n${day(2_000 + i)},6\n`));
+      await Promise.all(writes);
+      const result = spawnSync('bash', ['-c', `ulimit -n 256 && exec "${process.execPath}" scripts/check.ts --data "${dir}"`], {
+        encoding: 'utf8',
+        env: { ...process.env, SMALL_WINS_DATA: '', SMALL_WINS_TODAY: '2030-01-01', SMALL_WINS_CACHE: `${dir}/.cache` },
+      });
+      expect(result.stderr).not.toMatch(STACK_LINE);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^1,500 runs from 2000-01-01 to 2006-04-18, 7,800 km, 1,200 journal entries, 1,000 goals\n$/);
+      expect(result.status).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -20,6 +20,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
+  permissions?: Record<string, string>;
   needs?: string | string[];
   environment?: { name: string; url?: string };
   steps: Step[];
@@ -37,6 +38,7 @@ const build = workflow.jobs.build!;
 const stepUsing = (action: string): Step | undefined => allSteps.find((s) => s.uses?.startsWith(`${action}@`));
 const indexOf = (predicate: (s: Step) => boolean): number => build.steps.findIndex(predicate);
 const buildStep = build.steps.find((s) => s.run?.includes('npm run build')) ?? {};
+const isInstall = (s: Step): boolean => /^npm ci\b/.test(s.run ?? '');
 
 describe('the deploy workflow file', () => {
   it('is well-formed YAML', () => {
@@ -44,28 +46,65 @@ describe('the deploy workflow file', () => {
     expect(document.warnings).toEqual([]);
   });
 
-  it('runs on every push to main, with the permissions Pages needs', () => {
+  it('runs on every push to main, read-only unless a job says otherwise', () => {
     expect(workflow.on.push?.branches).toEqual(['main']);
-    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write', contents: 'read' });
+    expect(workflow.permissions).toEqual({ contents: 'read' });
   });
 
-  it('uses only official actions, each pinned to a major version', () => {
+  it('lets only the deploy job, which runs no command, publish to Pages', () => {
+    const deploy = Object.entries(workflow.jobs).find(([, job]) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
+    expect(deploy?.[0]).toBe('deploy');
+    expect(deploy?.[1].permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+    expect(deploy?.[1].steps.filter((s) => s.run !== undefined)).toEqual([]);
+    // Every other job (the build runs packages' install scripts) can write nothing.
+    for (const [name, job] of Object.entries(workflow.jobs).filter(([name]) => name !== 'deploy')) {
+      expect(job.permissions, name).toBeDefined();
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
+      expect(writes, name).toEqual([]);
+    }
+  });
+
+  it('leaves no credentials in the checkout', () => {
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThan(0);
+    for (const checkout of checkouts) expect(checkout.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('uses only official actions, each pinned to a full commit SHA', () => {
     const uses = allSteps.flatMap((s) => (s.uses === undefined ? [] : [s.uses]));
     expect(uses.length).toBeGreaterThan(0);
-    for (const action of uses) expect(action).toMatch(/^actions\/[a-z-]+@v\d+$/);
+    // A tag can be moved to other code; a commit cannot.
+    for (const action of uses) expect(action).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
     for (const action of ['checkout', 'setup-node', 'configure-pages', 'cache', 'upload-pages-artifact', 'deploy-pages']) {
       expect(stepUsing(`actions/${action}`), action).toBeDefined();
     }
   });
 
-  it('takes Node from .nvmrc and installs with npm install, then audits what ships', () => {
+  it('names the version of every pinned action in a comment on its line', () => {
+    const lines = workflowText.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/uses: actions\/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  it('takes Node from .nvmrc and installs the lock file with npm ci, then audits what ships', () => {
     expect(stepUsing('actions/setup-node')?.with?.['node-version-file']).toBe('.nvmrc');
     expect(existsSync(join(repoRoot, '.nvmrc'))).toBe(true);
-    const install = indexOf((s) => /^npm install\b/.test(s.run ?? ''));
+    const install = indexOf(isInstall);
     const audit = indexOf((s) => /^npm audit --omit=dev( --audit-level=(high|critical))?$/.test((s.run ?? '').trim()));
     expect(install).toBeGreaterThanOrEqual(0);
-    expect(allSteps.some((s) => /\bnpm ci\b/.test(s.run ?? ''))).toBe(false);
+    expect(allSteps.some((s) => /\bnpm (install|i)\b/.test(s.run ?? ''))).toBe(false);
     expect(audit).toBeGreaterThan(install);
+  });
+
+  it('is described in the README and docs/deploy.md as stopping on exactly what the audit level stops on', () => {
+    const level = /--audit-level=(\w+)/.exec(allSteps.find((s) => s.run?.startsWith('npm audit'))?.run ?? '')?.[1] ?? 'low';
+    const stoppedBy: Record<string, string> = { low: 'any advisory', moderate: 'a moderate, high or critical advisory', high: 'a high or critical advisory', critical: 'a critical advisory' };
+    for (const doc of ['README.md', 'docs/deploy.md']) {
+      const text = readFileSync(join(repoRoot, doc), 'utf8').replace(/\s+/g, ' ');
+      const said = [...text.matchAll(/npm audit[^.]*\./g)].map((m) => m[0]);
+      expect(said.length, doc).toBeGreaterThan(0);
+      for (const sentence of said) expect(sentence, doc).toContain(stoppedBy[level]);
+    }
   });
 
   it('builds with the site and base path from configure-pages, after restoring the share-image cache', () => {
@@ -74,7 +113,7 @@ describe('the deploy workflow file', () => {
     const configure = indexOf((s) => s === pages);
     const cache = indexOf((s) => s.uses?.startsWith('actions/cache@') === true);
     const buildAt = indexOf((s) => s === buildStep);
-    expect(configure).toBeGreaterThan(indexOf((s) => /^npm install\b/.test(s.run ?? '')));
+    expect(configure).toBeGreaterThan(indexOf(isInstall));
     expect(cache).toBeGreaterThan(-1);
     expect(buildAt).toBeGreaterThan(Math.max(configure, cache));
     expect(Object.values(buildStep.env ?? {})).toEqual(
@@ -180,5 +219,30 @@ describe('building as the workflow does', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('what a runner reads before the first push', () => {
+  /** The paragraphs (or list items) of the Markdown section under `heading`, spaces collapsed. */
+  const paragraphs = (doc: string, heading: string): string[] => {
+    const text = readFileSync(join(repoRoot, doc), 'utf8');
+    const level = /^#+/.exec(heading)![0];
+    const start = text.indexOf(`\n${heading}\n`);
+    expect(start, `${doc}: ${heading}`).toBeGreaterThanOrEqual(0);
+    const end = text.indexOf(`\n${level} `, start + heading.length + 2);
+    return text
+      .slice(start, end < 0 ? undefined : end)
+      .split(/\n\s*\n|\n(?=\d+\. )/)
+      .map((p) => p.replace(/\s+/g, ' '));
+  };
+
+  it.each([
+    ['README.md', '## Your data'],
+    ['README.md', '## Your own site, step by step'],
+    ['docs/deploy.md', '## 4. Push'],
+  ])('%s, %s: on the free plan the repository is public, and all of data/ with it', (doc, heading) => {
+    const warning = paragraphs(doc, heading).find((p) => p.includes("On GitHub's free plan") || p.includes("on GitHub's free plan"));
+    expect(warning).toMatch(/Pages needs a public repository/);
+    for (const what of ['`data/`', 'private runs', 'raw exports', 'GPS tracks', 'readable there', 'the site hides']) expect(warning).toContain(what);
   });
 });

@@ -18,6 +18,8 @@ export interface SourceFile {
 export interface JournalSources {
   profile: Profile;
   profileProblems: Problem[];
+  /** Files that could not be read, or whose bytes are not all UTF-8. */
+  fileProblems?: Problem[];
   /** Top-level CSVs; those an importer recognises by their header are left to it. */
   csv: SourceFile[];
   /** Journal entries with their story id (`journal/2024-03-10-first-4k`). */
@@ -40,7 +42,7 @@ function byPath<T extends { path: string }>(files: T[]): T[] {
 
 export function buildJournal(sources: JournalSources, options: { today?: IsoDate | null } = {}): Journal {
   const { profile } = sources;
-  const problems: Problem[] = [...sources.profileProblems];
+  const problems: Problem[] = [...sources.profileProblems, ...(sources.fileProblems ?? [])];
 
   const handWritten: RunDraft[] = [];
   for (const file of byPath(sources.csv)) {

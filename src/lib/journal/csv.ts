@@ -34,7 +34,7 @@ export function parseCsvRows(text: string): CsvRow[] {
 
 /** Hands over each non-blank record as it is parsed, so a large file's rows need not all be held at once. */
 export function forEachCsvRow(text: string, visit: (row: CsvRow) => void): void {
-  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const body = oneKindOfLineBreak(text.startsWith(BOM) ? text.slice(BOM.length) : text);
   let offset = 0;
   let line = 1;
   let newline = '\n';
@@ -52,6 +52,19 @@ export function forEachCsvRow(text: string, visit: (row: CsvRow) => void): void 
       visit({ line: rowLine, fields, errors: result.errors.length === 0 ? NO_ERRORS : result.errors.map(expectedQuoting) });
     },
   });
+}
+
+/** A line feed that is not the end of a CRLF. */
+const LONE_LF = /(?:^|[^\r])\n/;
+
+/**
+ * The text with CRLF read as LF when the file mixes both (a header saved on Windows, rows appended
+ * elsewhere): Papaparse splits on the one line break it guesses, so a mixed file would read as one
+ * row. Each CRLF stays one line break, so line numbers do not move. A file of one kind is left as it is.
+ */
+function oneKindOfLineBreak(text: string): string {
+  if (!text.includes('\r\n') || !LONE_LF.test(text)) return text;
+  return text.replaceAll('\r\n', '\n');
 }
 
 /** A record of empty or blank cells only (a blank line, or a row of commas). */

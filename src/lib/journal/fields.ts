@@ -18,6 +18,16 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 31);
 }
 
+/**
+ * The first year a journal date may have: earlier ones are typos (`0024` for `2024`), and calendar
+ * arithmetic (`Date.UTC` reads years 0–99 as 1900–1999) would turn them into other days.
+ */
+export const EARLIEST_YEAR = 1900;
+
+function tooEarly(year: number): Parsed<never> {
+  return fail(`a date in ${EARLIEST_YEAR} or later (the year ${String(year).padStart(4, '0')} looks like a typo)`);
+}
+
 export interface DateTime {
   date: IsoDate;
   /** `HH:MM:SS` as written (any offset is ignored: the written clock time is the runner's). */
@@ -67,6 +77,7 @@ export function parseDateTime(text: string): Parsed<DateTime> {
   const plain = plainDateTime(t);
   if (plain) {
     const { year, month, day, hh, mm, ss } = plain;
+    if (year < EARLIEST_YEAR) return tooEarly(year);
     if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
     const last = daysInMonth(year, month);
     if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);
@@ -79,6 +90,7 @@ export function parseDateTime(text: string): Parsed<DateTime> {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
+  if (year < EARLIEST_YEAR) return tooEarly(year);
   if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);

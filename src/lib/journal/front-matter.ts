@@ -7,6 +7,8 @@ import { canonicalFieldName, type RawField } from './run-record.ts';
 export interface FrontMatterField extends RawField {
   /** The items when the value is a YAML list (tags, fonts); null for a single value. */
   list: string[] | null;
+  /** The line of each item of `list`, in its order; null for a single value. */
+  listLines: number[] | null;
 }
 
 export interface FrontMatter {
@@ -72,10 +74,13 @@ export function parseFrontMatter(text: string, path: string): FrontMatter {
     if (fields.has(canonical)) continue;
     const value = pair.value as Node | null;
     if (value === null || isScalar(value)) {
-      fields.set(canonical, { name, text: scalarText(value?.value), line, list: null });
+      fields.set(canonical, { name, text: scalarText(value?.value), line, list: null, listLines: null });
     } else if (isSeq(value) && value.items.every((item) => isScalar(item))) {
-      const list = value.items.map((item) => scalarText(isScalar(item) ? item.value : null)).filter((t) => t !== '');
-      fields.set(canonical, { name, text: list.join(';'), line, list });
+      const items = value.items
+        .map((item) => ({ text: scalarText(isScalar(item) ? item.value : null), line: lineOf((item as Node).range?.[0] ?? 0) }))
+        .filter((item) => item.text !== '');
+      const list = items.map((item) => item.text);
+      fields.set(canonical, { name, text: list.join(';'), line, list, listLines: items.map((item) => item.line) });
     } else {
       problems.push(problem('error', { path, line }, name, null, 'a single value or a list of values'));
     }

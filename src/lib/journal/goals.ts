@@ -1,4 +1,5 @@
 // `goals/*.md`: a big goal (the race it builds up to); the file name is its slug.
+import { createHash } from 'node:crypto';
 import type { Goal, Problem, Profile } from '../types.ts';
 import { slugify } from '../format/slug.ts';
 import { parseDate, parseDistance, parseDuration, parseElevation, type Parsed } from './fields.ts';
@@ -26,10 +27,18 @@ function parseGoalDistance(text: string, profile: Profile): Parsed<number> {
   return parsed.ok ? parsed : { ok: false, expected: `${parsed.expected}, or marathon, half, 50k, 10k or 5k` };
 }
 
-/** `goals/ultra-50k.md` → `ultra-50k`. */
-export function goalSlug(path: string): string {
-  const file = path.split('/').pop() ?? path;
-  return slugify(file.replace(/\.mdx?$/i, ''));
+/**
+ * `goals/ultra-50k.md` → `ultra-50k`. A name with nothing to slug (`東京マラソン.md`, `🏃.md`) takes
+ * its slug from the title, else from a short hash of the name (composed first: macOS stores names
+ * decomposed), so every goal file has an address and it stays the same from build to build.
+ */
+export function goalSlug(path: string, title: string | null = null): string {
+  const name = (path.split('/').pop() ?? path).replace(/\.mdx?$/i, '');
+  const fromName = slugify(name);
+  if (fromName !== '') return fromName;
+  const fromTitle = title === null ? '' : slugify(title);
+  if (fromTitle !== '') return fromTitle;
+  return `goal-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
 export function parseGoal(text: string, path: string, profile: Profile): { goal: Goal | null; problems: Problem[] } {
@@ -66,8 +75,8 @@ export function parseGoal(text: string, path: string, profile: Profile): { goal:
       problems.push(problem('warning', { path, line: field.line }, field.name, null, `a goal field: ${GOAL_FIELDS.join(', ')}`));
     }
   }
-  const slug = goalSlug(path);
-  if (title === null || date === null || distance === null || slug === '') return { goal: null, problems };
+  if (title === null || date === null || distance === null) return { goal: null, problems };
+  const slug = goalSlug(path, title);
   return {
     goal: { slug, title, date, distance, time, elevation, start, body: fm.body.trim(), source: { path, line: 1, kind: 'markdown' } },
     problems,

@@ -55,14 +55,22 @@ function isUrl(text: string): boolean {
   }
 }
 
+export interface ParsedProfile {
+  profile: Profile;
+  problems: Problem[];
+  /** The line each of `profile.fonts` is written on, so the reader can say which one it cannot use. */
+  fontLines: number[];
+}
+
 /** The profile from `profile.md`'s text; null text (no file) gives the defaults. */
-export function parseProfile(text: string | null, path: string): { profile: Profile; problems: Problem[] } {
+export function parseProfile(text: string | null, path: string): ParsedProfile {
   const profile = defaultProfile();
-  if (text === null) return { profile, problems: [] };
+  const fontLines: number[] = [];
+  if (text === null) return { profile, problems: [], fontLines };
   const fm = parseFrontMatter(text, path);
   const problems = [...fm.problems];
   profile.about = fm.body.trim();
-  if (!fm.readable) return { profile, problems };
+  if (!fm.readable) return { profile, problems, fontLines };
 
   const bad = (field: FrontMatterField, key: string, expected: string): void => {
     problems.push(problem('error', { path, line: field.line }, key, field.text, expected));
@@ -99,6 +107,7 @@ export function parseProfile(text: string | null, path: string): { profile: Prof
         break;
       case 'fonts':
         profile.fonts = field.list ?? (value === '' ? [] : [value]);
+        fontLines.push(...(field.listLines ?? profile.fonts.map(() => field.line ?? 1)));
         break;
       case 'privacy_trim': {
         // A bare number is metres here (it is about cutting a few hundred metres, not km).
@@ -111,5 +120,5 @@ export function parseProfile(text: string | null, path: string): { profile: Prof
         problems.push(problem('warning', { path, line: field.line }, field.name, null, `a profile field: ${PROFILE_FIELDS.join(', ')}`));
     }
   }
-  return { profile, problems };
+  return { profile, problems, fontLines };
 }

@@ -1,12 +1,21 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { IsoDate, Journal } from '../types.ts';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { IsoDate, Journal, Problem } from '../types.ts';
+import { profileFontPaths } from '../cards/card-jobs.ts';
+import { cardFontNameProblem, cardFontProblem } from '../cards/fonts.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
-import { readImports } from './imports/read-imports.ts';
+import { mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
 import { storyIdOf } from './stories.ts';
+import { decodeJournalText } from './text-bytes.ts';
+
+/**
+ * Files open at once while reading: far below any usual open-file limit (macOS starts at 256), so a
+ * journal of thousands of files reads without running out of them, and enough to keep a disk busy.
+ */
+const OPEN_FILES = 32;
 
 /** A path as the user would type it: relative to the working directory when inside it, forward slashes. */
 export function displayPath(path: string): string {
@@ -23,12 +32,46 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-async function readIfExists(path: string): Promise<string | null> {
+/** Why a file could not be read, in words (the system's code kept for searching). */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'a file (this is a folder)';
+  if (code === 'EACCES' || code === 'EPERM') return `a file you may read (${code}: permission denied)`;
+  if (code === 'ELOOP') return `a file (${code}: a symbolic link that leads round in a loop)`;
+  if (code === 'ENOENT') return `a file (${code}: it does not exist)`;
+  return `a readable file (${code ?? (error as Error).message})`;
+}
+
+/** A file's text; a file that cannot be read is one whole-file error, bytes that are not UTF-8 a warning. */
+async function readText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
+    problems.push(problem('error', { path: shown, line: null }, null, null, readFailure(error)));
+    return null;
+  }
+  const decoded = decodeJournalText(bytes, shown);
+  problems.push(...decoded.problems);
+  return decoded.text;
+}
+
+/** `profile.md`'s text, or null when there is none. */
+async function readProfileText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
+  try {
+    await stat(path);
+  } catch (error) {
+    // No profile is the defaults; any other failure (a loop of links) is reported below by reading.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+  }
+  return readText(path, shown, problems);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -36,42 +79,90 @@ async function readIfExists(path: string): Promise<string | null> {
 async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
   if (!(await isDirectory(dir))) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive });
+  // A link to a file is read like the file (as profile.md always was): `log` writes through links too.
+  const linked = await Promise.all(entries.map((entry) => (entry.isSymbolicLink() ? isFile(join(entry.parentPath, entry.name)) : false)));
   return entries
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .filter((entry, i) => (entry.isFile() || linked[i]) && pattern.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
 
-async function readAll(dir: string, displayDir: string, files: string[]): Promise<SourceFile[]> {
-  return Promise.all(files.map(async (file) => ({ path: `${displayDir}/${file}`, text: await readFile(join(dir, file), 'utf8') })));
+/** The files that could be read, each with its text; problems for the rest. */
+async function readAll(dir: string, displayDir: string, files: string[], problems: Problem[]): Promise<Array<SourceFile & { file: string }>> {
+  const read = await mapLimit(files, OPEN_FILES, async (file) => {
+    const path = `${displayDir}/${file}`;
+    const text = await readText(join(dir, file), path, problems);
+    return text === null ? null : { file, path, text };
+  });
+  return read.filter((source) => source !== null);
 }
 
-export async function readJournal(dir: string, options: { today?: IsoDate | null } = {}): Promise<Journal> {
+/** Each `fonts:` entry of the profile must be a font file the share cards can use. */
+async function fontProblems(fonts: readonly string[], lines: readonly number[], dir: string, profilePath: string): Promise<Problem[]> {
+  const paths = profileFontPaths(fonts, dir);
+  const entries = fonts.map((font, i) => ({ font, path: paths[i]!, at: { path: profilePath, line: lines[i] ?? 1 } }));
+  const found = await mapLimit(entries, OPEN_FILES, async ({ font, path, at }): Promise<Problem | null> => {
+    const wrongName = cardFontNameProblem(path);
+    if (wrongName !== null) return problem('error', at, 'fonts', font, wrongName);
+    let data: Buffer;
+    try {
+      data = await readFile(path);
+    } catch (error) {
+      return problem('error', at, 'fonts', font, `${readFailure(error)} at ${displayPath(path)}`);
+    }
+    const wrong = cardFontProblem(path, data);
+    return wrong === null ? null : problem('error', at, 'fonts', font, wrong);
+  });
+  return found.filter((p) => p !== null);
+}
+
+export interface ReadJournalOptions {
+  today?: IsoDate | null;
+  /** A top-level CSV read as if it held `text` (created if missing): `log` checks the journal it would write before writing it. */
+  pending?: { file: string; text: string };
+}
+
+/** The hand-written CSVs with the pending file's text in place of (or added to) what is on disk. */
+function withPending(csv: SourceFile[], displayDir: string, dir: string, pending: ReadJournalOptions['pending']): SourceFile[] {
+  if (pending === undefined || relative(resolve(dir), dirname(resolve(pending.file))) !== '') return csv;
+  const path = `${displayDir}/${basename(pending.file)}`;
+  return [...csv.filter((file) => file.path !== path), { path, text: pending.text }];
+}
+
+export async function readJournal(dir: string, options: ReadJournalOptions = {}): Promise<Journal> {
   const displayDir = displayPath(dir);
   if (!(await isDirectory(dir))) {
     const missing = problem('error', { path: displayDir, line: null }, null, null, 'a journal folder (it does not exist)');
     return { runs: [], stories: [], goals: [], profile: defaultProfile(), errors: [missing], warnings: [], skipped: {}, merged: 0, today: options.today ?? null };
   }
 
-  const profileText = await readIfExists(join(dir, 'profile.md'));
-  const { profile, problems: profileProblems } = parseProfile(profileText, `${displayDir}/profile.md`);
+  const fileProblems: Problem[] = [];
+  const profilePath = `${displayDir}/profile.md`;
+  const profileText = await readProfileText(join(dir, 'profile.md'), profilePath, fileProblems);
+  const { profile, problems: profileProblems, fontLines } = parseProfile(profileText, profilePath);
+  fileProblems.push(...(await fontProblems(profile.fonts, fontLines, dir, profilePath)));
   const journalDir = join(dir, 'journal');
   // Top-level CSVs are read once: the importers look at the same files (an export is a CSV too).
   const csvFiles = await listFiles(dir, /\.csv$/i, false);
-  const csvTexts = await Promise.all(csvFiles.map((file) => readFile(join(dir, file), 'utf8')));
-  const csv = csvFiles.map((file, i) => ({ path: `${displayDir}/${file}`, text: csvTexts[i]! }));
-  const texts = new Map(csvFiles.map((file, i) => [join(resolve(dir), file), csvTexts[i]!]));
-  const [entryFiles, goals, imported] = await Promise.all([
-    listFiles(journalDir, /\.mdx?$/i, true),
-    listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files)),
+  const csv = await readAll(dir, displayDir, csvFiles, fileProblems);
+  // A CSV that could not be read is given to the importers as empty, so they do not try again.
+  const csvTexts = new Map(csv.map((source) => [source.file, source.text]));
+  const texts = new Map(csvFiles.map((file) => [join(resolve(dir), file), csvTexts.get(file) ?? '']));
+  const [entries, goals, imported] = await Promise.all([
+    listFiles(journalDir, /\.mdx?$/i, true).then((files) => readAll(journalDir, `${displayDir}/journal`, files, fileProblems)),
+    listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files, fileProblems)),
     readImports(dir, displayDir, profile, { texts }),
   ]);
-  const entries = await Promise.all(
-    entryFiles.map(async (file) => ({
-      path: `${displayDir}/journal/${file}`,
-      storyId: storyIdOf(`journal/${file}`),
-      text: await readFile(join(journalDir, file), 'utf8'),
-    })),
+  return buildJournal(
+    {
+      profile,
+      profileProblems,
+      fileProblems,
+      csv: withPending(csv.map(({ path, text }) => ({ path, text })), displayDir, dir, options.pending),
+      entries: entries.map(({ file, path, text }) => ({ path, text, storyId: storyIdOf(`journal/${file}`) })),
+      goals: goals.map(({ path, text }) => ({ path, text })),
+      imported,
+    },
+    options,
   );
-  return buildJournal({ profile, profileProblems, csv, entries, goals, imported }, options);
 }

@@ -104,6 +104,8 @@ export function newJournalText(values: RowValues, eol = '\n'): string {
 
 export interface AppendResult {
   text: string;
+  /** What follows the file's old text: `text` is the old text then this (append these bytes, never rewrite the old). */
+  addition: string;
   /** 1-based line of the new record in the new text (the line `check` would name). */
   line: number;
 }
@@ -121,15 +123,16 @@ export function appendRow(fileText: string, values: RowValues): AppendResult {
   if (layout.empty) {
     // Keep whatever was there (a BOM, blank lines) and start the header on a line of its own.
     const bare = layout.bom ? fileText.slice(1) : fileText;
-    const before = bare === '' || layout.endsWithNewline ? fileText : fileText + layout.eol;
-    return { text: before + newJournalText(values, layout.eol), line: lineCount(before) + 2 };
+    const separator = bare === '' || layout.endsWithNewline ? '' : layout.eol;
+    const addition = separator + newJournalText(values, layout.eol);
+    return { text: fileText + addition, addition, line: lineCount(fileText + separator) + 2 };
   }
   const missing = missingColumns(fileText, values);
   if (missing.length > 0) throw new MissingColumnsError(missing);
   const byName = new Map(Object.entries(values).map(([k, v]) => [canonicalFieldName(k), v]));
   const fields = layout.header.map((name) => byName.get(canonicalFieldName(name)) ?? '');
   const row = unparse(fields, layout.quoteColumns, layout.eol);
-  const before = layout.endsWithNewline ? fileText : fileText + layout.eol;
-  const text = layout.endsWithNewline ? before + row + layout.eol : before + row;
-  return { text, line: lineCount(before) + 1 };
+  // A file without a final line break keeps ending without one.
+  const addition = layout.endsWithNewline ? row + layout.eol : layout.eol + row;
+  return { text: fileText + addition, addition, line: lineCount(fileText) + (layout.endsWithNewline ? 1 : 2) };
 }

@@ -2,6 +2,7 @@
 // same with named flags. Values stay as the runner typed them: the journal's own field parsers
 // judge them, so `log` and `check` can never disagree.
 import { parseArgs } from 'node:util';
+import { parseDistance } from '../journal/fields.ts';
 import type { RowValues } from './csv-append.ts';
 
 /** Flags that become a column of the new row. */
@@ -24,6 +25,7 @@ export type LogArgsResult = { ok: true; request: LogRequest } | { ok: false; err
 
 export const LOG_USAGE = `usage: npm run log -- [DATE] DISTANCE [TIME] [TITLE] [options]
   e.g. npm run log -- 2026-11-20 10.2km 52:10 "Easy river loop" --feeling 2 --nonstop
+  one word after the distance is its time; a one-word title needs --title
 options: --date --distance --time --title --type --race --elevation --temperature --notes --win
          --feeling --tags VALUE, --nonstop, --private, --story, --json, --data DIR, --file PATH`;
 
@@ -57,16 +59,37 @@ function joinNegativeValues(args: string[]): string[] {
   return out;
 }
 
-/** `[DATE] DISTANCE [TIME] [TITLE...]`: the date and the time are recognised by their shape. */
-function readPositionals(positionals: string[]): { values: RowValues } | { error: string } {
+/** Reads as a distance (in any unit): tells a mistyped date from the distance after it. */
+function isDistance(text: string): boolean {
+  return parseDistance(text).ok;
+}
+
+/**
+ * `[DATE] DISTANCE [TIME] [TITLE...]`, each slot skipped when its flag is given (`2026-12-01
+ * --distance 5km`). The date is recognised by its shape, or as the word before a distance; after
+ * the distance, one word is the time (`5 abc` is a mistyped time, not a title: a one-word title
+ * needs --title), and several words, or one holding spaces, are the title.
+ */
+function readPositionals(positionals: string[], flagged: ReadonlySet<string>): { values: RowValues } | { error: string } {
   const values: RowValues = {};
   const rest = [...positionals];
   if (rest.length === 0) return { values };
-  if (DATE_SHAPE.test(rest[0] ?? '')) values.date = rest.shift() ?? '';
-  const distance = rest.shift();
-  if (distance === undefined) return { error: 'a distance is needed after the date (e.g. 10.2km)' };
-  values.distance = distance;
-  if (rest[0] !== undefined && TIME_SHAPE.test(rest[0])) values.time = rest.shift() ?? '';
+  const first = rest[0] ?? '';
+  if (!flagged.has('date') && (DATE_SHAPE.test(first) || (!flagged.has('distance') && rest.length > 1 && !isDistance(first) && isDistance(rest[1] ?? '')))) {
+    values.date = rest.shift() ?? '';
+  }
+  if (!flagged.has('distance')) {
+    const distance = rest.shift();
+    if (distance === undefined) return { error: 'a distance is needed after the date (e.g. 10.2km)' };
+    values.distance = distance;
+  } else if (rest.length === 1 && !TIME_SHAPE.test(rest[0] ?? '') && isDistance(rest[0] ?? '')) {
+    // `5 --distance 6`: a second distance, not a time.
+    values.distance = rest.shift() ?? '';
+  }
+  const next = rest[0];
+  if (!flagged.has('time') && next !== undefined && (TIME_SHAPE.test(next) || (rest.length === 1 && !/\s/.test(next.trim())))) {
+    values.time = rest.shift() ?? '';
+  }
   // An unquoted title arrives as several words.
   if (rest.length > 0) values.title = rest.join(' ');
   return { values };
@@ -79,10 +102,11 @@ export function parseLogArgs(args: string[]): LogArgsResult {
   } catch (error) {
     return { ok: false, error: `${(error as Error).message.split('\n')[0]}\n${LOG_USAGE}` };
   }
-  const fromPositionals = readPositionals(parsed.positionals);
+  const flags = parsed.values as Record<string, string | boolean | undefined>;
+  const flagged = new Set(VALUE_FLAGS.filter((name) => typeof flags[name] === 'string'));
+  const fromPositionals = readPositionals(parsed.positionals, flagged);
   if ('error' in fromPositionals) return { ok: false, error: `${fromPositionals.error}\n${LOG_USAGE}` };
   const values: RowValues = { ...fromPositionals.values };
-  const flags = parsed.values as Record<string, string | boolean | undefined>;
   for (const name of VALUE_FLAGS) {
     const value = flags[name];
     if (typeof value !== 'string') continue;
