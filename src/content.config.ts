@@ -92,6 +92,7 @@ const goals = defineCollection({
     date: isoDate,
     distance: z.number(),
     elevation: z.number().nullable(),
+    time: z.number().nullable().optional(),
     start: isoDate.nullable(),
   }),
 });

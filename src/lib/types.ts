@@ -101,6 +101,8 @@ export interface Goal {
   distance: number;
   /** Metres of climbing, if the race has notable climbing. */
   elevation: number | null;
+  /** Target finish time, seconds: the goal is achieved only at or under it. Absent or null = finishing is the goal. */
+  time?: number | null;
   /** When the build-up began; null = the journal's first run. */
   start: IsoDate | null;
   /** Why it matters (Markdown). */

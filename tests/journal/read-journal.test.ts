@@ -84,6 +84,7 @@ describe('a good journal', async () => {
         title: 'My first 50K',
         date: '2025-10-12',
         distance: 50000,
+        time: null,
         elevation: 2100,
         start: '2025-05-01',
         body: 'Because a year ago I could not run to the corner.',

@@ -48,4 +48,25 @@ describe('staircase', () => {
   test('without a start, the build-up begins with the first run', () => {
     expect(staircase({ ...goal, start: null }, runs, '2025-05-10', 'monday').steps[0]?.date).toBe('2024-12-20');
   });
+
+  test('a full-distance race the day after race day is the result, as the goal-achieved win says', () => {
+    const late = [...runs.slice(0, 6), run('2025-06-15', 50_600, true)];
+    const s = staircase(goal, late, '2025-06-20', 'monday');
+    expect(s.result?.id).toBe('2025-06-15');
+    expect(s.phase).toBe('done');
+  });
+
+  test('with a time target, only a finish at or under it achieves the goal', () => {
+    const timed = [...runs.slice(0, 6), { ...run('2025-06-14', 50_000, true), time: 6 * 3600 + 5 }];
+    expect(staircase({ ...goal, time: 6 * 3600 }, timed, '2025-06-20', 'monday').result).toBeNull();
+    expect(staircase({ ...goal, time: 6 * 3600 + 5 }, timed, '2025-06-20', 'monday').result?.id).toBe('2025-06-14');
+  });
+
+  test('the taper: the last four weeks before a marathon or longer, two before a shorter race', () => {
+    expect(staircase(goal, runs, '2025-05-16', 'monday').phase).toBe('build-up');
+    expect(staircase(goal, runs, '2025-05-17', 'monday').phase).toBe('taper');
+    const tenK = { ...goal, distance: 10_000 };
+    expect(staircase(tenK, runs, '2025-05-30', 'monday').phase).toBe('build-up');
+    expect(staircase(tenK, runs, '2025-05-31', 'monday').phase).toBe('taper');
+  });
 });

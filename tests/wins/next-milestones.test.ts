@@ -45,7 +45,10 @@ describe('nextMilestones', () => {
     const goal = makeGoal({ slug: 'half', title: 'City Half', date: '2024-03-01', distance: 21_097.5 });
     const list = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-01-06');
     expect(list.find((m) => m.kind === 'goal-achieved')).toMatchObject({ remaining: 55, goal: 'half', date: '2024-03-01' });
-    expect(list.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '100% of City Half', goal: 'half' });
+    // 100% of the goal is for race day: the build-up's next step is the one below it.
+    expect(list.find((m) => m.kind === 'goal-progress')).toBeUndefined();
+    const early = nextMilestones(makeRuns([{ date: '2024-01-02', km: 12 }]), [goal], makeProfile(), '2024-01-06');
+    expect(early.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '75% of City Half', goal: 'half' });
     const after = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-02');
     expect(after.some((m) => m.goal === 'half')).toBe(false);
   });
@@ -68,8 +71,92 @@ describe('biggest week and month within reach', () => {
       { date: '2024-01-30', km: 4 },
     ];
     const week = find(milestones(specs, '2024-01-31'), 'biggest-week')!;
-    expect(week).toMatchObject({ remaining: 8000, target: 12_000 });
+    // A record is beaten, not tied: the target is the record and a metre.
+    expect(week).toMatchObject({ remaining: 8001, target: 12_001 });
     expect(describeMilestone(week, 'km')).toBe('8 km more this week for your biggest week yet');
     expect(find(milestones(specs.slice(1), '2024-01-31'), 'biggest-week')).toBeUndefined();
   });
 });
+
+describe('next a coach would sign', () => {
+  const ultra = makeGoal({ slug: 'winter-50k', title: 'Winter Trail 50K', date: '2025-12-13', distance: 50_000 });
+  // A build-up: weekly long runs up to 42.4 km, the last on 2025-11-09.
+  const build: RunSpec[] = [
+    ...Array.from({ length: 20 }, (_, i) => ({ date: `2025-${String(6 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`, km: 10 + i })),
+    { date: '2025-11-09', km: 42.4 },
+    { date: '2025-11-15', km: 8 },
+  ];
+  const texts = (list: NextMilestone[], units: 'km' | 'mi' = 'km') => list.map((m) => describeMilestone(m, units));
+
+  it('in the taper: no distance, volume or daily-streak nudge, and the goal line reads as a taper', () => {
+    const list = nextMilestones(makeRuns(build), [ultra], makeProfile(), '2025-11-16');
+    const kinds = list.map((m) => m.kind);
+    for (const kind of ['distance-first', 'goal-progress', 'biggest-week', 'biggest-month', 'daily-streak', 'eddington'] as const) {
+      expect(kinds).not.toContain(kind);
+    }
+    expect(texts(list)).toContain('27 days to Winter Trail 50K: keep it easy');
+  });
+
+  it('before the taper: no first 50K nor 100 % of the goal, a 50K is for race day', () => {
+    const list = nextMilestones(makeRuns(build), [ultra], makeProfile(), '2025-11-10');
+    expect(list.find((m) => m.kind === 'distance-first')).toBeUndefined();
+    expect(list.find((m) => m.kind === 'goal-progress')).toBeUndefined();
+    expect(texts(list)).toContain('33 days to Winter Trail 50K');
+    // Without the goal, the next rung is the 50K itself.
+    expect(find(nextMilestones(makeRuns(build), [], makeProfile(), '2025-11-10'), 'distance-first')).toMatchObject({ label: 'first 50K' });
+  });
+
+  it('after the goal is achieved it is done, never 100 %', () => {
+    const raced = makeRuns([...build, { date: '2025-12-13', km: 50.4, time: 7 * 3600, isRace: true }]);
+    const list = nextMilestones(raced, [ultra], makeProfile(), '2025-12-14');
+    expect(texts(list)).toContain('Winter Trail 50K: done');
+    expect(list.filter((m) => m.goal === 'winter-50k')).toHaveLength(1);
+    // A fortnight later it has left the list.
+    expect(nextMilestones(raced, [ultra], makeProfile(), '2025-12-28').some((m) => m.goal === 'winter-50k')).toBe(false);
+  });
+
+  it('one line for one target: a first half marathon that is also halfway to the goal', () => {
+    const marathon = makeGoal({ slug: 'city', title: 'City Marathon', date: '2026-10-01', distance: 42_195 });
+    const list = nextMilestones(makeRuns([{ date: '2026-03-01', km: 20.2 }]), [marathon], makeProfile(), '2026-03-02');
+    expect(list.filter((m) => m.kind === 'goal-progress')).toEqual([]);
+    expect(texts(list)).toContain('0.9 km longer than your longest for your first half marathon (50% of City Marathon)');
+  });
+
+  it('shows the target pace of a goal with a time', () => {
+    const marathon = makeGoal({ slug: 'city', title: 'City Marathon', date: '2026-10-01', distance: 42_195, time: 3 * 3600 });
+    const list = nextMilestones(makeRuns([{ date: '2026-03-01', km: 15 }]), [marathon], makeProfile(), '2026-03-02');
+    expect(texts(list)).toContain('213 days to City Marathon (target 3:00:00, 4:16 /km)');
+    expect(texts(list, 'mi')).toContain('213 days to City Marathon (target 3:00:00, 6:52 /mi)');
+  });
+
+  it("a barrier's best is a road or track effort, not a trail run or a mountain run", () => {
+    const specs: RunSpec[] = [
+      { date: '2025-01-05', km: 42.195, time: 5 * 3600 + 2 * 60 + 32, elevation: 1300 },
+      { date: '2025-02-05', km: 42.195, time: 5 * 3600 + 40 * 60, type: 'Trail Run' },
+    ];
+    expect(find(nextMilestones(makeRuns(specs), [], makeProfile(), null), 'barrier')).toBeUndefined();
+    const road = [...specs, { date: '2025-03-05', km: 42.195, time: 5 * 3600 + 12 * 60, elevation: 250 }];
+    expect(find(nextMilestones(makeRuns(road), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-5 marathon', remaining: 12 * 60 });
+  });
+
+  it('a mi profile climbs the mile ladder', () => {
+    const list = nextMilestones(makeRuns([{ date: '2025-01-05', km: 3.3 }]), [], makeProfile({ units: 'mi' }), null);
+    expect(find(list, 'distance-first')).toMatchObject({ label: 'first 3 miles' });
+    expect(describeMilestone(find(list, 'distance-first')!, 'mi')).toBe('0.9 mi longer than your longest for your first 3 miles');
+  });
+});
+
+describe('next on the sample journal', () => {
+  it('reads as a taper four weeks before the 50K: no 50 km, no biggest week, no mountain-run best', async () => {
+    const { readJournal } = await import('../../src/lib/journal/read-journal.ts');
+    const journal = await readJournal('data', { today: null });
+    const lines = texts(nextMilestones(journal.runs, journal.goals, journal.profile, journal.today));
+    expect(lines).toContain('27 days to Winter Trail 50K: keep it easy');
+    const others = lines.filter((line) => !line.startsWith('27 days to'));
+    for (const line of others) expect(line).not.toMatch(/50K|50 km|biggest|for sub-\S+ marathon|Eddington/);
+  });
+});
+
+function texts(list: NextMilestone[]): string[] {
+  return list.map((m) => describeMilestone(m, 'km'));
+}

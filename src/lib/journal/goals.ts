@@ -2,11 +2,30 @@
 import { createHash } from 'node:crypto';
 import type { Goal, Problem, Profile } from '../types.ts';
 import { slugify } from '../format/slug.ts';
-import { parseDate, parseDistance, parseElevation, type Parsed } from './fields.ts';
+import { parseDate, parseDistance, parseDuration, parseElevation, type Parsed } from './fields.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { problem } from './problems.ts';
 
-const GOAL_FIELDS = ['title', 'date', 'distance', 'elevation', 'start'];
+const GOAL_FIELDS = ['title', 'date', 'distance', 'time', 'elevation', 'start'];
+
+/** Race distances a goal may name instead of a number, in metres. */
+const NAMED_DISTANCES: Readonly<Record<string, number>> = {
+  marathon: 42_195,
+  half: 21_097.5,
+  'half marathon': 21_097.5,
+  'half-marathon': 21_097.5,
+  '50k': 50_000,
+  '10k': 10_000,
+  '5k': 5000,
+};
+
+/** A goal distance: a race name (`marathon`, `half`, `10k`, `5k`, `50k`) or any distance. */
+function parseGoalDistance(text: string, profile: Profile): Parsed<number> {
+  const named = NAMED_DISTANCES[text.trim().toLowerCase()];
+  if (named !== undefined) return { ok: true, value: named };
+  const parsed = parseDistance(text, profile.units);
+  return parsed.ok ? parsed : { ok: false, expected: `${parsed.expected}, or marathon, half, 50k, 10k or 5k` };
+}
 
 /**
  * `goals/ultra-50k.md` → `ultra-50k`. A name with nothing to slug (`東京マラソン.md`, `🏃.md`) takes
@@ -43,7 +62,8 @@ export function parseGoal(text: string, path: string, profile: Profile): { goal:
 
   const title = value<string>('title', null, 'the goal\'s name, like "My first 50K"', true);
   const date = value('date', parseDate, 'the race day, like 2025-10-12', true);
-  const distance = value('distance', (t) => parseDistance(t, profile.units), 'the race distance, like 50k', true);
+  const distance = value('distance', (t) => parseGoalDistance(t, profile), 'the race distance, like 50k or marathon', true);
+  const time = value('time', parseDuration, '', false);
   const elevation = value('elevation', parseElevation, '', false);
   const start = value('start', parseDate, '', false);
   if (start !== null && date !== null && start > date) {
@@ -58,7 +78,7 @@ export function parseGoal(text: string, path: string, profile: Profile): { goal:
   if (title === null || date === null || distance === null) return { goal: null, problems };
   const slug = goalSlug(path, title);
   return {
-    goal: { slug, title, date, distance, elevation, start, body: fm.body.trim(), source: { path, line: 1, kind: 'markdown' } },
+    goal: { slug, title, date, distance, time, elevation, start, body: fm.body.trim(), source: { path, line: 1, kind: 'markdown' } },
     problems,
   };
 }

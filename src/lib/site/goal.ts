@@ -1,70 +1,27 @@
-// The goal page's staircase: the long-run progression toward the goal distance, the wins along the
-// way as steps, weekly volume, and weeks to go — all as of the journal's today.
+// The goal page's staircase: the goal family's standing (the build-up's long runs as steps, the run
+// that achieved it, days to go) with the weekly volume of the build-up, as of the journal's today.
 import { daysBetween, weekStartOf } from '../format/dates.ts';
 import type { IsoDate, WeekStart } from '../types.ts';
-import { weeklyTotals, type PeriodTotal } from './totals.ts';
+import { goalStanding, type GoalRunLike, type GoalStanding, type GoalTerms } from '../wins/goal.ts';
+import { weeklyTotals, type PeriodTotal } from '../wins/volume.ts';
 
-export interface GoalLike {
-  slug: string;
-  date: IsoDate;
-  distance: number;
-  start: IsoDate | null;
-}
+export type { LongRunStep } from '../wins/goal.ts';
 
-export interface GoalRunLike {
-  id: string;
-  date: IsoDate;
-  distance: number;
-  time: number | null;
-  isRace: boolean;
-}
-
-export interface LongRunStep {
-  date: IsoDate;
-  /** The longest run so far in the build-up, metres. */
-  value: number;
-  runId: string;
-}
-
-export interface Staircase {
-  start: IsoDate;
-  /** Each time the longest run of the build-up grew. */
-  steps: LongRunStep[];
+export interface Staircase<R extends GoalRunLike = GoalRunLike> extends GoalStanding<R> {
   weeks: PeriodTotal[];
   /** Whole weeks from today to race day (0 on race week), null after race day. */
   weeksToGo: number | null;
-  daysToGo: number | null;
-  /** Share of the goal distance the longest run so far covers, 0–1. */
-  reached: number;
-  /** The race itself, once the journal holds it. */
-  result: GoalRunLike | null;
 }
 
-export function staircase(goal: GoalLike, runs: readonly GoalRunLike[], today: IsoDate, weekStart: WeekStart): Staircase {
-  // Runs after the journal's today (a SMALL_WINS_TODAY override) have not happened yet.
-  const sorted = runs.filter((run) => run.date <= today).sort((a, b) => a.date.localeCompare(b.date));
-  const start = goal.start ?? sorted[0]?.date ?? today;
-  const before = sorted.filter((run) => run.date >= start && run.date < goal.date);
-  const steps: LongRunStep[] = [];
-  for (const run of before) {
-    const best = steps.at(-1)?.value ?? 0;
-    if (run.distance > best) steps.push({ date: run.date, value: run.distance, runId: run.id });
-  }
-  const onRaceDay = sorted.filter((run) => run.date === goal.date);
-  const result = onRaceDay.reduce<GoalRunLike | null>(
-    (best, run) => (!best || (run.isRace && !best.isRace) || (run.isRace === best.isRace && run.distance > best.distance) ? run : best),
-    null,
-  );
+/** `runs` in id order (the goal-achieved win's run is the first that achieves it). */
+export function staircase<R extends GoalRunLike>(goal: GoalTerms, runs: readonly R[], today: IsoDate, weekStart: WeekStart): Staircase<R> {
+  const standing = goalStanding(goal, runs, today);
+  const { start, daysToGo } = standing;
+  const buildUp = runs.filter((run) => run.date >= start && run.date < goal.date && run.date <= today);
   const lastWeek = goal.date < today ? goal.date : today;
-  const daysToGo = today <= goal.date ? daysBetween(today, goal.date) : null;
   return {
-    start,
-    steps,
-    weeks: weeklyTotals(before, weekStart, { from: start, to: lastWeek < start ? start : lastWeek }),
-    weeksToGo:
-      daysToGo === null ? null : daysBetween(weekStartOf(today, weekStart), weekStartOf(goal.date, weekStart)) / 7,
-    daysToGo,
-    reached: Math.min(1, (steps.at(-1)?.value ?? 0) / goal.distance),
-    result,
+    ...standing,
+    weeks: weeklyTotals(buildUp, weekStart, { from: start, to: lastWeek < start ? start : lastWeek }),
+    weeksToGo: daysToGo === null ? null : daysBetween(weekStartOf(today, weekStart), weekStartOf(goal.date, weekStart)) / 7,
   };
 }

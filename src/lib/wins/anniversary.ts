@@ -1,6 +1,8 @@
 // Anniversaries of the first run, dated on the anniversary day itself.
 import type { IsoDate } from '../types.ts';
+import { daysBetween } from '../format/dates.ts';
 import { lastIndex, type Detector } from './walk.ts';
+import { milestone, type NextContext, type NextMilestone } from './next.ts';
 
 /** The same day N years on; 29 February falls on 28 February in other years. */
 export function anniversaryOf(first: IsoDate, years: number): IsoDate {
@@ -38,4 +40,24 @@ export function detectAnniversaries(): Detector {
       });
     }
   };
+}
+
+/** Within reach: the next anniversary of the first run, and the days to it. */
+export function anniversaryNext(context: NextContext): NextMilestone[] {
+  const first = context.ordered[0];
+  const today = context.today;
+  if (!first || today === null) return [];
+  let years = 1;
+  while (anniversaryOf(first.date, years) <= today) years++;
+  const date = anniversaryOf(first.date, years);
+  return [
+    milestone({
+      kind: 'anniversary',
+      label: `${years} year${years === 1 ? '' : 's'} of running`,
+      remaining: daysBetween(today, date),
+      unit: 'days',
+      target: years,
+      date,
+    }),
+  ];
 }

@@ -1,6 +1,8 @@
 // Consistency family: run-count, daily-streak, weekly-streak, eddington.
-import type { IsoDate, PreviousRecord } from '../types.ts';
+import type { IsoDate, PreviousRecord, WeekStart } from '../types.ts';
+import { addDays, daysBetween, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
+import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
 import {
   DAILY_STREAK_LADDER,
   nextRungAbove,
@@ -145,4 +147,124 @@ export function detectEddington(): Detector {
     });
     previous = previousOf(win);
   };
+}
+
+export interface Streak {
+  length: number;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+const NO_STREAK: Streak = { length: 0, from: null, to: null };
+
+/** Consecutive periods (days, or week starts with `step` 7) ending at `end` in the set. */
+function streakEndingAt(periods: ReadonlySet<IsoDate>, end: IsoDate, step: number): Streak {
+  let start = end;
+  while (periods.has(addDays(start, -step))) start = addDays(start, -step);
+  return { length: daysBetween(start, end) / step + 1, from: start, to: end };
+}
+
+/** Consecutive days with a run ending on `today` (or on the day before: today is not over yet). */
+export function currentDailyStreak(dates: readonly IsoDate[], today: IsoDate): Streak {
+  const days = new Set(dates.filter((date) => date <= today));
+  const end = days.has(today) ? today : addDays(today, -1);
+  return days.has(end) ? streakEndingAt(days, end, 1) : NO_STREAK;
+}
+
+/** Consecutive weeks with at least one run, ending with the week of `today` (or the week before). */
+export function currentWeeklyStreak(dates: readonly IsoDate[], today: IsoDate, weekStart: WeekStart): Streak {
+  const weeks = new Set(dates.filter((date) => date <= today).map((date) => weekStartOf(date, weekStart)));
+  const thisWeek = weekStartOf(today, weekStart);
+  const end = weeks.has(thisWeek) ? thisWeek : addDays(thisWeek, -7);
+  return weeks.has(end) ? streakEndingAt(weeks, end, 7) : NO_STREAK;
+}
+
+/** The longest run of consecutive periods, ever (the earliest when tied): the streak detector's record. */
+function longestStreakOf(periods: readonly IsoDate[], step: number): Streak {
+  let best = NO_STREAK;
+  let start: IsoDate | null = null;
+  let previous: IsoDate | null = null;
+  for (const period of [...new Set(periods)].sort()) {
+    if (previous === null || daysBetween(previous, period) !== step) start = period;
+    const length = daysBetween(start as IsoDate, period) / step + 1;
+    if (length > best.length) best = { length, from: start, to: period };
+    previous = period;
+  }
+  return best;
+}
+
+/** The longest run of consecutive days with a run, ever (the earliest when tied). */
+export function longestDailyStreak(dates: readonly IsoDate[]): Streak {
+  return longestStreakOf(dates, 1);
+}
+
+/** The longest run of consecutive weeks with a run, ever; `from` and `to` are week starts. */
+export function longestWeeklyStreak(dates: readonly IsoDate[], weekStart: WeekStart): Streak {
+  return longestStreakOf(
+    dates.map((date) => weekStartOf(date, weekStart)),
+    7,
+  );
+}
+
+/** Eddington number of some day totals in whole units. */
+function eddingtonOf(dayTotals: readonly number[]): number {
+  const totals = [...dayTotals].sort((a, b) => b - a);
+  let e = 0;
+  while (e < totals.length && totals[e]! + 1e-9 >= e + 1) e++;
+  return e;
+}
+
+/**
+ * Within reach on the consistency ladders: the next run count, the next daily and weekly streak
+ * (counting the streak still alive), and the next Eddington number. In a goal race's taper no
+ * daily streak (rest days are part of it) and no Eddington number (days of E km or more are volume).
+ */
+export function consistencyNext(context: NextContext): NextMilestone[] {
+  const { ordered, profile, today } = context;
+  const out: NextMilestone[] = [];
+  const count = ordered.length;
+  const countRung = nextRungAbove(RUN_COUNT_LADDER, count);
+  out.push(milestone({ kind: 'run-count', label: `${ordinal(countRung)} run`, remaining: countRung - count, unit: 'runs', target: countRung }));
+  const dates = ordered.map((run) => run.date);
+  if (today !== null && !inTaper(context)) {
+    const dailyRung = nextRungAbove(DAILY_STREAK_LADDER, longestDailyStreak(dates).length);
+    out.push(
+      milestone({
+        kind: 'daily-streak',
+        label: `${dailyRung}-day streak`,
+        remaining: dailyRung - currentDailyStreak(dates, today).length,
+        unit: 'days',
+        target: dailyRung,
+      }),
+    );
+  }
+  if (today !== null) {
+    const weeklyRung = nextRungAbove(WEEKLY_STREAK_LADDER, longestWeeklyStreak(dates, profile.weekStart).length);
+    out.push(
+      milestone({
+        kind: 'weekly-streak',
+        label: `${weeklyRung}-week streak`,
+        remaining: weeklyRung - currentWeeklyStreak(dates, today, profile.weekStart).length,
+        unit: 'weeks',
+        target: weeklyRung,
+      }),
+    );
+  }
+  if (!inTaper(context)) {
+    const perUnit = metresPerUnit(profile.units);
+    const dayTotals = new Map<IsoDate, number>();
+    for (const run of ordered) dayTotals.set(run.date, (dayTotals.get(run.date) ?? 0) + run.distance / perUnit);
+    const totals = [...dayTotals.values()];
+    const target = Math.max(eddingtonOf(totals) + 1, EDDINGTON_MIN);
+    out.push(
+      milestone({
+        kind: 'eddington',
+        label: `Eddington ${target}`,
+        remaining: target - totals.filter((total) => total + 1e-9 >= target).length,
+        unit: 'days',
+        target,
+      }),
+    );
+  }
+  return out;
 }

@@ -1,16 +1,17 @@
 // Distance family: first-run, distance-first, nonstop-first, longest-run, climb-first.
 import type { PreviousRecord, Run } from '../types.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, DISTANCE_LADDER, reaches } from './rungs.ts';
+import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
+import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
 
 /** A run strictly longer than every earlier one by more than this ratio is a longest-run win. */
 const LONGEST_RUN_MARGIN = 1.01;
 
-/** Number of distance rungs `distance` reaches (rungs are reached bottom-up). */
-function rungsReached(distance: number): number {
+/** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
+export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
   let count = 0;
-  while (count < DISTANCE_LADDER.length && reaches(distance, DISTANCE_LADDER[count]!.metres)) count++;
+  while (count < ladder.length && reaches(distance, ladder[count]!.metres)) count++;
   return count;
 }
 
@@ -36,7 +37,8 @@ export function detectDistanceWins(): Detector {
     const unit = walk.profile.units;
     const isFirst = walk.index === 0;
     const before = longest;
-    const newRungs = rungsReached(run.distance);
+    const ladder = distanceLadder(unit);
+    const newRungs = rungsReached(run.distance, ladder);
     let slug: string | null = null;
     let upTo = -1;
     if (!before || run.distance > before.value) upTo = appendPoint(longestSeries, run.date, run.distance, run.id);
@@ -55,7 +57,7 @@ export function detectDistanceWins(): Detector {
     let earnedDistanceFirst = false;
     if (newRungs > reached) {
       if (!isFirst) {
-        const rung = DISTANCE_LADDER[newRungs - 1]!;
+        const rung = ladder[newRungs - 1]!;
         slug = walk.emit(run, {
           kind: 'distance-first',
           name: `first-${rung.name}`,
@@ -79,7 +81,7 @@ export function detectDistanceWins(): Detector {
       }
       let nonstopSlug: string | null = null;
       if (newRungs > reachedNonstop) {
-        const rung = DISTANCE_LADDER[newRungs - 1]!;
+        const rung = ladder[newRungs - 1]!;
         nonstopSlug = walk.emit(run, {
           kind: 'nonstop-first',
           name: `first-${rung.name}-nonstop`,
@@ -138,4 +140,62 @@ export function detectClimbFirsts(): Detector {
     }
     biggest = { value: gain, date: run.date, slug };
   };
+}
+
+/** The longest run (the earliest of equal ones: that is when the record was set), or null. */
+export function longestRunStanding<R extends { id: string; date: string; distance: number }>(ordered: readonly R[]): R | null {
+  let best: R | null = null;
+  for (const run of ordered) if (!best || run.distance > best.distance) best = run;
+  return best;
+}
+
+/**
+ * Within reach on the distance ladders: the next distance first, with and without stopping, and the
+ * next climb. Never a distance the goal race ahead is for, and nothing of the kind in its taper.
+ */
+export function distanceNext(context: NextContext): NextMilestone[] {
+  if (inTaper(context)) return [];
+  const { ordered, profile } = context;
+  const ladder = distanceLadder(profile.units);
+  const out: NextMilestone[] = [];
+  const nextRung = (longest: number) => {
+    const rung = ladder[rungsReached(longest, ladder)];
+    return rung && !saveForRaceDay(context, rung.metres) ? rung : null;
+  };
+  const longest = highest(ordered, (run) => run.distance);
+  const rung = nextRung(longest);
+  if (rung) {
+    out.push(milestone({ kind: 'distance-first', label: `first ${rung.label}`, remaining: rung.metres - longest, unit: 'm', target: rung.metres }));
+  }
+  if (ordered.some((run) => run.nonstop !== null)) {
+    const longestNonstop = highest(ordered, (run) => (run.nonstop ? run.distance : null));
+    const nonstop = nextRung(longestNonstop);
+    if (nonstop) {
+      out.push(
+        milestone({
+          kind: 'nonstop-first',
+          label: `first ${nonstop.label} without stopping`,
+          remaining: nonstop.metres - longestNonstop,
+          unit: 'm',
+          target: nonstop.metres,
+        }),
+      );
+    }
+  }
+  if (ordered.some((run) => run.elevation !== null)) {
+    const climb = highest(ordered, (run) => run.elevation);
+    const climbRung = CLIMB_LADDER.find((r) => climb < r);
+    if (climbRung !== undefined) {
+      out.push(
+        milestone({
+          kind: 'climb-first',
+          label: `first ${formatElevation(climbRung, profile.units)} of climbing`,
+          remaining: climbRung - climb,
+          unit: 'm',
+          target: climbRung,
+        }),
+      );
+    }
+  }
+  return out;
 }

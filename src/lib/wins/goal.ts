@@ -1,6 +1,7 @@
 // Goal family: goal-progress (the build-up's long runs) and goal-achieved (race day).
-import type { Goal, IsoDate, PreviousRecord, Series } from '../types.ts';
-import { addDays, dayNumber } from '../format/dates.ts';
+import type { Goal, IsoDate, PreviousRecord, Run, Series } from '../types.ts';
+import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
+import { milestone, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
 import { GOAL_PERCENTS, reaches } from './rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 
@@ -73,11 +74,7 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
           state.reached = count;
         }
       }
-      if (
-        !state.achieved &&
-        Math.abs(walk.day - state.raceDay) <= GOAL_DAY_TOLERANCE &&
-        reaches(run.distance, goal.distance)
-      ) {
+      if (!state.achieved && achievesGoal(goal, run, walk.day - state.raceDay)) {
         const upTo = appendPoint(state.series, run.date, run.distance, run.id);
         walk.emit(run, {
           kind: 'goal-achieved',
@@ -92,4 +89,130 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
       }
     }
   };
+}
+
+/**
+ * The run is the goal achieved: within a day of race day (`daysFromRaceDay`), the whole goal
+ * distance, and at or under the target time when the goal has one (the time as logged).
+ */
+export function achievesGoal(goal: GoalTerms, run: Pick<Run, 'distance' | 'time'>, daysFromRaceDay: number): boolean {
+  if (Math.abs(daysFromRaceDay) > GOAL_DAY_TOLERANCE || !reaches(run.distance, goal.distance)) return false;
+  const target = goal.time ?? null;
+  return target === null || (run.time !== null && run.time <= target);
+}
+
+/** What a goal is, as the rules read it (the pages' goals have no body). */
+export type GoalTerms = Pick<Goal, 'date' | 'distance' | 'start' | 'time'>;
+
+/** The marathon and longer taper for four weeks, shorter races for two. */
+export function taperDays(goal: Pick<Goal, 'distance'>): number {
+  return reaches(goal.distance, 42_195) ? 28 : 14;
+}
+
+/** The goal's target pace, seconds per metre, when it has a time. */
+export function goalPace(goal: GoalTerms): number | null {
+  const time = goal.time ?? null;
+  return time !== null && goal.distance > 0 ? time / goal.distance : null;
+}
+
+/** The fields the goal standing reads; `Run` satisfies it. */
+export interface GoalRunLike {
+  id: string;
+  date: IsoDate;
+  distance: number;
+  time: number | null;
+}
+
+export interface LongRunStep {
+  date: IsoDate;
+  /** The longest run so far in the build-up, metres. */
+  value: number;
+  runId: string;
+}
+
+export interface GoalStanding<R extends GoalRunLike = GoalRunLike> {
+  /** The build-up's first day: the goal's `start`, else the first run. */
+  start: IsoDate;
+  /** Each time the longest run of the build-up grew: the points of the goal's progression. */
+  steps: LongRunStep[];
+  /** Share of the goal distance the longest run of the build-up covers, 0–1. */
+  reached: number;
+  /** The run that achieved the goal (the goal-achieved win's run), once the journal holds it. */
+  result: R | null;
+  /** Days from today to race day; null after race day. */
+  daysToGo: number | null;
+  /** Done once achieved; in its taper the last `taperDays` before race day; null once missed. */
+  phase: GoalPhase | null;
+}
+
+/**
+ * Where a goal stands as of `today`, by the goal detector's own rules: the build-up's long runs
+ * (its steps), the run that achieved it, the days to go. `ordered` is in id order; runs after
+ * `today` have not happened yet.
+ */
+export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: readonly R[], today: IsoDate): GoalStanding<R> {
+  const runs = ordered.filter((run) => run.date <= today);
+  const start = goal.start ?? runs[0]?.date ?? today;
+  const lastBuildUpDate = addDays(goal.date, -1);
+  const raceDay = dayNumber(goal.date);
+  const steps: LongRunStep[] = [];
+  let result: R | null = null;
+  for (const run of runs) {
+    if (run.date >= start && run.date <= lastBuildUpDate && run.distance > (steps.at(-1)?.value ?? 0)) {
+      steps.push({ date: run.date, value: run.distance, runId: run.id });
+    }
+    if (result === null && goal.distance > 0 && achievesGoal(goal, run, dayNumber(run.date) - raceDay)) result = run;
+  }
+  const daysToGo = today <= goal.date ? daysBetween(today, goal.date) : null;
+  const phase: GoalPhase | null =
+    result !== null ? 'done' : daysToGo === null ? null : daysToGo <= taperDays(goal) ? 'taper' : 'build-up';
+  return {
+    start,
+    steps,
+    reached: goal.distance > 0 ? Math.min(1, (steps.at(-1)?.value ?? 0) / goal.distance) : 0,
+    result,
+    daysToGo,
+    phase,
+  };
+}
+
+/** An achieved goal stays in `next` as done for this many days after race day. */
+const DONE_SHOWN_DAYS = 14;
+
+/**
+ * Within reach for one goal: the next step of the build-up's long run (never 100 %: the full
+ * distance is for race day; none in the taper), and the countdown, read as a taper in its last
+ * weeks, or the goal shown as done once achieved.
+ */
+export function goalNext(context: NextContext, goal: Goal): NextMilestone[] {
+  const { ordered, today } = context;
+  if (today === null) return [];
+  const standing = goalStanding(goal, ordered, today);
+  const pace = goalPace(goal);
+  const countdown = (phase: GoalPhase, remaining: number) =>
+    milestone({ kind: 'goal-achieved', label: goal.title, remaining, unit: 'days', target: goal.distance, goal: goal.slug, date: goal.date, phase, pace });
+  if (standing.phase === 'done') {
+    return daysBetween(goal.date, today) <= DONE_SHOWN_DAYS ? [countdown('done', 0)] : [];
+  }
+  if (standing.daysToGo === null) return [];
+  const out: NextMilestone[] = [];
+  // Only the build-up's runs count toward it: from its start (a run tomorrow must be able to count).
+  if (standing.phase === 'build-up' && goal.distance > 0 && addDays(today, 1) >= standing.start) {
+    const longest = standing.steps.at(-1)?.value ?? 0;
+    const percent = GOAL_PERCENTS.find((p) => p < 100 && !reaches(longest, (p / 100) * goal.distance));
+    if (percent !== undefined) {
+      out.push(
+        milestone({
+          kind: 'goal-progress',
+          label: `${percent}% of ${goal.title}`,
+          remaining: (percent / 100) * goal.distance - longest,
+          unit: 'm',
+          target: (percent / 100) * goal.distance,
+          goal: goal.slug,
+        }),
+      );
+    }
+  }
+  out.push(countdown(standing.phase ?? 'build-up', standing.daysToGo));
+  return out;
 }

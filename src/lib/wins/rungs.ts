@@ -172,3 +172,39 @@ export function lifetimeRungName(value: number, unit: DistanceUnit): { name: str
     ? { name: `${value}-miles`, label: `${formatCount(value)} miles` }
     : { name: `${value}-km`, label: `${formatCount(value)} km` };
 }
+
+function milesRung(miles: number): DistanceRung {
+  return {
+    metres: miles * METRES_PER_MILE,
+    name: `${miles}-mile${miles === 1 ? '' : 's'}`,
+    label: `${miles} mile${miles === 1 ? '' : 's'}`,
+  };
+}
+
+/**
+ * The distance ladder of a `mi` profile: round miles, with the race distances a miler names by
+ * their race (13.1 is the half marathon, 26.2 the marathon, 31.07 the 50K, at their exact lengths).
+ */
+export const MILE_DISTANCE_LADDER: readonly DistanceRung[] = [
+  milesRung(1),
+  milesRung(2),
+  milesRung(3),
+  milesRung(4),
+  milesRung(5),
+  milesRung(6),
+  milesRung(8),
+  milesRung(10),
+  { metres: 21_097.5, name: 'half-marathon', label: 'half marathon' },
+  milesRung(15),
+  milesRung(18),
+  milesRung(20),
+  { metres: 42_195, name: 'marathon', label: 'marathon' },
+  { metres: 50_000, name: '50k', label: '50K' },
+  milesRung(50),
+  milesRung(100),
+];
+
+/** The distance ladder in the profile's unit: the km ladder's slugs never change for a km profile. */
+export function distanceLadder(unit: DistanceUnit): readonly DistanceRung[] {
+  return unit === 'mi' ? MILE_DISTANCE_LADDER : DISTANCE_LADDER;
+}

@@ -9,6 +9,7 @@ import {
   type DistanceRung,
 } from './rungs.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
+import { milestone, type NextContext, type NextMilestone } from './next.ts';
 
 /** Stream efforts name their distance exactly; allow float noise from unit conversion. */
 const EFFORT_MATCH_METRES = 0.5;
@@ -19,20 +20,20 @@ interface TimedEffort {
 }
 
 /** The run's effort at a standard distance: its stream effort, else the whole run scaled to D. */
-export function effortAt(run: Run, metres: number, streamOnly = false): TimedEffort | null {
+export function effortAt(run: EffortRun, metres: number, streamOnly = false): TimedEffort | null {
   const stream = streamEffortAt(run, metres);
   if (stream) return { time: stream.time, offset: stream.startOffset };
   const time = scaledTimeAt(run, metres, streamOnly);
   return Number.isNaN(time) ? null : { time, offset: null };
 }
 
-function streamEffortAt(run: Run, metres: number): Run['efforts'][number] | undefined {
+function streamEffortAt(run: EffortRun, metres: number): Run['efforts'][number] | undefined {
   for (const effort of run.efforts) if (Math.abs(effort.distance - metres) < EFFORT_MATCH_METRES) return effort;
   return undefined;
 }
 
 /** The whole run's time scaled to `metres`, or NaN when the run is no effort at that distance. */
-function scaledTimeAt(run: Run, metres: number, streamOnly: boolean): number {
+function scaledTimeAt(run: EffortRun, metres: number, streamOnly: boolean): number {
   if (streamOnly || run.time === null || run.time <= 0) return Number.NaN;
   if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return Number.NaN;
   return (run.time * metres) / run.distance;
@@ -152,4 +153,82 @@ export function detectSpeedWins(): Detector {
     if (personalBest) personalBest.state.best!.slug = walk.emit(run, personalBest.draft).slug;
     if (barrier) barrier.state.best!.slug = walk.emit(run, barrier.draft).slug;
   };
+}
+
+/** A run as the pages have it (without the fields only the journal keeps); `Run` satisfies it. */
+export type EffortRun = Omit<Run, 'win' | 'extra' | 'source'>;
+
+export interface BestEffort {
+  rung: DistanceRung;
+  /** Seconds. */
+  time: number;
+  runId: string;
+  date: string;
+}
+
+/**
+ * The standing best at every distance, shortest first: the same efforts the personal-best
+ * detector times (treadmill and virtual runs never count), the earliest of equal times.
+ */
+export function bestEffortStandings(ordered: readonly EffortRun[]): BestEffort[] {
+  const distances = [
+    ...STREAM_ONLY_DISTANCES.map((rung) => ({ rung, streamOnly: true })),
+    ...STANDARD_DISTANCES.map((rung) => ({ rung, streamOnly: false })),
+  ];
+  const out: BestEffort[] = [];
+  for (const { rung, streamOnly } of distances) {
+    const best = fastestEffort(ordered, rung.metres, streamOnly);
+    if (best) out.push({ rung, time: best.time, runId: best.run.id, date: best.run.date });
+  }
+  return out;
+}
+
+function fastestEffort<R extends EffortRun>(runs: readonly R[], metres: number, streamOnly = false): { run: R; time: number } | null {
+  let best: { run: R; time: number } | null = null;
+  for (const run of runs) {
+    if (run.virtual) continue;
+    const effort = effortAt(run, metres, streamOnly);
+    if (effort && (best === null || effort.time < best.time)) best = { run, time: effort.time };
+  }
+  return best;
+}
+
+/** Climbing above this, per km, makes a run a hill or trail outing rather than a road or track effort. */
+export const FLAT_CLIMB_PER_KM = 15;
+
+/**
+ * A run whose time says what the runner could do on a road or track: not a trail run (its type
+ * names a trail) and not one with more than FLAT_CLIMB_PER_KM metres of climbing per km.
+ */
+export function isRoadEffort(run: Pick<Run, 'type' | 'elevation' | 'distance'>): boolean {
+  if (run.type !== null && /trail/i.test(run.type)) return false;
+  return run.elevation === null || run.elevation <= (FLAT_CLIMB_PER_KM * run.distance) / 1000;
+}
+
+/**
+ * The next barrier at each distance, measured from the best road or track effort. The barrier is
+ * the first not broken by any effort (a fast trail run breaks it too); without a road effort at
+ * that distance there is no honest "best" to measure from, and no line.
+ */
+export function speedNext(context: NextContext): NextMilestone[] {
+  const out: NextMilestone[] = [];
+  for (const distance of STANDARD_DISTANCES) {
+    const barriers = BARRIERS[distance.name];
+    if (!barriers) continue;
+    const best = fastestEffort(context.ordered, distance.metres);
+    const road = fastestEffort(context.ordered.filter(isRoadEffort), distance.metres);
+    if (best === null || road === null) continue;
+    const barrier = barriers[barriersUnder(distance.name, best.time)];
+    if (!barrier) continue;
+    out.push(
+      milestone({
+        kind: 'barrier',
+        label: `${barrier.label.toLowerCase()} ${distance.label}`,
+        remaining: road.time - barrier.seconds,
+        unit: 's',
+        target: barrier.seconds,
+      }),
+    );
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
 // Volume family: total-distance (lifetime ladder), biggest-week, biggest-month.
-import type { IsoDate, PreviousRecord, Run, Win } from '../types.ts';
+import type { IsoDate, PreviousRecord, Run, WeekStart, Win } from '../types.ts';
+import { addDays, daysBetween, monthOf, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
-import { highestRungCrossed, lifetimeLadder, lifetimeRungName, type OpenLadder } from './rungs.ts';
+import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from './rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
+import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
 
 /** Sums of decimal distances drift by far less than this; a rung hit exactly must count. */
 const SUM_EPSILON = 1e-6;
@@ -69,7 +71,7 @@ function detectBiggestPeriod(view: PeriodView): Detector {
       return;
     }
     if (!record || view.earlierWithRuns(walk) < view.minEarlier) return;
-    if (currentTotal <= record.value) return;
+    if (currentTotal < periodRecordTarget(record.value)) return;
     const series = view.series(walk);
     currentWin = walk.emit(run, {
       kind: view.kind,
@@ -107,4 +109,170 @@ export function detectBiggestMonth(): Detector {
     series: (walk) => walk.monthly,
     startDate: (month) => `${month}-01`,
   });
+}
+
+/**
+ * The total a week or month needs to set a new record: beyond the old one by at least a metre
+ * (a record is beaten, not tied). The detector and `next` both ask this one function.
+ */
+export function periodRecordTarget(record: number): number {
+  return record + 1;
+}
+
+/** The fields totals need; `Run` satisfies it. */
+export interface RunLike {
+  date: IsoDate;
+  distance: number;
+  time: number | null;
+}
+
+export interface PeriodTotal {
+  /** First day of the week, or `YYYY-MM` for a month. */
+  period: string;
+  distance: number;
+  time: number;
+  runs: number;
+}
+
+function emptyTotal(period: string): PeriodTotal {
+  return { period, distance: 0, time: 0, runs: 0 };
+}
+
+function addRun(total: PeriodTotal, run: RunLike): void {
+  total.distance += run.distance;
+  total.time += run.time ?? 0;
+  total.runs += 1;
+}
+
+/**
+ * One total per week from the week of `from` to the week of `to` (both default to the runs' own
+ * range), including weeks without a run (a break shows as a gap).
+ */
+export function weeklyTotals(
+  runs: readonly RunLike[],
+  weekStart: WeekStart,
+  range: { from?: IsoDate; to?: IsoDate } = {},
+): PeriodTotal[] {
+  const dates = runs.map((run) => run.date).sort();
+  const from = range.from ?? dates[0];
+  const to = range.to ?? dates.at(-1);
+  if (from === undefined || to === undefined || from > to) return [];
+  const first = weekStartOf(from, weekStart);
+  const weeks: PeriodTotal[] = [];
+  for (let week = first; week <= to; week = addDays(week, 7)) weeks.push(emptyTotal(week));
+  for (const run of runs) {
+    const index = Math.floor(daysBetween(first, run.date) / 7);
+    const total = weeks[index];
+    if (total && run.date >= from && run.date <= to) addRun(total, run);
+  }
+  return weeks;
+}
+
+function followingMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** One total per calendar month from the first run's month to the last's, including empty months. */
+export function monthlyTotals(runs: readonly RunLike[]): PeriodTotal[] {
+  const dates = runs.map((run) => run.date).sort();
+  const first = dates[0];
+  const last = dates.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const months: PeriodTotal[] = [];
+  const index = new Map<string, PeriodTotal>();
+  for (let month = monthOf(first); month <= monthOf(last); month = followingMonth(month)) {
+    const total = emptyTotal(month);
+    months.push(total);
+    index.set(month, total);
+  }
+  for (const run of runs) addRun(index.get(monthOf(run.date)) as PeriodTotal, run);
+  return months;
+}
+
+export interface CumulativePoint {
+  date: IsoDate;
+  /** Lifetime metres at the end of that day. */
+  distance: number;
+}
+
+/** Lifetime distance after each day that has a run. */
+export function cumulativeDistance(runs: readonly RunLike[]): CumulativePoint[] {
+  const byDay = new Map<IsoDate, number>();
+  for (const run of runs) byDay.set(run.date, (byDay.get(run.date) ?? 0) + run.distance);
+  let total = 0;
+  return [...byDay]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, distance]) => {
+      total += distance;
+      return { date, distance: total };
+    });
+}
+
+/** The biggest of some period totals (the earliest when tied: that is when it was set), or null. */
+export function biggestPeriod(totals: readonly PeriodTotal[]): PeriodTotal | null {
+  let best: PeriodTotal | null = null;
+  for (const total of totals) if (!best || total.distance > best.distance) best = total;
+  return best;
+}
+
+/**
+ * The record of earlier periods and the current period's total, when enough earlier periods have
+ * runs (the detector's rule) and the current one has not set a new record yet.
+ */
+function periodRecord(
+  runs: readonly Run[],
+  periodOf: (run: Run) => string,
+  current: string,
+  minEarlier: number,
+): { best: number; current: number } | null {
+  const totals = new Map<string, number>();
+  for (const run of runs) {
+    const period = periodOf(run);
+    if (period <= current) totals.set(period, (totals.get(period) ?? 0) + run.distance);
+  }
+  let best = 0;
+  let earlier = 0;
+  for (const [period, total] of totals) {
+    if (period === current) continue;
+    earlier++;
+    best = Math.max(best, total);
+  }
+  const now = totals.get(current) ?? 0;
+  return earlier >= minEarlier && now < periodRecordTarget(best) ? { best, current: now } : null;
+}
+
+/**
+ * Within reach on the volume ladders: the next lifetime milestone, and the distance still to run
+ * this week and this month for a new record (never in a goal race's taper: that is when to rest).
+ */
+export function volumeNext(context: NextContext): NextMilestone[] {
+  const { ordered, profile, today } = context;
+  const unit = profile.units;
+  const perUnit = metresPerUnit(unit);
+  const out: NextMilestone[] = [];
+  const lifetime = ordered.reduce((sum, run) => sum + run.distance, 0);
+  const lifetimeRung = nextRungAbove(lifetimeLadder(unit), lifetime / perUnit + SUM_EPSILON);
+  out.push(
+    milestone({
+      kind: 'total-distance',
+      label: `${lifetimeRungName(lifetimeRung, unit).label} lifetime`,
+      remaining: lifetimeRung * perUnit - lifetime,
+      unit: 'm',
+      target: lifetimeRung * perUnit,
+    }),
+  );
+  if (today === null || inTaper(context)) return out;
+  const week = periodRecord(ordered, (run) => weekStartOf(run.date, profile.weekStart), weekStartOf(today, profile.weekStart), 4);
+  if (week) {
+    const target = periodRecordTarget(week.best);
+    out.push(milestone({ kind: 'biggest-week', label: 'biggest week yet', remaining: target - week.current, unit: 'm', target }));
+  }
+  const month = periodRecord(ordered, (run) => monthOf(run.date), monthOf(today), 3);
+  if (month) {
+    const target = periodRecordTarget(month.best);
+    out.push(milestone({ kind: 'biggest-month', label: 'biggest month yet', remaining: target - month.current, unit: 'm', target }));
+  }
+  return out;
 }
