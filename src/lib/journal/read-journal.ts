@@ -1,5 +1,5 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
@@ -23,8 +23,10 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
+/** A regular file's text; null when absent or a symbolic link (links are never followed: the importer warns about them). */
 async function readIfExists(path: string): Promise<string | null> {
   try {
+    if ((await lstat(path)).isSymbolicLink()) return null;
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -34,7 +36,8 @@ async function readIfExists(path: string): Promise<string | null> {
 
 /** Files under `dir` whose name matches, as paths relative to `dir` with forward slashes, sorted. */
 async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
-  if (!(await isDirectory(dir))) return [];
+  // A linked folder inside the journal is not followed, like a linked file (the importer warns about both).
+  if (!(await lstat(dir).then((info) => info.isDirectory(), () => false))) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive });
   return entries
     .filter((entry) => entry.isFile() && pattern.test(entry.name))
@@ -57,14 +60,15 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
   const { profile, problems: profileProblems } = parseProfile(profileText, `${displayDir}/profile.md`);
   const journalDir = join(dir, 'journal');
   // Top-level CSVs are read once: the importers look at the same files (an export is a CSV too).
-  const csvFiles = await listFiles(dir, /\.csv$/i, false);
+  // With a trailing separator, a journal folder that is itself a link is followed.
+  const csvFiles = await listFiles(resolve(dir) + sep, /\.csv$/i, false);
   const csvTexts = await Promise.all(csvFiles.map((file) => readFile(join(dir, file), 'utf8')));
   const csv = csvFiles.map((file, i) => ({ path: `${displayDir}/${file}`, text: csvTexts[i]! }));
   const texts = new Map(csvFiles.map((file, i) => [join(resolve(dir), file), csvTexts[i]!]));
   const [entryFiles, goals, imported] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files)),
-    readImports(dir, displayDir, profile, { texts }),
+    readImports(dir, displayDir, profile, { texts, today: options.today ?? null }),
   ]);
   const entries = await Promise.all(
     entryFiles.map(async (file) => ({
