@@ -1,5 +1,46 @@
 // Tracks written by the tests: a GPX or TCX from a list of legs at given speeds, so a test states
-// the run it means (5 km at 5:00 /km, then 10 km at 5 m/s) and the file follows.
+// the run it means (5 km at 5:00 /km, then 10 km at 5 m/s) and the file follows. And journal
+// folders holding them, read as the site reads them.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import type { Journal, Win } from '../../src/lib/types.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+
+/** The journal's today in these tests. */
+export const TODAY = '2026-12-03';
+
+/** Temp journal folders for a describe block (and a temp import cache). */
+export function useJournalFolders() {
+  let count = 0;
+  let previousCache: string | undefined;
+  const folders = {
+    root: '',
+    setup(): void {
+      folders.root = mkdtempSync(join(tmpdir(), 'small-wins-gps-'));
+      previousCache = process.env.SMALL_WINS_CACHE;
+      process.env.SMALL_WINS_CACHE = join(folders.root, 'cache');
+    },
+    teardown(): void {
+      if (previousCache === undefined) delete process.env.SMALL_WINS_CACHE;
+      else process.env.SMALL_WINS_CACHE = previousCache;
+      rmSync(folders.root, { recursive: true, force: true });
+    },
+    /** A journal folder holding `files` (path → content), read with its wins. */
+    async journalOf(files: Record<string, string | Uint8Array>): Promise<{ data: string; journal: Journal; wins: Win[] }> {
+      const data = join(folders.root, `data-${++count}`);
+      mkdirSync(data, { recursive: true });
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(data, path)), { recursive: true });
+        writeFileSync(join(data, path), content);
+      }
+      const journal = await readJournal(data, { today: TODAY });
+      return { data, journal, wins: journal.errors.length > 0 ? [] : findWins(journal.runs, journal.goals, journal.profile) };
+    },
+  };
+  return folders;
+}
 
 /** Metres along a meridian per degree of latitude (the stream's own figure, rounded). */
 const METRES_PER_DEGREE = 111_195;

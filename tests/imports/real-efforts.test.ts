@@ -1,43 +1,18 @@
 // What counts as a real effort: GPS glitches, tracks that run on past their run, tracks that
 // disagree with their export row, and runs faster than the world record earn nothing.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { worldRecordTime } from '../../src/lib/journal/world-records.ts';
-import type { Journal, Win } from '../../src/lib/types.ts';
-import { findWins } from '../../src/lib/wins/find-wins.ts';
+import type { Win } from '../../src/lib/types.ts';
 import { runScript } from '../trust/helpers.ts';
-import { gpxOf, pointsOf, stravaCsv, tcxOf } from './gps-tracks.ts';
+import { gpxOf, pointsOf, stravaCsv, tcxOf, TODAY, useJournalFolders } from './gps-tracks.ts';
 
-const TODAY = '2026-12-03';
 const FIVE_MIN_KM = 1000 / 300;
-let root: string;
-const previousCache = process.env.SMALL_WINS_CACHE;
-
-beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'small-wins-efforts-'));
-  process.env.SMALL_WINS_CACHE = join(root, 'cache');
-});
-
-afterAll(() => {
-  if (previousCache === undefined) delete process.env.SMALL_WINS_CACHE;
-  else process.env.SMALL_WINS_CACHE = previousCache;
-  rmSync(root, { recursive: true, force: true });
-});
-
-let count = 0;
-/** A journal folder holding `files` (path → text), read as the site reads it, with its wins. */
-async function journalOf(files: Record<string, string>): Promise<{ data: string; journal: Journal; wins: Win[] }> {
-  const data = join(root, `data-${++count}`);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(data, path)), { recursive: true });
-    writeFileSync(join(data, path), text);
-  }
-  const journal = await readJournal(data, { today: TODAY });
-  return { data, journal, wins: journal.errors.length > 0 ? [] : findWins(journal.runs, journal.goals, journal.profile) };
-}
+const folders = useJournalFolders();
+beforeAll(folders.setup);
+afterAll(folders.teardown);
+const journalOf = folders.journalOf;
 
 /** Every win that states a time over a distance is one a human could have run. */
 function expectHumanTimes(wins: readonly Win[]): void {
@@ -139,7 +114,7 @@ describe('a run faster than the world record', () => {
   });
 
   it('is a warning in check naming the file and line; check still passes', () => {
-    const data = join(root, 'check-data');
+    const data = join(folders.root, 'check-data');
     mkdirSync(data, { recursive: true });
     writeFileSync(join(data, 'runs.csv'), csv);
     const result = runScript('scripts/check.ts', ['--data', data], { SMALL_WINS_TODAY: TODAY });
