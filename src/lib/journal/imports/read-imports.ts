@@ -109,8 +109,9 @@ class Collector {
       this.runs.push(draft);
       return;
     }
-    const { path, line } = draft.source;
-    this.error(path, line, 'date', draft.date, `expected an activity date from ${earliest} to ${this.latest} (a year after today): this activity is left out`);
+    const { path, line, kind } = draft.source;
+    const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
+    this.error(path, line, field, draft.date, `expected an activity date from ${earliest} to ${this.latest} (a year after today): this activity is left out`);
   }
   problems: Problem[] = [];
   skipped: Record<string, number> = {};
