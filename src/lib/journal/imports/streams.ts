@@ -72,33 +72,41 @@ export interface StreamDrops {
  * point, a bad first fix or a jump to another continent loses the few points, not the run.
  */
 function glitchIndices(kept: readonly RawSample[], useDevice: boolean): Set<number> {
+  // The measured samples (a fix, or the device's distance), with what is measured.
   const measured: number[] = [];
+  const fixes: Array<[number, number]> = [];
   for (let i = 0; i < kept.length; i++) {
     const s = kept[i]!;
-    if (useDevice ? s.distance !== null && Number.isFinite(s.distance) : validPosition(s.lat, s.lon) !== null) measured.push(i);
+    const fix = useDevice ? null : validPosition(s.lat, s.lon);
+    if (useDevice ? s.distance !== null && Number.isFinite(s.distance) : fix !== null) {
+      measured.push(i);
+      if (fix) fixes.push(fix);
+    }
   }
   const reachable = (a: number, b: number): boolean => {
-    const sa = kept[a]!;
-    const sb = kept[b]!;
-    const metres = useDevice ? Math.abs(sb.distance! - sa.distance!) : haversine(validPosition(sa.lat, sa.lon)!, validPosition(sb.lat, sb.lon)!);
-    return metres <= (HUMAN_SPEED_CEILING_M_S * Math.abs(sb.time - sa.time)) / 1000;
+    const metres = useDevice ? Math.abs(kept[measured[b]!]!.distance! - kept[measured[a]!]!.distance!) : haversine(fixes[a]!, fixes[b]!);
+    return metres <= (HUMAN_SPEED_CEILING_M_S * Math.abs(kept[measured[b]!]!.time - kept[measured[a]!]!.time)) / 1000;
   };
+  // stepOk[k]: measured point k is reachable from point k-1. Ordinary tracks are all true.
+  const stepOk: boolean[] = [true];
+  for (let k = 1; k < measured.length; k++) stepOk.push(reachable(k - 1, k));
+  if (stepOk.every(Boolean)) return new Set();
   // The longest run of consecutive measured points, each reachable from the one before.
   let bestFrom = 0;
   let bestTo = 0;
   for (let from = 0, k = 1; k <= measured.length; k++) {
-    if (k === measured.length || !reachable(measured[k - 1]!, measured[k]!)) {
+    if (k === measured.length || !stepOk[k]) {
       if (k - from > bestTo - bestFrom) [bestFrom, bestTo] = [from, k];
       from = k;
     }
   }
   const dropped = new Set<number>();
   for (let k = bestTo, last = bestTo - 1; k < measured.length; k++) {
-    if (reachable(measured[last]!, measured[k]!)) last = k;
+    if (last === k - 1 ? stepOk[k] : reachable(last, k)) last = k;
     else dropped.add(measured[k]!);
   }
   for (let k = bestFrom - 1, last = bestFrom; k >= 0; k--) {
-    if (reachable(measured[k]!, measured[last]!)) last = k;
+    if (last === k + 1 ? stepOk[last] : reachable(k, last)) last = k;
     else dropped.add(measured[k]!);
   }
   return dropped;
