@@ -1,6 +1,7 @@
 // Tracks written by the tests: a GPX or TCX from a list of legs at given speeds, so a test states
 // the run it means (5 km at 5:00 /km, then 10 km at 5 m/s) and the file follows. And journal
 // folders holding them, read as the site reads them.
+import { Encoder, Profile, type Encodable, type FileIdMesg, type RecordMesg, type SessionMesg } from '@garmin/fitsdk';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -101,4 +102,37 @@ export function stravaCsv(rows: ReadonlyArray<[number, string, string, number, n
   const header = 'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename,Elapsed Time,Moving Time,Distance';
   const lines = rows.map(([id, date, name, km, seconds, file]) => `${id},"${date}",${name},Run,${seconds},${km.toFixed(2)},${file},${seconds},${seconds},${km * 1000}`);
   return `${header}\n${lines.join('\n')}\n`;
+}
+
+const SEMICIRCLES_PER_DEGREE = 2 ** 31 / 180;
+
+/** A FIT activity written with Garmin's SDK: a record per point and a running session of `sessionDistance` metres. */
+export function fitOf(points: readonly TrackPoint[], sessionDistance: number, distanceOf: (p: TrackPoint, i: number) => number = (p) => p.distance): Uint8Array {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const encoder = new Encoder();
+  const fileId: Encodable<FileIdMesg> = { mesgNum: Profile.MesgNum.FILE_ID!, type: 'activity', manufacturer: 'development', product: 0, timeCreated: new Date(first.time), serialNumber: 1 };
+  encoder.writeMesg(fileId);
+  points.forEach((p, i) => {
+    const record: Encodable<RecordMesg> = {
+      mesgNum: Profile.MesgNum.RECORD!,
+      timestamp: new Date(p.time),
+      distance: distanceOf(p, i),
+      positionLat: Math.round(p.lat * SEMICIRCLES_PER_DEGREE),
+      positionLong: Math.round(p.lon * SEMICIRCLES_PER_DEGREE),
+    };
+    encoder.writeMesg(record);
+  });
+  const seconds = (last.time - first.time) / 1000;
+  const session: Encodable<SessionMesg> = {
+    mesgNum: Profile.MesgNum.SESSION!,
+    timestamp: new Date(last.time),
+    startTime: new Date(first.time),
+    totalDistance: sessionDistance,
+    totalTimerTime: seconds,
+    totalElapsedTime: seconds,
+    sport: 'running',
+  };
+  encoder.writeMesg(session);
+  return encoder.close();
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { worldRecordTime } from '../../src/lib/journal/world-records.ts';
 import type { Win } from '../../src/lib/types.ts';
 import { runScript } from '../trust/helpers.ts';
-import { gpxOf, pointsOf, stravaCsv, tcxOf, TODAY, useJournalFolders } from './gps-tracks.ts';
+import { fitOf, gpxOf, pointsOf, stravaCsv, tcxOf, TODAY, useJournalFolders } from './gps-tracks.ts';
 
 const FIVE_MIN_KM = 1000 / 300;
 const folders = useJournalFolders();
@@ -50,6 +50,19 @@ describe('GPS glitches', () => {
     expect(wins.find((w) => w.kind === 'longest-run' && w.value > 100_000)).toBeUndefined();
     const warning = journal.warnings.find((w) => w.path === `${data}/tracks/flipped.tcx` && w.field === 'time');
     expect(warning?.message).toMatch(/world record .* earns no win and sets no record/);
+  });
+
+  it('a FIT whose distances have their top bit flipped publishes no 21,000 km run and no 0:00 effort', async () => {
+    const FLIP = 2 ** 31 / 100; // the distance field is in centimetres
+    const points = pointsOf([{ distance: 5100, speed: FIVE_MIN_KM }]);
+    const fit = fitOf(points, 5100 + FLIP, (p, i) => (i === 40 ? p.distance + FLIP : p.distance));
+    const { data, journal, wins } = await journalOf({ 'runs.csv': 'date,distance,time\n2024-04-01,3,18:00\n', 'tracks/flipped.fit': fit });
+    const imported = journal.runs.find((r) => r.source.kind === 'fit')!;
+    expect(imported.efforts.map((e) => e.distance)).toEqual([400, 1000, 1609.344, 5000]);
+    for (const effort of imported.efforts) expect(effort.time).toBeGreaterThan(worldRecordTime(effort.distance));
+    expect(wins.filter((w) => w.runs[0] === imported.id)).toEqual([]);
+    expect(journal.warnings).toContainEqual(expect.objectContaining({ path: `${data}/tracks/flipped.fit`, field: 'time' }));
+    expectHumanTimes(wins);
   });
 });
 
