@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGpx } from '../../src/lib/journal/imports/gpx.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
-import { gpxOf, pointsOf, stravaCsv, TODAY, useJournalFolders } from './gps-tracks.ts';
+import { gpxOf, pointsOf, stravaCsv, tcxOf, TODAY, useJournalFolders } from './gps-tracks.ts';
 
 const folders = useJournalFolders();
 beforeAll(folders.setup);
@@ -24,6 +24,13 @@ describe('dates an import cannot have', () => {
     expect(journal.warnings).toContainEqual(
       expect.objectContaining({ path: `${data}/tracks/unset-clock.gpx`, line: null, message: expect.stringMatching(/1 point timed before 1900 .* ignored/) }),
     );
+  });
+
+  it('dates a TCX whose lap start is 0000-01-01 by its first track point', async () => {
+    const tcx = tcxOf(pointsOf(RUN), 3000).replace(/StartTime="[^"]+"/, 'StartTime="0000-01-01T00:00:00Z"');
+    const { journal } = await journalOf({ 'tracks/unset-lap.tcx': tcx });
+    expect(journal.errors).toEqual([]);
+    expect(journal.runs.map((r) => [r.date, r.startTime])).toEqual([['2024-05-01', '07:00:00']]);
   });
 
   it('refuses activities dated before 1900 or more than a year after today, naming file and line', async () => {
@@ -90,9 +97,16 @@ describe('paths an export names', () => {
     mkdirSync(join(data, 'tracks'));
     symlinkSync(join(outside, 'run.gpx'), join(data, 'tracks', 'run.gpx'));
     symlinkSync(join(outside, 'goals'), join(data, 'goals'));
+    // An export whose row names a file that is a link out of it.
+    mkdirSync(join(data, 'strava', 'activities'), { recursive: true });
+    writeFileSync(join(data, 'strava', 'activities.csv'), stravaCsv([[9, 'May 6, 2024, 7:00:00 AM', 'Linked', 3, 1000, 'activities/9.gpx']]));
+    symlinkSync(join(outside, 'run.gpx'), join(data, 'strava', 'activities', '9.gpx'));
     const journal = await readJournal(data, { today: TODAY });
     expect(journal.profile.name).not.toBe('Mallory');
-    expect(journal.runs.map((r) => r.date)).toEqual(['2024-05-01']);
+    expect(journal.runs.map((r) => [r.date, r.track])).toEqual([
+      ['2024-05-01', null],
+      ['2024-05-06', null],
+    ]);
     expect(journal.goals).toEqual([]);
     const warned = journal.warnings.map((w) => [w.path.slice(data.length + 1), w.message]);
     const skipped = 'a symbolic link: skipped (only files and folders inside the journal folder are read, never through a link)';
@@ -100,6 +114,7 @@ describe('paths an export names', () => {
       ['goals', skipped],
       ['more-runs.csv', skipped],
       ['profile.md', skipped],
+      ['strava/activities/9.gpx', skipped],
       ['tracks/run.gpx', skipped],
     ]);
   });

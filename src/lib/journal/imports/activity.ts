@@ -4,7 +4,7 @@ import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
-import { EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
+import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
 /** What a GPX, TCX or FIT parser reads from a file. */
 export interface ParsedActivity {
@@ -80,7 +80,8 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     sport: parsed.sport,
     isRun,
     virtual,
-    start: parsed.start ?? stream?.start ?? null,
+    // A file-level start from a clock that was not set gives way to the track's first point.
+    start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
     utcOffset: parsed.utcOffset,
     name: parsed.name,
     description: parsed.description,

@@ -163,7 +163,7 @@ export async function readImports(
         }
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
-        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, out, shown);
+        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, links, out, shown);
       } else if (garminColumns(header) !== null) {
         readGarminCsv(path, text, profile, out);
       } else if (isActivitiesCsv) {
@@ -183,7 +183,7 @@ export async function readImports(
     loose.forEach((file, i) => {
       const { summary, warnings } = results[i]!;
       const path = shown(file);
-      const insideExport = [...exportDirs].some((d) => file.startsWith(d + sep));
+      const inExport = [...exportDirs].some((d) => file.startsWith(d + sep));
       for (const warning of warnings) out.warn(path, null, null, summary ? `read in part: ${warning}` : warning);
       if (!summary) return;
       if (!summary.isRun) {
@@ -195,7 +195,7 @@ export async function readImports(
       if (draft) out.run(draft);
       // A GPX route (no times) is a plan, not an activity: exports hold many; only loose ones are worth a word.
       else if (summary.start === null) {
-        if (!insideExport) out.warn(path, null, null, 'no timed track points: not a recorded activity');
+        if (!inExport) out.warn(path, null, null, 'no timed track points: not a recorded activity');
       } else out.warn(path, null, null, 'no distance: not counted as a run');
     });
     await cache?.flush();
@@ -215,6 +215,7 @@ async function readStravaExport(
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
+  links: readonly string[],
   out: Collector,
   shown: (path: string) => string,
 ): Promise<void> {
@@ -231,7 +232,12 @@ async function readStravaExport(
     else out.problems.push(problem('warning', { path, line: record.line }, 'Filename', name, 'a file inside the export folder: this one is not read'));
     return target;
   });
-  const gpsFiles = records.map((record, i) => (hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) ? targets[i]! : null));
+  // A file reached through a symbolic link is not read (the link has its own warning).
+  const throughLink = (target: string): boolean => links.some((link) => target === link || target.startsWith(link + sep));
+  const gpsFiles = records.map((record, i) => {
+    const target = targets[i]!;
+    return target !== null && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) && !throughLink(target) ? target : null;
+  });
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
     if (!gpsFile) return null;
     const { summary, warnings } = await readActivityFile(gpsFile, trim, cache, parse);

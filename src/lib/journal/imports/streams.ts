@@ -55,7 +55,7 @@ export const HUMAN_SPEED_CEILING_M_S = 12;
 
 /** The earliest year a recorded point can have: earlier ones are a device's unset clock (`0000-01-01`). */
 export const EARLIEST_YEAR = 1900;
-const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
+export const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
 
 /** What `readStream` left out, for the file's warning. */
 export interface StreamDrops {
