@@ -78,7 +78,7 @@ function aYearAfter(today: IsoDate): IsoDate {
 }
 
 /** A GPS file an export row names, when it lies inside the export folder; null for anything else. */
-export function insideExport(exportDir: string, name: string): string | null {
+function insideExport(exportDir: string, name: string): string | null {
   if (isAbsolute(name) || /^[a-z]:/i.test(name) || name.startsWith('\\')) return null;
   const path = resolve(exportDir, name.replace(/\\/g, '/'));
   const rel = relative(exportDir, path);
@@ -97,6 +97,8 @@ export function sportLabel(sport: string): string {
 
 class Collector {
   runs: RunDraft[] = [];
+  problems: Problem[] = [];
+  skipped: Record<string, number> = {};
   /** The latest activity date kept (inclusive). */
   readonly latest: IsoDate;
   constructor(latest: IsoDate) {
@@ -113,8 +115,6 @@ class Collector {
     const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
     this.error(path, line, field, draft.date, `expected an activity date from ${earliest} to ${this.latest} (a year after today): this activity is left out`);
   }
-  problems: Problem[] = [];
-  skipped: Record<string, number> = {};
   skip(sport: string): void {
     this.skipped[sport] = (this.skipped[sport] ?? 0) + 1;
   }
