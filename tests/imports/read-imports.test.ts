@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openImportCache } from '../../src/lib/journal/imports/cache.ts';
+import { CACHE_VERSION, openImportCache } from '../../src/lib/journal/imports/cache.ts';
 import { mergeRuns } from '../../src/lib/journal/imports/merge.ts';
 import { readImports, type ImportResult } from '../../src/lib/journal/imports/read-imports.ts';
 import { FIXTURES, testProfile } from './helpers.ts';
@@ -139,7 +139,7 @@ describe('readImports over a journal folder', () => {
   });
 
   it('re-imports from the cache, keyed by file content', async () => {
-    const storePath = join(cacheDir, 'activities-v1.json');
+    const storePath = join(cacheDir, `activities-v${CACHE_VERSION}.json`);
     const store = JSON.parse(await readFile(storePath, 'utf8'));
     // 101.gpx.gz, 102.fit.gz, short.tcx and ride.fit; a damaged file is not cached, nor is the
     // export's ride (its file is never decoded).

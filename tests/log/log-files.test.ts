@@ -43,30 +43,32 @@ describe('bytes that are not UTF-8', () => {
 });
 
 describe('a symbolic link', () => {
-  it('is written through: the target gets the run, the link stays a link', async () => {
+  it('is refused, naming the link: the journal never reads through links, so the run would count nowhere', async () => {
     const elsewhere = join(scratch, 'synced');
     mkdirSync(elsewhere);
     const target = join(elsewhere, 'my-runs.csv');
     writeFileSync(target, `${HEADER}2026-10-01,5,First\n`);
     symlinkSync('../synced/my-runs.csv', csv);
 
-    const outcome = await logRun(['--data', data, '2026-10-02', '6', 'Second run', '--json'], env);
-    expect(outcome.exitCode, outcome.stderr).toBe(0);
+    const outcome = await logRun(['--data', data, '2026-10-02', '6', 'Second run'], env);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stderr).toMatch(/runs\.csv: expected the journal file itself, not a symbolic link .*nothing was written/);
     expect(lstatSync(csv).isSymbolicLink()).toBe(true);
-    expect(realpathSync(csv)).toBe(realpathSync(target));
-    expect(readFileSync(target, 'utf8')).toBe(`${HEADER}2026-10-01,5,First\n2026-10-02,6,Second run\n`);
+    expect(readFileSync(target, 'utf8')).toBe(`${HEADER}2026-10-01,5,First\n`);
     // Nothing left beside either: no copy, no lock.
     expect(readdirSync(data)).toEqual(['runs.csv']);
     expect(readdirSync(elsewhere)).toEqual(['my-runs.csv']);
+    // And check says why the link's runs do not count.
     const journal = await readJournal(data);
-    expect(journal.runs.map((r) => r.title)).toEqual(['First', 'Second run']);
+    expect(journal.runs).toEqual([]);
+    expect(journal.warnings.map((w) => w.message).join('\n')).toMatch(/symbolic link/);
   });
 
   it('that leads nowhere is refused, and not replaced', async () => {
     symlinkSync('../gone/runs.csv', csv);
     const outcome = await logRun(['--data', data, '2026-10-02', '6'], env);
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.stderr).toMatch(/runs\.csv: it is a link to \.\.\/gone\/runs\.csv, which does not exist; .*nothing was written/);
+    expect(outcome.stderr).toMatch(/runs\.csv: expected the journal file itself, not a symbolic link .*nothing was written/);
     expect(lstatSync(csv).isSymbolicLink()).toBe(true);
   });
 });

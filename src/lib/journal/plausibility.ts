@@ -2,10 +2,20 @@
 import type { IsoDate, Problem, Run } from '../types.ts';
 import { formatDistance, formatDuration, formatPace } from '../format/units.ts';
 import { problem } from './problems.ts';
+import { beatsWorldRecord, worldRecordTime, WORLD_RECORDS } from './world-records.ts';
 
-/** 2:30 /km: faster than any road world record pace over 1 km or more. */
-export const FASTEST_PLAUSIBLE_PACE = 150;
-export const FASTEST_PACE_MIN_DISTANCE = 1000;
+// The slowest world-record speed (the longest record's): a run no faster than this beats no record,
+// so most runs are told apart without computing their distance's record.
+const SLOWEST_RECORD_SPEED = WORLD_RECORDS.at(-1)!.distance / WORLD_RECORDS.at(-1)!.time;
+
+/**
+ * A run faster than the world record for its distance: a typo or a GPS glitch, not a human effort.
+ * The wins engine leaves such runs out entirely (no win, no record to beat); `check` warns about them.
+ */
+export function beatsWorldRecordRun(run: Pick<Run, 'distance' | 'time'>): boolean {
+  return run.time !== null && run.time > 0 && run.distance > SLOWEST_RECORD_SPEED * run.time && beatsWorldRecord(run.distance, run.time);
+}
+
 /** Longer than almost any single-stage ultra. */
 export const LONGEST_PLAUSIBLE_RUN = 250_000;
 
@@ -30,9 +40,16 @@ export function implausibleRunWarnings(runs: readonly Run[]): Problem[] {
   const firsts: Run[] = [];
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
-    if (run.time !== null && run.distance >= FASTEST_PACE_MIN_DISTANCE && run.time / (run.distance / 1000) < FASTEST_PLAUSIBLE_PACE) {
+    if (beatsWorldRecordRun(run)) {
+      const record = worldRecordTime(run.distance);
       warnings.push(
-        problem('warning', at(run), 'time', formatDuration(run.time), `a pace slower than 2:30 /km (this is ${formatPace(run.distance, run.time, 'km')} over ${formatDistance(run.distance, 'km')}: check the distance and time)`),
+        problem(
+          'warning',
+          at(run),
+          'time',
+          formatDuration(run.time!),
+          `a time slower than the world record for ${formatDistance(run.distance, 'km')} (${formatDuration(record)}, ${formatPace(run.distance, record, 'km')}; this is ${formatPace(run.distance, run.time!, 'km')}): until its distance and time are checked, it earns no win and sets no record`,
+        ),
       );
     }
     if (run.distance > LONGEST_PLAUSIBLE_RUN) {

@@ -1,5 +1,5 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { profileFontPaths } from '../cards/card-jobs.ts';
@@ -59,7 +59,8 @@ async function readText(path: string, shown: string, problems: Problem[]): Promi
 /** `profile.md`'s text, or null when there is none. */
 async function readProfileText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
   try {
-    await stat(path);
+    // A link is never followed, like every link in the journal (the importer warns about it).
+    if ((await lstat(path)).isSymbolicLink()) return null;
   } catch (error) {
     // No profile is the defaults; any other failure (a loop of links) is reported below by reading.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -67,22 +68,13 @@ async function readProfileText(path: string, shown: string, problems: Problem[])
   return readText(path, shown, problems);
 }
 
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Files under `dir` whose name matches, as paths relative to `dir` with forward slashes, sorted. */
 async function listFiles(dir: string, pattern: RegExp, recursive: boolean): Promise<string[]> {
-  if (!(await isDirectory(dir))) return [];
+  // Links inside the journal, to files or folders, are never followed (the importer warns about each).
+  if (!(await lstat(dir).then((info) => info.isDirectory(), () => false))) return [];
   const entries = await readdir(dir, { withFileTypes: true, recursive });
-  // A link to a file is read like the file (as profile.md always was): `log` writes through links too.
-  const linked = await Promise.all(entries.map((entry) => (entry.isSymbolicLink() ? isFile(join(entry.parentPath, entry.name)) : false)));
   return entries
-    .filter((entry, i) => (entry.isFile() || linked[i]) && pattern.test(entry.name))
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
@@ -143,7 +135,8 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
   fileProblems.push(...(await fontProblems(profile.fonts, fontLines, dir, profilePath)));
   const journalDir = join(dir, 'journal');
   // Top-level CSVs are read once: the importers look at the same files (an export is a CSV too).
-  const csvFiles = await listFiles(dir, /\.csv$/i, false);
+  // With a trailing separator, a journal folder that is itself a link is followed.
+  const csvFiles = await listFiles(resolve(dir) + sep, /\.csv$/i, false);
   const csv = await readAll(dir, displayDir, csvFiles, fileProblems);
   // A CSV that could not be read is given to the importers as empty, so they do not try again.
   const csvTexts = new Map(csv.map((source) => [source.file, source.text]));
@@ -151,7 +144,7 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
   const [entries, goals, imported] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true).then((files) => readAll(journalDir, `${displayDir}/journal`, files, fileProblems)),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files, fileProblems)),
-    readImports(dir, displayDir, profile, { texts }),
+    readImports(dir, displayDir, profile, { texts, today: options.today ?? null }),
   ]);
   return buildJournal(
     {

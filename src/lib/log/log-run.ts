@@ -1,6 +1,6 @@
 // The `log` command: validate one run exactly as `check` would, append it atomically under a lock,
 // and tell the runner what it earned. The clock is read in one place only: the default date, from `now`.
-import { access, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { formatDistance, formatDuration } from '../format/units.ts';
@@ -190,6 +190,14 @@ async function appendLocked(target: LogTarget, typed: RowValues, env: LogEnviron
   return { refused: null, before, after, values, line, created: original === null, storyPath, problems };
 }
 
+async function isSymbolicLink(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 export async function logRun(args: string[], env: LogEnvironment): Promise<LogOutcome> {
   if (args.includes('--help') || args.includes('-h')) return { exitCode: 0, stdout: `${LOG_USAGE}\n`, stderr: '' };
   const parsed = parseLogArgs(args);
@@ -204,9 +212,15 @@ export async function logRun(args: string[], env: LogEnvironment): Promise<LogOu
   }
   if (!(await isDirectory(dataDir))) return refuse(`${displayPath(dataDir)}: expected a journal folder (it does not exist); nothing was written`);
 
+  // The journal never reads through a link (check warns about each), so a run appended through one
+  // would count nowhere: refuse before anything is written.
+  if (await isSymbolicLink(file)) {
+    return refuse(`${shownFile}: expected the journal file itself, not a symbolic link (the journal never reads through links); replace the link with the file; nothing was written`);
+  }
+
   let written: Locked;
   try {
-    // A symbolic link is written through, so its target is what is checked and locked.
+    // The file as it will be replaced (a link to it would have been refused above).
     const target = await writeTarget(file);
     const readOnly = await readOnlyReason(target);
     if (readOnly !== null) return refuse(`${shownFile}: ${readOnly}; nothing was written`);

@@ -1,6 +1,7 @@
 // The wins engine: walks the runs once, in id order, and lets each family's detectors spot wins.
 // Pure: no I/O, no clock. Adding a kind is one detector module and two lines below.
 import type { Goal, Profile, Run, Win } from '../types.ts';
+import { beatsWorldRecordRun } from '../journal/plausibility.ts';
 import { KIND_ORDER } from './kinds.ts';
 import { createWalk } from './walk.ts';
 import { detectClimbFirsts, detectDistanceWins } from './distance.ts';
@@ -32,7 +33,10 @@ function follows(previous: Run, run: Run): boolean {
 }
 
 /** Every win in the journal, sorted by date, then run order, then kind order. */
-export function findWins(runs: readonly Run[], goals: readonly Goal[], profile: Profile): Win[] {
+export function findWins(journalRuns: readonly Run[], goals: readonly Goal[], profile: Profile): Win[] {
+  // A run faster than the world record for its distance is a typo or a glitch: it earns no win and
+  // sets no record for later runs to beat (`check` warns about it). Copied only when there is one.
+  const runs = journalRuns.some(beatsWorldRecordRun) ? journalRuns.filter((run) => !beatsWorldRecordRun(run)) : journalRuns;
   // The reader hands the runs over in id order. The walk checks the order as it goes (it reads
   // every run anyway; a separate pass would read 100,000 runs from memory once more) and, on
   // the first run out of order, starts again over a sorted copy.

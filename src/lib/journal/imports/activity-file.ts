@@ -10,6 +10,9 @@ import { parseTcx } from './tcx.ts';
 
 const gunzipAsync = promisify(gunzip);
 
+/** No real track unzips to this much (a day-long run at a point a second is a few MB): a file that would is not read. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
 export type ActivityFormat = 'gpx' | 'tcx' | 'fit';
 
 /** `run.fit.gz` → `fit`; null for anything else. */
@@ -44,13 +47,18 @@ function decode(format: ActivityFormat, bytes: Uint8Array): { activity: ParsedAc
 export async function parseActivity(job: ParseJob): Promise<ActivityFileResult> {
   let bytes: Uint8Array;
   try {
-    bytes = job.gzipped ? await gunzipAsync(job.bytes) : job.bytes;
+    bytes = job.gzipped ? await gunzipAsync(job.bytes, { maxOutputLength: MAX_UNZIPPED_BYTES }) : job.bytes;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      return { summary: null, warnings: [`unzips to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB: not read (no track is that large)`] };
+    }
     return { summary: null, warnings: [`could not unzip the file (${(error as Error).message})`] };
   }
   try {
     const { activity, warnings } = decode(job.format, bytes);
-    return { summary: activity ? summarizeActivity(activity, job.privacyTrim) : null, warnings };
+    if (!activity) return { summary: null, warnings };
+    const summarized = summarizeActivity(activity, job.privacyTrim);
+    return { summary: summarized.summary, warnings: [...warnings, ...summarized.warnings] };
   } catch (error) {
     return { summary: null, warnings: [(error as Error).message] };
   }

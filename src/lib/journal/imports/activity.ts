@@ -1,10 +1,10 @@
 // One activity file, whatever its format, and the summary of it that becomes a run.
 import { tzOffset } from '@date-fns/tz';
 import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
-import { findBestEfforts } from './best-efforts.ts';
+import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
-import { buildStream, movingTime, streamDistance, streamDuration, type RawSample } from './streams.ts';
+import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
 /** What a GPX, TCX or FIT parser reads from a file. */
 export interface ParsedActivity {
@@ -57,9 +57,18 @@ function isVirtual(sport: string | null, subSport: string | null): boolean {
   return names.some((s) => VIRTUAL_SUB_SPORTS.has(s) || VIRTUAL_SUB_SPORTS.has(s.replace(/ /g, '')));
 }
 
-/** Distance, time, elevation, efforts and the publishable track of a parsed file. */
-export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): ActivitySummary {
-  const stream = buildStream(parsed.samples);
+/**
+ * Points timed before 1900 are worth a warning: the file's clock was not set. Glitches are not: a
+ * watch's first seconds jump like that in ordinary files, and dropping them is routine cleanup.
+ */
+function dropWarnings(undated: number): string[] {
+  if (undated === 0) return [];
+  return [`${undated} point${undated === 1 ? '' : 's'} timed before ${EARLIEST_YEAR} (a clock that was not set) ignored`];
+}
+
+/** Distance, time, elevation, efforts and the publishable track of a parsed file, and what was left out of it. */
+export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
+  const { stream, drops } = readStream(parsed.samples);
   const isRun = isRunningSport(parsed.sport);
   const virtual = isVirtual(parsed.sport, parsed.subSport);
   const fromStream = stream ? streamDistance(stream) : 0;
@@ -67,11 +76,12 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
   let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;
   if (time === null && stream) time = movingTime(stream) || streamDuration(stream) || null;
   const elevation = parsed.ascent ?? (stream ? streamElevationGain(stream.time, stream.elevation) : null);
-  return {
+  const summary: ActivitySummary = {
     sport: parsed.sport,
     isRun,
     virtual,
-    start: parsed.start ?? stream?.start ?? null,
+    // A file-level start from a clock that was not set gives way to the track's first point.
+    start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
     utcOffset: parsed.utcOffset,
     name: parsed.name,
     description: parsed.description,
@@ -81,9 +91,10 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     temperature: parsed.temperature,
     // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
     // they set no best efforts.
-    efforts: stream && isRun && !virtual ? findBestEfforts(stream) : [],
+    efforts: stream && isRun && !virtual && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
     track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
   };
+  return { summary, warnings: dropWarnings(drops.undated) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The fastest continuous stretch of each standard distance inside one run.
 import type { Effort } from '../../types.ts';
+import { beatsWorldRecord } from '../world-records.ts';
 import type { Stream } from './streams.ts';
 
 /**
@@ -67,4 +68,12 @@ export function findBestEfforts(stream: Stream, distances: readonly number[] = S
     }
   }
   return efforts;
+}
+
+/**
+ * The efforts a run can truly have: none longer than the run itself (a stream that runs on past the
+ * run's own distance holds something else), none faster than the world record for its distance.
+ */
+export function plausibleEfforts(efforts: readonly Effort[], runDistance: number): Effort[] {
+  return efforts.filter((effort) => effort.distance <= runDistance && !beatsWorldRecord(effort.distance, effort.time));
 }

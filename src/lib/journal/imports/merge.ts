@@ -1,6 +1,7 @@
 // One run, never two: imported runs that are the same outing as a hand-written run (or as a run
 // from another import) are merged into it. Hand-written fields always win; the import fills gaps.
 import type { RunDraft, SourceRef } from '../../types.ts';
+import { plausibleEfforts } from './best-efforts.ts';
 
 export interface MergeResult {
   runs: RunDraft[];
@@ -102,7 +103,8 @@ export function fillGaps(primary: RunDraft, secondary: RunDraft): RunDraft {
     private: primary.private || secondary.private,
     virtual: primary.virtual || secondary.virtual,
     extra: { ...secondary.extra, ...primary.extra },
-    efforts: primary.efforts.length > 0 ? primary.efforts : secondary.efforts,
+    // Only efforts within the run's own distance: the file may run on past what the runner counted.
+    efforts: primary.efforts.length > 0 ? primary.efforts : plausibleEfforts(secondary.efforts, primary.distance),
     track: primary.track ?? secondary.track,
   };
 }

@@ -1,8 +1,9 @@
 // Finds Strava exports, Garmin Connect CSVs and loose GPX/TCX/FIT files under the journal folder
 // and turns them into run drafts. The only I/O of the importers (plus the cache).
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Problem, Profile, RunDraft } from '../../types.ts';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { IsoDate, Problem, Profile, RunDraft } from '../../types.ts';
+import { EARLIEST_YEAR } from './streams.ts';
 import { draftFromSummary, type ActivitySummary } from './activity.ts';
 import { activityFormatOf, readActivityFile, type ActivityParser } from './activity-file.ts';
 import { openImportCache, type ImportCache } from './cache.ts';
@@ -10,6 +11,7 @@ import { readCsvHeader, readCsvRecords } from './csv-records.ts';
 import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
 import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
+import { problem } from '../problems.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
 
 export interface ImportResult {
@@ -26,6 +28,8 @@ export interface ImportOptions {
   workers?: boolean;
   /** CSV files the caller has read already, by absolute path: not read a second time. */
   texts?: ReadonlyMap<string, string>;
+  /** The journal's today: an activity dated more than a year after it is an error. Default: the clock's day (UTC). */
+  today?: IsoDate | null;
 }
 
 // Below this many GPS files, starting worker threads costs more than it saves.
@@ -54,16 +58,32 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-async function listFilesRecursive(dir: string): Promise<string[]> {
+/**
+ * Regular files under `dir` (hidden ones left out), and the symbolic links found there: links are
+ * never followed, so nothing outside the folder is read through one.
+ */
+async function listFilesRecursive(dir: string): Promise<{ files: string[]; links: string[] }> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
+    const visible = entries.filter((entry) => !entry.name.startsWith('.'));
+    const paths = (list: typeof visible): string[] => list.map((entry) => join(entry.parentPath, entry.name)).sort();
+    return { files: paths(visible.filter((entry) => entry.isFile())), links: paths(visible.filter((entry) => entry.isSymbolicLink())) };
   } catch {
-    return [];
+    return { files: [], links: [] };
   }
+}
+
+/** `YYYY-MM-DD` a year after `today`. */
+function aYearAfter(today: IsoDate): IsoDate {
+  return `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4)}`;
+}
+
+/** A GPS file an export row names, when it lies inside the export folder; null for anything else. */
+function insideExport(exportDir: string, name: string): string | null {
+  if (isAbsolute(name) || /^[a-z]:/i.test(name) || name.startsWith('\\')) return null;
+  const path = resolve(exportDir, name.replace(/\\/g, '/'));
+  const rel = relative(exportDir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? path : null;
 }
 
 /** Other sports are counted under Strava's names (`Ride`, `Walk`, `Swim`), whatever file named them. */
@@ -80,6 +100,22 @@ class Collector {
   runs: RunDraft[] = [];
   problems: Problem[] = [];
   skipped: Record<string, number> = {};
+  /** The latest activity date kept (inclusive). */
+  readonly latest: IsoDate;
+  constructor(latest: IsoDate) {
+    this.latest = latest;
+  }
+  /** Keeps a run dated from 1900 to a year after today; anything else is a clock or a typo, reported. */
+  run(draft: RunDraft): void {
+    const earliest = `${EARLIEST_YEAR}-01-01`;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(draft.date) && draft.date >= earliest && draft.date <= this.latest) {
+      this.runs.push(draft);
+      return;
+    }
+    const { path, line, kind } = draft.source;
+    const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
+    this.error(path, line, field, draft.date, `expected an activity date from ${earliest} to ${this.latest} (a year after today): this activity is left out`);
+  }
   skip(sport: string): void {
     this.skipped[sport] = (this.skipped[sport] ?? 0) + 1;
   }
@@ -101,8 +137,9 @@ export async function readImports(
   const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
   const root = resolve(dir);
   const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
-  const out = new Collector();
-  const files = await listFilesRecursive(root);
+  const out = new Collector(aYearAfter(options.today ?? new Date().toISOString().slice(0, 10)));
+  const { files, links } = await listFilesRecursive(root);
+  for (const link of links) out.warn(shown(link), null, null, 'a symbolic link: skipped (only files and folders inside the journal folder are read, never through a link)');
   const referenced = new Set<string>();
   const exportDirs = new Set<string>();
   // Workers start only on the first file the cache does not have.
@@ -127,7 +164,7 @@ export async function readImports(
         }
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
-        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, out, shown);
+        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, links, out, shown);
       } else if (garminColumns(header) !== null) {
         readGarminCsv(path, text, profile, out);
       } else if (isActivitiesCsv) {
@@ -147,7 +184,7 @@ export async function readImports(
     loose.forEach((file, i) => {
       const { summary, warnings } = results[i]!;
       const path = shown(file);
-      const insideExport = [...exportDirs].some((d) => file.startsWith(d + sep));
+      const inExport = [...exportDirs].some((d) => file.startsWith(d + sep));
       for (const warning of warnings) out.warn(path, null, null, summary ? `read in part: ${warning}` : warning);
       if (!summary) return;
       if (!summary.isRun) {
@@ -156,10 +193,10 @@ export async function readImports(
       }
       const format = activityFormatOf(file)!;
       const draft = draftFromSummary(summary, { path, line: null, kind: format }, profile.timezone);
-      if (draft) out.runs.push(draft);
+      if (draft) out.run(draft);
       // A GPX route (no times) is a plan, not an activity: exports hold many; only loose ones are worth a word.
       else if (summary.start === null) {
-        if (!insideExport) out.warn(path, null, null, 'no timed track points: not a recorded activity');
+        if (!inExport) out.warn(path, null, null, 'no timed track points: not a recorded activity');
       } else out.warn(path, null, null, 'no distance: not counted as a run');
     });
     await cache?.flush();
@@ -179,6 +216,7 @@ async function readStravaExport(
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
+  links: readonly string[],
   out: Collector,
   shown: (path: string) => string,
 ): Promise<void> {
@@ -187,13 +225,19 @@ async function readStravaExport(
   const exportDir = dirname(file);
   const hasActivitiesFolder = await stat(join(exportDir, 'activities')).then((s) => s.isDirectory(), () => false);
   const { records } = readCsvRecords(text);
-  for (const record of records) {
+  const targets = records.map((record) => {
     const name = stravaFilename(record, columns);
-    if (name) referenced.add(resolve(exportDir, name));
-  }
-  const gpsFiles = records.map((record) => {
-    const name = stravaFilename(record, columns);
-    return name && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) ? resolve(exportDir, name) : null;
+    if (!name) return null;
+    const target = insideExport(exportDir, name);
+    if (target) referenced.add(target);
+    else out.problems.push(problem('warning', { path, line: record.line }, 'Filename', name, 'a file inside the export folder: this one is not read'));
+    return target;
+  });
+  // A file reached through a symbolic link is not read (the link has its own warning).
+  const throughLink = (target: string): boolean => links.some((link) => target === link || target.startsWith(link + sep));
+  const gpsFiles = records.map((record, i) => {
+    const target = targets[i]!;
+    return target !== null && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) && !throughLink(target) ? target : null;
   });
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
     if (!gpsFile) return null;
@@ -205,8 +249,10 @@ async function readStravaExport(
   });
   records.forEach((record, i) => {
     const result = stravaRowToDraft(record, columns, path, profile, gps[i] ?? null);
-    if (result.kind === 'run') out.runs.push(result.draft);
-    else if (result.kind === 'skipped') out.skip(result.sport);
+    if (result.kind === 'run') {
+      out.run(result.draft);
+      if (result.warning) out.problems.push(result.warning);
+    } else if (result.kind === 'skipped') out.skip(result.sport);
     else out.problems.push(result.problem);
   });
 }
@@ -217,7 +263,7 @@ function readGarminCsv(path: string, text: string, profile: Profile, out: Collec
   if (!columns) return;
   for (const record of records) {
     const result = garminRowToDraft(record, columns, path, profile);
-    if (result.kind === 'run') out.runs.push(result.draft);
+    if (result.kind === 'run') out.run(result.draft);
     else if (result.kind === 'skipped') out.skip(sportLabel(result.sport));
     else out.problems.push(result.problem);
   }

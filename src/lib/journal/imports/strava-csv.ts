@@ -2,9 +2,11 @@
 // display units and locale (km or mi, maybe a decimal comma), the later block in seconds, metres
 // and m/s. Columns are found by name and occurrence in English exports, by position otherwise.
 import type { Problem, Profile, RunDraft } from '../../types.ts';
-import { metresPerUnit } from '../../format/units.ts';
+import { formatDistance, metresPerUnit } from '../../format/units.ts';
+import { problem } from '../problems.ts';
 import type { ActivitySummary } from './activity.ts';
 import { localDateTime } from './activity.ts';
+import { plausibleEfforts } from './best-efforts.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
 
@@ -87,6 +89,14 @@ export function stravaColumns(header: readonly string[]): StravaColumns | string
   return null;
 }
 
+/** Epoch ms of a UTC date and time; unlike Date.UTC, years 0–99 stay themselves (not 1900–1999). */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, 0);
+  return date.getTime();
+}
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** `Feb 17, 2022, 12:18:26 PM` (or `2022-02-17 12:18:26`), UTC → epoch ms; null when unreadable. */
@@ -100,10 +110,10 @@ export function parseStravaDate(cell: string): number | null {
     const meridiem = english[7]?.toLowerCase();
     if (meridiem === 'p' && hour < 12) hour += 12;
     if (meridiem === 'a' && hour === 12) hour = 0;
-    return Date.UTC(Number(english[3]), month, Number(english[2]), hour, Number(english[5]), Number(english[6]));
+    return utcMs(Number(english[3]), month, Number(english[2]), hour, Number(english[5]), Number(english[6]));
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})Z?$/.exec(value);
-  if (iso) return Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6]));
+  if (iso) return utcMs(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6]));
   return null;
 }
 
@@ -114,7 +124,7 @@ export interface StravaRow {
 }
 
 export type StravaRowResult =
-  | { kind: 'run'; draft: RunDraft }
+  | { kind: 'run'; draft: RunDraft; warning?: Problem }
   | { kind: 'skipped'; sport: string }
   | { kind: 'problem'; problem: Problem };
 
@@ -134,6 +144,9 @@ export function isStravaRun(sport: string): boolean {
   return RUN_TYPES.has(sport);
 }
 
+/** A GPS file this far (relative) from its row's distance is another activity, or a damaged one. */
+export const TRACK_DISTANCE_TOLERANCE = 0.1;
+
 /**
  * One activities.csv row as a run. `gps` is the summary of the GPS file the row points to, when it
  * was read: it supplies the local offset, efforts and track, and fills values the row lacks.
@@ -145,7 +158,7 @@ export function stravaRowToDraft(
   profile: Profile,
   gps: ActivitySummary | null,
 ): StravaRowResult {
-  const problem = (field: string, value: string, message: string): StravaRowResult => ({
+  const rowError = (field: string, value: string, message: string): StravaRowResult => ({
     kind: 'problem',
     problem: { severity: 'error', path, line: record.line, field, value, message },
   });
@@ -154,7 +167,7 @@ export function stravaRowToDraft(
 
   const dateCell = cell(record, columns.date);
   const start = parseStravaDate(dateCell);
-  if (start === null) return problem('Activity Date', dateCell, `got "${dateCell}", expected a date like "Feb 17, 2022, 12:18:26 PM"`);
+  if (start === null) return rowError('Activity Date', dateCell, `got "${dateCell}", expected a date like "Feb 17, 2022, 12:18:26 PM"`);
 
   const si = parseLocaleNumber(cell(record, columns.distance));
   const display = parseLocaleNumber(cell(record, columns.displayDistance));
@@ -162,7 +175,7 @@ export function stravaRowToDraft(
     si !== null && si > 0 ? si : display !== null && display > 0 ? display * metresPerUnit(profile.units) : gps?.distance ?? null;
   if (distance === null || distance <= 0) {
     const raw = cell(record, columns.distance) || cell(record, columns.displayDistance);
-    return problem('Distance', raw, `got "${raw}", expected a distance greater than 0`);
+    return rowError('Distance', raw, `got "${raw}", expected a distance greater than 0`);
   }
   const time =
     parseDuration(cell(record, columns.moving)) ??
@@ -174,9 +187,22 @@ export function stravaRowToDraft(
   const virtual = VIRTUAL_TYPES.has(sport) || (gps?.virtual ?? false);
   const elevation = parseLocaleNumber(cell(record, columns.elevationGain)) ?? gps?.elevation ?? null;
   const temperature = parseLocaleNumber(cell(record, columns.temperature)) ?? gps?.temperature ?? null;
+  // The row's distance is the run's; a file that disagrees with it lends the run no efforts.
+  const trackDisagrees = gps?.distance != null && Math.abs(gps.distance - distance) > TRACK_DISTANCE_TOLERANCE * distance;
+  const efforts = virtual || !gps || trackDisagrees ? [] : plausibleEfforts(gps.efforts, distance);
+  const warning = trackDisagrees
+    ? problem(
+        'warning',
+        { path, line: record.line },
+        'Filename',
+        cell(record, columns.filename),
+        `a track within 10% of the row's ${formatDistance(distance, profile.units)} (the file holds ${formatDistance(gps!.distance!, profile.units)}: its efforts are not used)`,
+      )
+    : undefined;
   // `Activity Private Note` is deliberately never read: private notes are never published.
   return {
     kind: 'run',
+    ...(warning ? { warning } : {}),
     draft: {
       date,
       startTime,
@@ -197,7 +223,7 @@ export function stravaRowToDraft(
       virtual,
       extra: {},
       source: { path, line: record.line, kind: 'strava' },
-      efforts: virtual ? [] : gps?.efforts ?? [],
+      efforts,
       track: virtual ? null : gps?.track ?? null,
     },
   };

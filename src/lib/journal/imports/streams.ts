@@ -50,25 +50,103 @@ function validPosition(lat: number | null, lon: number | null): [number, number]
   return [lat, lon];
 }
 
+/** Faster than anyone runs (the 100 m world record is about 10.4 m/s): a jump this fast between two points is a glitch. */
+export const HUMAN_SPEED_CEILING_M_S = 12;
+
+/** The earliest year a recorded point can have: earlier ones are a device's unset clock (`0000-01-01`). */
+export const EARLIEST_YEAR = 1900;
+export const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
+
+/** What `readStream` left out, for the file's warning. */
+export interface StreamDrops {
+  /** Points timed before 1900. */
+  undated: number;
+  /** Points only reachable faster than `HUMAN_SPEED_CEILING_M_S`. */
+  glitches: number;
+}
+
 /**
- * Orders and cleans samples into a stream. The device's distance is used when most samples
- * carry one; otherwise distance is summed from positions (haversine), as for most GPX files.
- * Returns null when fewer than two samples remain.
+ * Indices of `kept` that are glitches: points that imply a speed above the human ceiling. The
+ * longest stretch of points each reachable from the one before is trusted; from it, points are
+ * kept forwards and backwards while each is reachable from the last kept one. So a single wild
+ * point, a bad first fix or a jump to another continent loses the few points, not the run.
  */
-export function buildStream(samples: readonly RawSample[]): Stream | null {
-  const timed = samples.filter((s) => Number.isFinite(s.time)).sort((a, b) => a.time - b.time);
-  const kept: RawSample[] = [];
+function glitchIndices(kept: readonly RawSample[], useDevice: boolean): Set<number> {
+  // The measured samples (a fix, or the device's distance), with what is measured.
+  const measured: number[] = [];
+  const fixes: Array<[number, number]> = [];
+  for (let i = 0; i < kept.length; i++) {
+    const s = kept[i]!;
+    const fix = useDevice ? null : validPosition(s.lat, s.lon);
+    if (useDevice ? s.distance !== null && Number.isFinite(s.distance) : fix !== null) {
+      measured.push(i);
+      if (fix) fixes.push(fix);
+    }
+  }
+  const reachable = (a: number, b: number): boolean => {
+    const limit = (HUMAN_SPEED_CEILING_M_S * Math.abs(kept[measured[b]!]!.time - kept[measured[a]!]!.time)) / 1000;
+    if (useDevice) return Math.abs(kept[measured[b]!]!.distance! - kept[measured[a]!]!.distance!) <= limit;
+    const p = fixes[a]!;
+    const q = fixes[b]!;
+    // Along a meridian, then a parallel, is a path no shorter than the great circle: when even that
+    // is within reach, the haversine is not needed (nearly every step of a run).
+    if (METRES_PER_DEGREE_LAT * (Math.abs(q[0] - p[0]) + Math.abs(q[1] - p[1])) <= limit) return true;
+    return haversine(p, q) <= limit;
+  };
+  // stepOk[k]: measured point k is reachable from point k-1. Ordinary tracks are all true.
+  const stepOk: boolean[] = [true];
+  for (let k = 1; k < measured.length; k++) stepOk.push(reachable(k - 1, k));
+  if (stepOk.every(Boolean)) return new Set();
+  // The longest run of consecutive measured points, each reachable from the one before.
+  let bestFrom = 0;
+  let bestTo = 0;
+  for (let from = 0, k = 1; k <= measured.length; k++) {
+    if (k === measured.length || !stepOk[k]) {
+      if (k - from > bestTo - bestFrom) [bestFrom, bestTo] = [from, k];
+      from = k;
+    }
+  }
+  const dropped = new Set<number>();
+  for (let k = bestTo, last = bestTo - 1; k < measured.length; k++) {
+    if (last === k - 1 ? stepOk[k] : reachable(last, k)) last = k;
+    else dropped.add(measured[k]!);
+  }
+  for (let k = bestFrom - 1, last = bestFrom; k >= 0; k--) {
+    if (last === k + 1 ? stepOk[last] : reachable(k, last)) last = k;
+    else dropped.add(measured[k]!);
+  }
+  return dropped;
+}
+
+/**
+ * Orders and cleans samples into a stream, and says what it left out. Points timed before 1900
+ * and glitches (above) are dropped. The device's distance is used when most samples carry one;
+ * otherwise distance is summed from positions (haversine), as for most GPX files. The stream is
+ * null when fewer than two samples remain.
+ */
+export function readStream(samples: readonly RawSample[]): { stream: Stream | null; drops: StreamDrops } {
+  const drops: StreamDrops = { undated: 0, glitches: 0 };
+  const timed = samples.filter((s) => {
+    if (!Number.isFinite(s.time)) return false;
+    if (s.time < EARLIEST_MS) drops.undated++;
+    return s.time >= EARLIEST_MS;
+  });
+  timed.sort((a, b) => a.time - b.time);
+  const ordered: RawSample[] = [];
   for (const sample of timed) {
-    const last = kept[kept.length - 1];
+    const last = ordered[ordered.length - 1];
     if (last && sample.time === last.time) continue;
     if (last && sample.time - last.time > MAX_SAMPLE_GAP_MS) break;
-    kept.push(sample);
+    ordered.push(sample);
   }
+  const withDistance = ordered.filter((s) => s.distance !== null && Number.isFinite(s.distance)).length;
+  const useDevice = withDistance >= ordered.length / 2;
+  const glitches = glitchIndices(ordered, useDevice);
+  drops.glitches = glitches.size;
+  const kept = glitches.size === 0 ? ordered : ordered.filter((_, i) => !glitches.has(i));
   const first = kept[0];
-  if (!first || kept.length < 2) return null;
+  if (!first || kept.length < 2) return { stream: null, drops };
 
-  const withDistance = kept.filter((s) => s.distance !== null && Number.isFinite(s.distance)).length;
-  const useDevice = withDistance >= kept.length / 2;
   const stream: Stream = { start: first.time, time: [], distance: [], positions: [], elevation: [] };
   let distance = 0;
   let lastFix: [number, number] | null = null;
@@ -85,7 +163,12 @@ export function buildStream(samples: readonly RawSample[]): Stream | null {
     stream.positions.push(position);
     stream.elevation.push(sample.elevation !== null && Number.isFinite(sample.elevation) ? sample.elevation : null);
   }
-  return stream;
+  return { stream, drops };
+}
+
+/** `readStream`'s stream alone. */
+export function buildStream(samples: readonly RawSample[]): Stream | null {
+  return readStream(samples).stream;
 }
 
 // Below this speed an interval counts as standing still (a walk is ~1.3 m/s).

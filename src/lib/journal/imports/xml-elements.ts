@@ -17,6 +17,12 @@ export interface ElementsRead {
   complete: boolean;
 }
 
+/**
+ * GPX and TCX go about ten elements deep. The parser's cost per element grows with the depth, so a
+ * file nested far deeper (a hostile one) would take time quadratic in its size: it is refused.
+ */
+export const MAX_XML_DEPTH = 100;
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon === -1 ? name : name.slice(colon + 1);
@@ -30,6 +36,7 @@ export function readElements(xml: string, visitor: ElementVisitor): ElementsRead
   const parser = new Parser(
     {
       onopentag(rawName, attributes) {
+        if (stack.length >= MAX_XML_DEPTH) throw new Error(`elements nested more than ${MAX_XML_DEPTH} deep: not a GPS file this can read`);
         const name = localName(rawName);
         root ??= name;
         visitor.open?.(name, stack.at(-1) ?? null, attributes);
