@@ -33,6 +33,7 @@ export const SUITES = {
     'tests/bench/*.test.ts',
     'tests/build/*.test.ts',
     'tests/cards/*.test.ts',
+    'tests/fs/*.test.ts',
     'tests/imports/*.test.ts',
     'tests/journal/*.test.ts',
     'tests/log/*.test.ts',

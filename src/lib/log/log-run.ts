@@ -11,7 +11,7 @@ import { futureRunWarnings } from '../journal/plausibility.ts';
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { findWins } from '../wins/find-wins.ts';
 import { appendRow, MissingColumnsError, type RowValues } from './csv-append.ts';
-import { writeFileAtomic, type AtomicWriteSteps } from './atomic-write.ts';
+import { writeFileAtomic, type AtomicWriteSteps } from '../fs/atomic-write.ts';
 import { diffWins } from './diff-wins.ts';
 import { LOG_USAGE, parseLogArgs } from './log-args.ts';
 import { formatLogReport, loggedRun, summarizeWin, type LogReport } from './log-report.ts';
