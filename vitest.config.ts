@@ -19,6 +19,7 @@ export const SUITES = {
     'tests/install/*.test.ts',
     'tests/journal/check-cli.test.ts',
     'tests/log/log-command.test.ts',
+    'tests/trust/bad-environment.test.ts',
     'tests/trust/cli.test.ts',
     'tests/trust/incremental-build.test.ts',
     'tests/trust/log-append.test.ts',

@@ -1,13 +1,11 @@
 // Shared by the command-line entry points: `--data DIR`, SMALL_WINS_TODAY, and printing problems.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { IsoDate, Problem } from '../src/lib/types.ts';
-import { parseDate } from '../src/lib/journal/fields.ts';
+import { journalSource, JournalSourceError } from '../src/lib/journal-source.ts';
 import { formatProblem, problemLocation, sortProblems } from '../src/lib/journal/problems.ts';
 
 /** A mistake in how the command was called: printed without a stack trace, exit code 2. */
 export class UsageError extends Error {}
-
-export const DEFAULT_DATA_DIR = 'data';
 
 /** `--data DIR` (else SMALL_WINS_DATA, else `data`) plus the command's own options. */
 export function parseCommandLine<O extends ParseArgsOptionsConfig>(
@@ -23,7 +21,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
       strict: true,
     });
     const data = (parsed.values as { data?: string }).data;
-    return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? (env.SMALL_WINS_DATA || DEFAULT_DATA_DIR) };
+    return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? journalSource(env).dataDir };
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -31,11 +29,7 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
 
 /** SMALL_WINS_TODAY, the journal's "today" override; null when unset. */
 export function todayFromEnv(env: NodeJS.ProcessEnv = process.env): IsoDate | null {
-  const text = env.SMALL_WINS_TODAY?.trim();
-  if (text === undefined || text === '') return null;
-  const parsed = parseDate(text);
-  if (!parsed.ok) throw new UsageError(`SMALL_WINS_TODAY: got "${text}", expected ${parsed.expected}`);
-  return parsed.value;
+  return journalSource(env).today;
 }
 
 /** Every problem, one per line, in file order; warnings say so after their location. */
@@ -56,7 +50,7 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await main();
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof JournalSourceError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -5,9 +5,10 @@ import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem } from '../lib/journal/problems.ts';
 import { siteCollections, type SiteCollections } from '../lib/site/collections.ts';
-import { buildJournalSource, readJournalToShare } from './journal-reading.ts';
+import { journalSource } from '../lib/journal-source.ts';
+import { readJournalToShare } from './journal-reading.ts';
 
-export const dataDir = process.env.SMALL_WINS_DATA ?? 'data';
+export const { dataDir } = journalSource();
 
 let current: Promise<SiteCollections> | null = null;
 
@@ -20,8 +21,7 @@ export class JournalError extends Error {
 }
 
 async function readSite(): Promise<SiteCollections> {
-  const { today } = buildJournalSource();
-  const { journal, wins } = await readJournalToShare(dataDir, today);
+  const { journal, wins } = await readJournalToShare(dataDir, journalSource().today);
   if (journal.errors.length > 0) throw new JournalError(journal.errors.map(formatProblem));
   return siteCollections(journal, wins);
 }

@@ -98,6 +98,14 @@ function sourceFiles(folder: string): SourceFile[] {
     .map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
 }
 
+describe('the journal source', () => {
+  it('is read from the environment in one module only', () => {
+    const files = [...sourceFiles('src'), ...sourceFiles('scripts'), { path: 'astro.config.mjs', text: readFileSync(join(ROOT, 'astro.config.mjs'), 'utf8') }];
+    const readers = files.filter((file) => /\.SMALL_WINS_(DATA|TODAY)\b|\[['"]SMALL_WINS_(DATA|TODAY)['"]\]/.test(file.text)).map((file) => file.path);
+    expect(readers).toEqual(['src/lib/journal-source.ts']);
+  });
+});
+
 describe('import rules', () => {
   const files = [...sourceFiles('src'), ...sourceFiles('scripts')];
 
