@@ -4,10 +4,23 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import mdxStoryCheck from './src/integrations/mdx-story-check.ts';
 import shareCards from './src/integrations/share-cards.ts';
+import { journalSource, JournalSourceError } from './src/lib/journal-source.ts';
 import { readProfileSite } from './src/utils/profile-site.ts';
 
+/** SMALL_WINS_DATA and SMALL_WINS_TODAY, checked before anything is built. */
+function checkedJournalSource() {
+  try {
+    return journalSource();
+  } catch (error) {
+    if (!(error instanceof JournalSourceError)) throw error;
+    // The message says what to fix; Astro would add a stack trace under it.
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 // `--site`, `--base` and `--outDir` on the command line win over this file (Astro merges them last).
-const dataDir = process.env.SMALL_WINS_DATA ?? 'data';
+const { dataDir } = checkedJournalSource();
 
 export default defineConfig({
   site: readProfileSite(dataDir) ?? undefined,

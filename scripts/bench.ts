@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { checkTargets, formatTable, formatTargets, type BenchReport, type Machine } from '../src/lib/bench/results.ts';
-import type { JournalSize } from '../src/lib/bench/sizes.ts';
+import { checkTargets, formatTable, formatTargets, type BenchReport, type Machine } from './bench/lib/results.ts';
+import type { JournalSize } from './bench/lib/sizes.ts';
 import { writeBenchJournal, writeEmptyJournal, writeLargeCsvJournal, type WrittenJournal } from './bench/journals.ts';
 import {
   measureBuilds,

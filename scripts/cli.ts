@@ -1,7 +1,7 @@
 // Shared by the command-line entry points: `--data DIR`, SMALL_WINS_TODAY, and printing problems.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { IsoDate, Problem } from '../src/lib/types.ts';
-import { parseDate } from '../src/lib/journal/fields.ts';
+import { journalSource, JournalSourceError } from '../src/lib/journal-source.ts';
 import { formatProblem, problemLocation, sortProblems } from '../src/lib/journal/problems.ts';
 
 /** A mistake in how the command was called: printed without a stack trace, exit code 2. */
@@ -10,7 +10,6 @@ export class UsageError extends Error {}
 /** `--help` or `-h`: the command's usage is printed on stdout, exit code 0. */
 export class HelpRequested extends Error {}
 
-export const DEFAULT_DATA_DIR = 'data';
 
 /** The first sentence of Node's complaint about an argument, without its advice on `--`. */
 function argumentMistake(error: unknown): string {
@@ -40,16 +39,12 @@ export function parseCommandLine<O extends ParseArgsOptionsConfig>(
 ) {
   const parsed = parseOptions(argv, { ...options, data: { type: 'string' } } as O & { data: { type: 'string' } }, usage, true);
   const data = (parsed.values as { data?: string }).data;
-  return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? (env.SMALL_WINS_DATA || DEFAULT_DATA_DIR) };
+  return { values: parsed.values, positionals: parsed.positionals, dataDir: data ?? journalSource(env).dataDir };
 }
 
 /** SMALL_WINS_TODAY, the journal's "today" override; null when unset. */
 export function todayFromEnv(env: NodeJS.ProcessEnv = process.env): IsoDate | null {
-  const text = env.SMALL_WINS_TODAY?.trim();
-  if (text === undefined || text === '') return null;
-  const parsed = parseDate(text);
-  if (!parsed.ok) throw new UsageError(`SMALL_WINS_TODAY: got "${text}", expected ${parsed.expected}`);
-  return parsed.value;
+  return journalSource(env).today;
 }
 
 /** Every problem, one per line, in file order; warnings say so after their location. */
@@ -74,7 +69,7 @@ export function cliErrorExitCode(error: unknown): number | null {
     process.stdout.write(`${error.message}\n`);
     return 0;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof JournalSourceError) {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }

@@ -8,10 +8,11 @@ import { CARD_FORMATS, cardFileName, type CardFormat } from '../../src/lib/cards
 import { createCardRenderer, type CardRenderer } from '../../src/lib/cards/render-card.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { journalSource } from '../../src/lib/journal-source.ts';
 
 // The benchmark builds from another working directory; the root is where node_modules (fonts) is.
 const root = process.env.SMALL_WINS_BENCH_PROJECT_ROOT ?? process.cwd();
-const dataDir = resolve(root, process.env.SMALL_WINS_DATA ?? 'data');
+const dataDir = resolve(root, journalSource().dataDir);
 let renderer: CardRenderer | null = null;
 
 export const getStaticPaths = (async () => {

@@ -1,9 +1,9 @@
 // Writes the synthetic journals into a temporary folder (never into data/).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateJournal, journalFiles, type GeneratedJournal } from '../../src/lib/bench/generate-journal.ts';
-import { largeJournalCsv } from '../../src/lib/bench/large-journal-csv.ts';
-import { JOURNAL_SIZES, type JournalSize } from '../../src/lib/bench/sizes.ts';
+import { generateJournal, journalFiles, type GeneratedJournal } from './lib/generate-journal.ts';
+import { largeJournalCsv } from './lib/large-journal-csv.ts';
+import { JOURNAL_SIZES, type JournalSize } from './lib/sizes.ts';
 
 export function writeJournal(dir: string, journal: GeneratedJournal): void {
   for (const file of journalFiles(journal)) {

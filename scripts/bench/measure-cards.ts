@@ -4,7 +4,8 @@
 //   node scripts/bench/measure-cards.ts JOURNAL_DIR --images N --workers 1|auto --cache DIR --out DIR
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { cardJobsForJournal, profileFontPaths } from '../../src/lib/cards/card-jobs.ts';
+import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
+import { profileFontPaths } from '../../src/lib/journal/font-files.ts';
 import { defaultPoolSize } from '../../src/lib/cards/pool.ts';
 import { renderCards } from '../../src/lib/cards/render-all.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';

@@ -5,7 +5,8 @@
 //   node scripts/bench/measure-png.ts JOURNAL_DIR --images N
 import { parseArgs } from 'node:util';
 import sharp, { type PngOptions } from 'sharp';
-import { cardJobsForJournal, profileFontPaths } from '../../src/lib/cards/card-jobs.ts';
+import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
+import { profileFontPaths } from '../../src/lib/journal/font-files.ts';
 import { PNG_FALLBACK_OPTIONS, PNG_OPTIONS, createCardRenderer } from '../../src/lib/cards/render-card.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';

@@ -3,9 +3,9 @@
 // fails, becomes a row that says so instead of stopping the benchmark.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { nextRunRecord } from '../../src/lib/bench/generate-journal.ts';
-import { pageCostRows, resultOf, ROW, unavailable, type BenchResult, type WarmPair } from '../../src/lib/bench/results.ts';
-import type { JournalSize } from '../../src/lib/bench/sizes.ts';
+import { nextRunRecord } from './lib/generate-journal.ts';
+import { pageCostRows, resultOf, ROW, unavailable, type BenchResult, type WarmPair } from './lib/results.ts';
+import type { JournalSize } from './lib/sizes.ts';
 import { ASTRO_CACHE_ENV, PROJECT_ROOT_ENV, writeBenchConfig } from './astro-config.ts';
 import { inspectSite } from './inspect-site.ts';
 import type { WrittenJournal } from './journals.ts';

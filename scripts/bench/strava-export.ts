@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { activityGpx, generateStravaExport, stravaActivitiesCsv, type StravaExport } from '../../src/lib/bench/generate-strava-export.ts';
+import { activityGpx, generateStravaExport, stravaActivitiesCsv, type StravaExport } from './lib/generate-strava-export.ts';
 
 // 2020-01-01: fixed, so every run imports the same export.
 const START = Date.UTC(2020, 0, 1);

@@ -1,6 +1,7 @@
 // `astro dev` only: the cards the build would write, drawn on request from the current journal.
 import type { APIRoute } from 'astro';
-import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts';
+import { cardJobsForJournal } from '../lib/cards/card-jobs.ts';
+import { profileFontPaths } from '../lib/journal/font-files.ts';
 import { createCardRenderer, type CardRenderer } from '../lib/cards/render-card.ts';
 import { buildJournalSource, readJournalAndWins } from '../utils/journal-reading.ts';
 

@@ -6,7 +6,8 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts';
+import { cardJobsForJournal } from '../lib/cards/card-jobs.ts';
+import { profileFontPaths } from '../lib/journal/font-files.ts';
 import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
 import { toRecordPath } from '../lib/build/output-record.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';

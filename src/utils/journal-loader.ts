@@ -7,9 +7,10 @@ import { formatProblem } from '../lib/journal/problems.ts';
 import { storyIdOf } from '../lib/journal/stories.ts';
 import { siteCollections, type RunEntry, type SiteCollections } from '../lib/site/collections.ts';
 import type { Story } from '../lib/types.ts';
-import { buildJournalSource, readJournalToShare } from './journal-reading.ts';
+import { journalSource } from '../lib/journal-source.ts';
+import { readJournalToShare } from './journal-reading.ts';
 
-export const dataDir = process.env.SMALL_WINS_DATA ?? 'data';
+export const { dataDir } = journalSource();
 
 interface StoryFiles {
   /** The stories pages may show: those of public runs (a private run's entry has no story id). */
@@ -49,8 +50,7 @@ export class JournalError extends Error {
 }
 
 async function readSite(): Promise<SiteReading> {
-  const { today } = buildJournalSource();
-  const { journal, wins } = await readJournalToShare(dataDir, today);
+  const { journal, wins } = await readJournalToShare(dataDir, journalSource().today);
   if (journal.errors.length > 0) throw new JournalError(journal.errors.map(formatProblem));
   const site = siteCollections(journal, wins);
   return { site, stories: storyFiles(journal.stories, site.runs) };

@@ -4,6 +4,7 @@
 // journal). The loader hands its reading to the integration through the process instead; the
 // integration takes it once, so a later build in the same process reads afresh.
 import { resolve } from 'node:path';
+import { journalSource } from '../lib/journal-source.ts';
 import { readJournal } from '../lib/journal/read-journal.ts';
 import type { Journal, Win } from '../lib/types.ts';
 import { findWins } from '../lib/wins/find-wins.ts';
@@ -14,9 +15,10 @@ export interface JournalReading {
   wins: Win[];
 }
 
-/** The data folder and "today" every part of a build reads: `SMALL_WINS_DATA`, `SMALL_WINS_TODAY`. */
+/** The journal every part of a build reads (see `journalSource`), its folder made absolute. */
 export function buildJournalSource(env: NodeJS.ProcessEnv = process.env): { dataDir: string; today: string | null } {
-  return { dataDir: resolve(env.SMALL_WINS_DATA ?? 'data'), today: env.SMALL_WINS_TODAY || null };
+  const { dataDir, today } = journalSource(env);
+  return { dataDir: resolve(dataDir), today };
 }
 
 const HANDED_OVER = Symbol.for('small-wins:journal-reading');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROW, TARGETS, type BenchReport } from '../../src/lib/bench/results.ts';
+import { ROW, TARGETS, type BenchReport } from '../../scripts/bench/lib/results.ts';
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'small-wins-bench-cli-'));

@@ -11,9 +11,9 @@ import {
   stravaActivitiesCsv,
   stravaDate,
   type StravaExport,
-} from '../../src/lib/bench/generate-strava-export.ts';
-import { generateJournal } from '../../src/lib/bench/generate-journal.ts';
-import { largeJournalCsv } from '../../src/lib/bench/large-journal-csv.ts';
+} from '../../scripts/bench/lib/generate-strava-export.ts';
+import { generateJournal } from '../../scripts/bench/lib/generate-journal.ts';
+import { largeJournalCsv } from '../../scripts/bench/lib/large-journal-csv.ts';
 import { readImports } from '../../src/lib/journal/imports/read-imports.ts';
 import { defaultProfile } from '../../src/lib/journal/profile.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';

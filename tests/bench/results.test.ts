@@ -1,7 +1,7 @@
 // Rows, targets and the table of the benchmark report.
 import { describe, expect, it } from 'vitest';
-import { checkTargets, findResult, formatTable, pageCostRows, resultOf, ROW, unavailable } from '../../src/lib/bench/results.ts';
-import { summarize } from '../../src/lib/bench/stats.ts';
+import { checkTargets, findResult, formatTable, pageCostRows, resultOf, ROW, unavailable } from '../../scripts/bench/lib/results.ts';
+import { summarize } from '../../scripts/bench/lib/stats.ts';
 
 describe('summarize', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardJobsForJournal, profileFontPaths } from '../../src/lib/cards/card-jobs.ts';
+import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
+import { profileFontPaths } from '../../src/lib/journal/font-files.ts';
 import type { Goal, Journal, Run } from '../../src/lib/types.ts';
 import { loadProfile, loadWins } from './helpers.ts';
 

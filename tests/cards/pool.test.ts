@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerPool, defaultPoolSize } from '../../src/lib/cards/pool.ts';
@@ -50,7 +50,7 @@ describe('createWorkerPool', () => {
     }
   });
 
-  it('is sized to the machine', () => {
-    expect(defaultPoolSize()).toBeGreaterThanOrEqual(1);
+  it('is sized to the machine: one worker per core the process may use', () => {
+    expect(defaultPoolSize()).toBe(availableParallelism());
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cachedCardPath, cardCacheKey, cardKeys, defaultCacheDir } from '../../src/lib/cards/cache.ts';
 import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
 import { CARD_FORMATS, cardFileName, type CardFormat } from '../../src/lib/cards/formats.ts';
@@ -108,9 +108,13 @@ describe('renderCards', () => {
     const twice = [job!, { ...job!, path: 'copy/card.png' }];
     const out = join(scratch, 'twice');
     const summary = await renderCards(twice, { outDir: out, cacheDir: join(scratch, 'twice-cache'), workers: 1, root: ROOT });
-    expect(summary).toMatchObject({ rendered: 2, cached: 0 });
+    expect(summary).toMatchObject({ rendered: 1, cached: 0 });
+    expect(summary.placed.size).toBe(2);
     expect(readdirSync(join(scratch, 'twice-cache', 'cards'), { recursive: true }).filter((f) => String(f).endsWith('.png'))).toHaveLength(1);
     expect(readFileSync(join(out, 'copy/card.png')).equals(readFileSync(join(out, job!.path)))).toBe(true);
+    // Found in the cache the next time, it still counts as one image.
+    const again = await renderCards(twice, { outDir: join(scratch, 'twice-again'), cacheDir: join(scratch, 'twice-cache'), workers: 0, root: ROOT });
+    expect(again).toMatchObject({ rendered: 0, cached: 1 });
   });
 });
 
@@ -124,7 +128,7 @@ describe('startCardRendering', () => {
     const rendering = startCardRendering(jobs, { cacheDir, workers: 1, root: ROOT, background: true });
     expect(rendering.toRender).toBe(jobs.length);
     // Drawing goes on without anyone waiting for it; nothing is written outside the cache.
-    while (rendering.rendered < rendering.toRender) await new Promise((done) => setTimeout(done, 50));
+    await vi.waitFor(() => expect(rendering.rendered).toBe(rendering.toRender), { timeout: 200_000, interval: 50 });
     expect(existsSync(out)).toBe(false);
     const summary = await rendering.place(out);
     expect(summary).toMatchObject({ rendered: jobs.length, cached: 0 });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { routeGeometry } from '../../src/lib/journal/imports/route-geometry.ts';
+import { routeGeometry } from '../../src/lib/site/route-geometry.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { siteCollections } from '../../src/lib/site/collections.ts';
 import type { Track } from '../../src/lib/types.ts';

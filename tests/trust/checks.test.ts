@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/types.ts';
 import { publishableTrack } from '../../src/lib/journal/imports/privacy.ts';
-import { lineCount, metresBetween, misplaced, offset, routeSteps, walkRoute } from './properties.ts';
+import { lineCount, metresBetween, misplaced, offset, routeSteps, walkRoute } from '../../scripts/fuzz/properties.ts';
 
 const at = (path: string, line: number | null): Problem => ({ severity: 'error', path, line, field: 'date', value: 'x', message: 'expected a date' });
 

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
-import { brokenJournal } from './arbitraries.ts';
+import { brokenJournal } from '../../scripts/fuzz/arbitraries.ts';
 import { runScript, STACK_LINE } from './helpers.ts';
-import { writeJournal } from './properties.ts';
+import { writeJournal } from '../../scripts/fuzz/properties.ts';
 
 const JOURNALS = fc.sample(brokenJournal, { numRuns: 4, seed: 42 });
 const folders: string[] = [];

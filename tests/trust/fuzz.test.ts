@@ -2,7 +2,7 @@
 // `node scripts/fuzz.ts --runs N --seed S` runs the same properties longer.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { PROPERTIES } from './properties.ts';
+import { PROPERTIES } from '../../scripts/fuzz/properties.ts';
 import { useTempCache } from './helpers.ts';
 
 const SEED = 20_251_124;

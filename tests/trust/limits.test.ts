@@ -9,7 +9,7 @@ import { defaultProfile } from '../../src/lib/journal/profile.ts';
 import { displayPath, readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import { STACK_LINE, useTempCache } from './helpers.ts';
-import { misplaced, writeJournal } from './properties.ts';
+import { misplaced, writeJournal } from '../../scripts/fuzz/properties.ts';
 
 const HEADER = 'date,distance,time,title,notes';
 

@@ -6,10 +6,10 @@ import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
-import { routeGeometry } from '../../src/lib/journal/imports/route-geometry.ts';
+import { routeGeometry } from '../../src/lib/site/route-geometry.ts';
 import { inspectPage, openBrowser, serveStatic, type PageReport } from './browser.ts';
 import { hashTree, listTree, useTempCache } from './helpers.ts';
-import { metresBetween } from './properties.ts';
+import { metresBetween } from '../../scripts/fuzz/properties.ts';
 import { buildSite, prepareProject, type BuildResult } from './site-build.ts';
 
 const HOSTILE = 'tests/fixtures/trust/hostile';

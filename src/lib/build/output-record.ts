@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../log/atomic-write.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
 
 export interface OutputFile {
   size: number;

@@ -1,6 +1,5 @@
 // Which cards a site has, and where each lands: three formats beside every win's page, the
 // default card at the root, and a countdown card beside every goal's page. Pure: no I/O.
-import { isAbsolute, resolve } from 'node:path';
 import type { Journal, Win } from '../types.ts';
 import { cardInputForGoal, cardInputForSite, cardInputForWin } from './card-input.ts';
 import { CARD_FORMATS, cardFileName } from './formats.ts';
@@ -23,9 +22,4 @@ export function cardJobsForJournal(journal: Journal, wins: readonly Win[]): Card
   };
   jobs.push({ input: cardInputForSite(profile, totals), format: '1200x630', path: cardFileName('1200x630') });
   return jobs;
-}
-
-/** The profile's extra font files, which are written relative to the journal folder. */
-export function profileFontPaths(fonts: readonly string[], dataDir: string): string[] {
-  return fonts.map((font) => (isAbsolute(font) ? font : resolve(dataDir, font)));
 }

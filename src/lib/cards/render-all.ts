@@ -50,7 +50,9 @@ export interface RenderCardsOptions extends StartRenderingOptions, ProgressDispl
 }
 
 export interface RenderSummary {
+  /** Distinct images drawn (cache misses); a card wanted at two paths is drawn once. */
   rendered: number;
+  /** Distinct images the cache already held. */
   cached: number;
   /** Every card's path under the output folder, with the cache key of its pixels. */
   placed: Map<string, string>;
@@ -145,16 +147,16 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir(root));
   const keyOf = cardKeys(loadCardFonts({ root, extra: options.extraFonts ?? [] }).hash, rendererVersions(root));
 
-  // Jobs drawing the same pixels (a format reused at two paths) share one task.
+  // Jobs drawing the same pixels (a format reused at two paths) share one image.
   const tasks = new Map<string, RenderTask>();
+  const hits = new Set<string>();
   const placements: Array<{ from: string; path: string; key: string }> = [];
-  let hits = 0;
   for (const job of jobs) {
     const key = keyOf(job.input, job.format);
     const cachePath = cachedCardPath(cacheDir, key);
     placements.push({ from: cachePath, path: job.path, key });
-    if (tasks.has(key)) continue;
-    if (existsSync(cachePath)) hits += 1;
+    if (tasks.has(key) || hits.has(key)) continue;
+    if (existsSync(cachePath)) hits.add(key);
     else tasks.set(key, { input: job.input, format: job.format, cachePath });
   }
   const misses = [...tasks.values()];
@@ -189,7 +191,7 @@ export function startCardRendering(jobs: readonly CardJob[], options: StartRende
       await inBatches([...folders], 64, (folder) => mkdir(folder, { recursive: true }));
       await inBatches(copies, 64, ({ from, path }) => placeFile(from, join(outDir, path)));
       const placed = new Map(placements.map(({ path, key }) => [path, key]));
-      return { rendered: jobs.length - hits, cached: hits, placed };
+      return { rendered: misses.length, cached: hits.size, placed };
     },
   };
 }

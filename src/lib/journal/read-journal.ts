@@ -2,9 +2,8 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal, Problem } from '../types.ts';
-import { profileFontPaths } from '../cards/card-jobs.ts';
-import { cardFontNameProblem, cardFontProblem } from '../cards/fonts.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
+import { cardFontNameProblem, cardFontProblem, profileFontPaths } from './font-files.ts';
 import { mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';

@@ -12,7 +12,7 @@ import { beatsWorldRecord, worldRecordTime } from '../journal/world-records.ts';
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { findWins } from '../wins/find-wins.ts';
 import { appendRow, MissingColumnsError, type RowValues } from './csv-append.ts';
-import { JournalFileError, readOnlyReason, writeFileAtomic, writeTarget, type AtomicWriteSteps } from './atomic-write.ts';
+import { JournalFileError, readOnlyReason, writeFileAtomic, writeTarget, type AtomicWriteSteps } from '../fs/atomic-write.ts';
 import { LockBusyError, withFileLock, type LockOptions } from './journal-lock.ts';
 import { diffWins } from './diff-wins.ts';
 import { LOG_USAGE, parseLogArgs } from './log-args.ts';

@@ -4,10 +4,10 @@
 // the journal format of docs/journal.md (runs.csv, journal/*.md, goals/*.md, profile.md).
 import Papa from 'papaparse';
 import { stringify } from 'yaml';
-import type { IsoDate } from '../types.ts';
-import { addDays, dayNumber } from '../format/dates.ts';
-import { formatDuration } from '../format/units.ts';
-import { slugify } from '../format/slug.ts';
+import type { IsoDate } from '../../../src/lib/types.ts';
+import { addDays, dayNumber } from '../../../src/lib/format/dates.ts';
+import { formatDuration } from '../../../src/lib/format/units.ts';
+import { slugify } from '../../../src/lib/format/slug.ts';
 import { createRandom, type Random } from './random.ts';
 
 export interface GenerateOptions {

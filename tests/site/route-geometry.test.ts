@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeGeometry } from '../../src/lib/journal/imports/route-geometry.ts';
+import { routeGeometry } from '../../src/lib/site/route-geometry.ts';
 
 describe('routeGeometry', () => {
   it('fits a north–south line into the box, north up, with padding', () => {

@@ -4,7 +4,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/lib/log/atomic-write.ts';
+import { writeFileAtomic } from '../../src/lib/fs/atomic-write.ts';
 
 const crashScript = join(import.meta.dirname, '../fixtures/log/crash-before-rename.ts');
 const hash = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');

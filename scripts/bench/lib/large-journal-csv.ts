@@ -2,8 +2,8 @@
 // check: the rows of a generated journal, repeated with long notes until the file reaches the
 // wanted size. Each copy is shifted past the previous one, so dates stay in order.
 import Papa from 'papaparse';
-import { addDays, dayNumber } from '../format/dates.ts';
-import type { IsoDate } from '../types.ts';
+import { addDays, dayNumber } from '../../../src/lib/format/dates.ts';
+import type { IsoDate } from '../../../src/lib/types.ts';
 import { CSV_COLUMNS } from './generate-journal.ts';
 import { createRandom } from './random.ts';
 

@@ -21,7 +21,7 @@ import { anyCsv, brokenJournal, fieldValue, frontMatterFile, plausibleCsv, type 
 import { buildJournal } from '../../src/lib/journal/build-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 
-const FIXTURES = new URL('../fixtures/trust/', import.meta.url);
+const FIXTURES = new URL('../../tests/fixtures/trust/', import.meta.url);
 
 /** Lines an editor would show for this text (any of \n, \r\n, \r ends a line). */
 export function lineCount(text: string): number {

@@ -1,6 +1,6 @@
 // Where a published track's points land in a drawing: a flat projection (fine at the scale of a
 // run), fitted into a box with the route's real proportions. Pure numbers; the component draws.
-import type { Track } from '../../types.ts';
+import type { Track } from '../types.ts';
 
 export interface RouteGeometry {
   width: number;
