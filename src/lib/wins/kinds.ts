@@ -1,5 +1,6 @@
 // Per-kind metadata shared by the engine, the pages (filters, labels) and the share cards.
-import type { WinFamily, WinKind } from '../types.ts';
+import type { DistanceUnit, WinFamily, WinKind } from '../types.ts';
+import { metresPerUnit } from '../format/units.ts';
 
 /** Every kind, in the fixed order that breaks ties between wins of the same run. */
 export const WIN_KINDS: readonly WinKind[] = [
@@ -165,6 +166,83 @@ export const FAMILY_INFO: Record<WinFamily, { label: string }> = {
 };
 
 export const KIND_ORDER: ReadonlyMap<WinKind, number> = new Map(WIN_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * The kinds' rank among the wins of one day (docs/wins.md, "Same-day order"): the moments a runner
+ * tells others about first, the steady counts last. Headline wins come before the others whatever
+ * their rank.
+ */
+export const KIND_RANK: readonly WinKind[] = [
+  'goal-achieved',
+  'first-run',
+  'race',
+  'distance-first',
+  'nonstop-first',
+  'barrier',
+  'personal-best',
+  'comeback',
+  'back-to-form',
+  'custom',
+  'anniversary',
+  'total-distance',
+  'longest-run',
+  'climb-first',
+  'heat',
+  'showed-up',
+  'goal-progress',
+  'eddington',
+  'biggest-month',
+  'biggest-week',
+  'daily-streak',
+  'weekly-streak',
+  'run-count',
+];
+
+export const KIND_RANK_ORDER: ReadonlyMap<WinKind, number> = new Map(KIND_RANK.map((kind, index) => [kind, index]));
+
+/** Kinds that are always a headline: the moments the essay names. */
+const HEADLINE_KINDS: ReadonlySet<WinKind> = new Set<WinKind>([
+  'first-run',
+  'nonstop-first',
+  'comeback',
+  'back-to-form',
+  'goal-achieved',
+  'anniversary',
+  'custom',
+]);
+
+const FIVE_K = 5000;
+const TEN_K = 10_000;
+const HALF = 21_097.5;
+const MARATHON = 42_195;
+
+/** Within 1% of `target` (a rung named in another unit, such as 13.1 miles for the half). */
+function near(metres: number, target: number): boolean {
+  return Math.abs(metres - target) <= 0.01 * target;
+}
+
+/**
+ * Whether a win is a headline (docs/wins.md): distance firsts at 5K, 10K, the half and the
+ * marathon or beyond; personal bests and barriers at 5K, 10K, the half and the marathon (the value
+ * is a time: `rungMetres` names the distance); lifetime distance at round thousands; the kinds in
+ * HEADLINE_KINDS. Races decide their own (`race.ts`).
+ */
+export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, rungMetres: number | null = null): boolean {
+  if (HEADLINE_KINDS.has(kind)) return true;
+  switch (kind) {
+    case 'distance-first':
+      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF) || value >= 0.99 * MARATHON;
+    case 'personal-best':
+    case 'barrier':
+      return rungMetres !== null && [FIVE_K, TEN_K, HALF, MARATHON].some((metres) => near(rungMetres, metres));
+    case 'total-distance': {
+      const inUnits = value / metresPerUnit(units);
+      return Math.abs(inUnits - 1000 * Math.round(inUnits / 1000)) < 1e-6 && inUnits >= 1000;
+    }
+    default:
+      return false;
+  }
+}
 
 export function isWinKind(value: string): value is WinKind {
   return KIND_ORDER.has(value as WinKind);

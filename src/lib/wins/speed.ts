@@ -8,6 +8,8 @@ import {
   STREAM_ONLY_DISTANCES,
   type DistanceRung,
 } from './rungs.ts';
+import { isHeadline } from './kinds.ts';
+import { knownBestTime } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
 
 /** Stream efforts name their distance exactly; allow float noise from unit conversion. */
@@ -31,11 +33,15 @@ function streamEffortAt(run: Run, metres: number): Run['efforts'][number] | unde
   return undefined;
 }
 
-/** The whole run's time scaled to `metres`, or NaN when the run is no effort at that distance. */
+/**
+ * The whole run's time at `metres`, or NaN when the run is no effort at that distance. A race's
+ * time is its result and is never changed (a 42.4 km marathon in 2:58:40 is a 2:58:40 marathon);
+ * a training run's is scaled to the distance.
+ */
 function scaledTimeAt(run: Run, metres: number, streamOnly: boolean): number {
   if (streamOnly || run.time === null || run.time <= 0) return Number.NaN;
   if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return Number.NaN;
-  return (run.time * metres) / run.distance;
+  return run.isRace ? run.time : (run.time * metres) / run.distance;
 }
 
 interface DistanceState {
@@ -79,7 +85,19 @@ export function detectSpeedWins(): Detector {
   const firstStandard = STREAM_ONLY_DISTANCES.length;
   const standardRise = STANDARD_DISTANCES.every((rung, i) => i === 0 || rung.metres > STANDARD_DISTANCES[i - 1]!.metres);
 
+  let started = false;
   return (run, walk) => {
+    if (!started) {
+      // Bests from before the journal (the profile's `bests`) are the records to beat; they break
+      // their barriers silently, as a benchmark does. Their day is unknown: `date` stays empty.
+      started = true;
+      for (const state of states) {
+        const known = knownBestTime(walk.profile, state.rung.name);
+        if (known === null) continue;
+        state.best = { value: known, date: '', slug: null };
+        state.broken = barriersUnder(state.rung.name, known);
+      }
+    }
     // Treadmills and virtual runs measure distance too loosely to set records.
     if (run.virtual) return;
     // Most runs have no stream efforts: then only their whole time can be an effort, at a
@@ -119,7 +137,7 @@ export function detectSpeedWins(): Detector {
         value: effort.time,
         unit: 's' as const,
         rung: state.rung.name,
-        previous: { ...before },
+        previous: before.date === '' ? null : { ...before },
         progression: { series: state.series, upTo },
         effortOffset: effort.offset,
       };
@@ -132,6 +150,7 @@ export function detectSpeedWins(): Detector {
             kind: 'barrier',
             name: `${fastest.name}-${state.rung.name}`,
             title: `${fastest.label} ${state.rung.label}`,
+            headline: isHeadline('barrier', effort.time, walk.profile.units, metres),
             ...common,
           },
         };
@@ -143,6 +162,7 @@ export function detectSpeedWins(): Detector {
             kind: 'personal-best',
             name: `${state.rung.name}-personal-best`,
             title: `${capitalise(state.rung.label)} personal best`,
+            headline: isHeadline('personal-best', effort.time, walk.profile.units, metres),
             ...common,
           },
         };

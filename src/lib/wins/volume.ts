@@ -4,6 +4,12 @@ import { metresPerUnit } from '../format/units.ts';
 import { highestRungCrossed, lifetimeLadder, lifetimeRungName, type OpenLadder } from './rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
 
+/**
+ * A week or month at least this much bigger than the record is a win: a tenth more is a real step
+ * up in training; a few hundred metres more than last month's record is noise.
+ */
+export const PERIOD_RECORD_MARGIN = 1.1;
+
 /** Sums of decimal distances drift by far less than this; a rung hit exactly must count. */
 const SUM_EPSILON = 1e-6;
 
@@ -55,7 +61,8 @@ function detectBiggestPeriod(view: PeriodView): Detector {
   return (run: Run, walk) => {
     const period = view.period(walk);
     if (period !== current) {
-      // The period that just ended becomes a candidate record with its whole total.
+      // The period that just ended becomes the record with its whole total when it is the biggest,
+      // won or not: the next win must beat the biggest week, not the biggest celebrated one.
       if (current !== '' && (!record || currentTotal > record.value)) {
         record = { value: currentTotal, date: view.startDate(current), slug: currentWin?.slug ?? null };
       }
@@ -69,7 +76,7 @@ function detectBiggestPeriod(view: PeriodView): Detector {
       return;
     }
     if (!record || view.earlierWithRuns(walk) < view.minEarlier) return;
-    if (currentTotal <= record.value) return;
+    if (currentTotal < PERIOD_RECORD_MARGIN * record.value - SUM_EPSILON) return;
     const series = view.series(walk);
     currentWin = walk.emit(run, {
       kind: view.kind,
@@ -87,7 +94,9 @@ export function detectBiggestWeek(): Detector {
   return detectBiggestPeriod({
     kind: 'biggest-week',
     title: 'Biggest week yet',
-    minEarlier: 4,
+    // A beginner's first two months grow nearly every week: a record week means something once
+    // there is a base to beat.
+    minEarlier: 8,
     period: (walk) => walk.week,
     totalBefore: (walk) => walk.weekTotalBefore,
     earlierWithRuns: (walk) => walk.earlierWeeksWithRuns,
