@@ -67,6 +67,7 @@ const winYear = defineCollection({
         z.number().nullable(),
         z.object({ seriesId: z.string(), upTo: z.number().int() }).nullable(),
         z.number().nullable(),
+        z.boolean(),
       ]),
     ),
   }),
