@@ -5,6 +5,7 @@ import type { DistanceUnit, IsoDate, Run } from '../types.ts';
 import { formatDistance } from '../format/units.ts';
 import { createNameSlugger } from '../format/slug.ts';
 import { EFFORT_MAX, EFFORT_MIN, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from './rungs.ts';
+import { ranBefore } from './known-bests.ts';
 import type { Detector } from './walk.ts';
 
 /** What to call a race: its name, else the run's title, else its distance — a private run's words never. */
@@ -45,7 +46,10 @@ export function detectRaces(): Detector {
   const courses = new Map<string, Course>();
   const distancesRaced = new Set<string>();
   let first = true;
+  let history = false;
   return (run, walk) => {
+    // A runner who ran before the journal may have raced before it: no "first race" for them.
+    if (walk.index === 0) history = ranBefore(walk.profile, run.date);
     if (!run.isRace) return;
     const name = raceName(run, walk.profile.units);
     const key = courseKey(run);
@@ -57,7 +61,7 @@ export function detectRaces(): Detector {
     }
     const finishes = course ? ++course.finishes : 1;
     const standard = standardDistanceOf(run);
-    const firstAtDistance = standard !== undefined && !distancesRaced.has(standard.name);
+    const firstAtDistance = standard !== undefined && !history && !distancesRaced.has(standard.name);
     if (standard) distancesRaced.add(standard.name);
     const long = reaches(run.distance, LONG_RACE_METRES);
     const best = course?.best ?? null;
@@ -68,7 +72,7 @@ export function detectRaces(): Detector {
 
     let title: string | null = null;
     let headline = long;
-    if (first) {
+    if (first && !history) {
       title = `First race: ${name}`;
       headline = true;
     } else if (firstAtDistance) {
