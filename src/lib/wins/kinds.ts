@@ -52,7 +52,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: 'A run more than 1% longer than every run before it.',
+    description: 'A run at least 10% longer than every run before it.',
   },
   'personal-best': {
     family: 'speed',
@@ -92,12 +92,12 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'biggest-week': {
     family: 'volume',
     label: 'Biggest weeks',
-    description: 'A week with more distance than any week before it.',
+    description: 'A week at least 10% bigger than any week before it.',
   },
   'biggest-month': {
     family: 'volume',
     label: 'Biggest months',
-    description: 'A calendar month with more distance than any month before it.',
+    description: 'A calendar month at least 10% bigger than any month before it.',
   },
   comeback: {
     family: 'resilience',
@@ -109,7 +109,11 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     label: 'Back to form',
     description: 'After a comeback, matching the longest run of the four weeks before the break.',
   },
-  race: { family: 'race', label: 'Races', description: 'Every race finished.' },
+  race: {
+    family: 'race',
+    label: 'Races',
+    description: 'The first race, the first at each distance and name, every half marathon or longer, course bests and round numbers of finishes.',
+  },
   'goal-progress': {
     family: 'goal',
     label: 'Goal progress',
@@ -123,7 +127,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'showed-up': {
     family: 'resilience',
     label: 'Showed up anyway',
-    description: 'A run on a day it felt hard (feeling 1 or 2).',
+    description: 'Running on a day it felt hard (feeling 1 or 2, not hurt or ill): the 1st, 3rd, 5th, 10th bad day and on.',
   },
   heat: {
     family: 'resilience',
