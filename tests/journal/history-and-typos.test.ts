@@ -96,4 +96,22 @@ describe('pace typos', () => {
     const close = await journalDir({ 'runs.csv': [HEADER, ...steady, '2024-03-13,5,22:20,,', ''].join('\n') });
     expect((await readJournal(close)).warnings).toEqual([]);
   });
+
+  it('compares a race with earlier races only: a first race at full effort is no typo, a parkrun logged in miles is', async () => {
+    const dir = await journalDir({
+      'profile.md': '---\nunits: mi\n---\n',
+      'runs.csv': [
+        HEADER,
+        ...Array.from({ length: 12 }, (_, i) => `2024-03-${String(i + 1).padStart(2, '0')},${i % 2 ? 3.1 : 5},${i % 2 ? '33:00' : '55:00'},,`),
+        // Line 14: the first parkrun, 25% faster than training: no warning.
+        '2024-03-16,3.1,24:30,race,Lakeside parkrun',
+        // Line 15: the next one logged as 5 (miles) instead of 5 km: a warning.
+        '2024-03-23,5,24:10,race,Lakeside parkrun',
+        '',
+      ].join('\n'),
+    });
+    const journal = await readJournal(dir);
+    expect(journal.warnings.map((p) => [p.line, p.field, p.value])).toEqual([[15, 'time', '24:10']]);
+    expect(formatProblem(journal.warnings[0]!)).toContain('this is 4:50 /mi over 5 mi, 56% faster than your best at a similar distance, 11:00 /mi');
+  });
 });
