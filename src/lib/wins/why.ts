@@ -96,9 +96,9 @@ export function whyItCounts(win: WhyWin, run: WhyRun | null, units: DistanceUnit
     case 'total-distance':
       return `Every run adds up: ${formatMeasure(win.value, 'm', units, locale)} since your first.`;
     case 'run-count':
-      return `${ordinal(win.value)} run: ${formatMeasure(win.value, 'runs', units, locale)} you went out for.`;
+      return `Your ${ordinal(win.value)} run in the journal: each one a day you went out.`;
     case 'daily-streak':
-      return `You ran on ${formatMeasure(win.value, 'days', units, locale)} in a row.`;
+      return `You ran ${formatMeasure(win.value, 'days', units, locale)} in a row.`;
     case 'weekly-streak':
       return `You ran in each of ${formatMeasure(win.value, 'weeks', units, locale)} in a row.`;
     case 'biggest-week':
@@ -127,8 +127,8 @@ export function whyItCounts(win: WhyWin, run: WhyRun | null, units: DistanceUnit
         : `A hard day, and you ran ${ran} anyway.`;
     case 'heat':
       return run?.temperature != null
-        ? `You ran ${ran} at ${formatTemperature(run.temperature)}, hotter than any run before.`
-        : `Hotter than any run before.`;
+        ? `You ran ${ran} at ${formatTemperature(run.temperature)}: your first run at ${formatTemperature(win.value)} or hotter.`
+        : `Your first run at ${formatTemperature(win.value)} or hotter.`;
     case 'anniversary':
       return `${formatMeasure(win.value, 'years', units, locale)} since you started running.`;
     case 'eddington':
