@@ -60,7 +60,7 @@ const winYear = defineCollection({
         z.string(),
         z.number(),
         winUnit,
-        z.object({ value: z.number(), date: isoDate, slug: z.string().nullable() }).nullable(),
+        z.object({ value: z.number(), date: isoDate, slug: z.string().nullable(), run: z.string().optional() }).nullable(),
         z.array(z.string()),
         z.string().nullable(),
         z.string().nullable(),

@@ -222,6 +222,8 @@ export interface PreviousRecord {
   date: IsoDate;
   /** Slug of the win that set it, or null when it was set without a win (the benchmark effort). */
   slug: string | null;
+  /** Id of the run that set it, for records of one run: a page links the run when no win did. */
+  run?: string;
 }
 
 export interface Win {

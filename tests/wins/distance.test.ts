@@ -37,7 +37,7 @@ describe('distance-first', () => {
     const firsts = ofKind(wins, 'distance-first');
     expect(firsts).toHaveLength(1);
     expect(firsts[0]).toMatchObject({ slug: '2024-01-05-first-10k', rung: '10k', value: 10_000 });
-    expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run' });
+    expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run', run: '2024-01-01' });
     expect(firsts[0]!.daysSincePrevious).toBe(4);
   });
 

@@ -45,7 +45,7 @@ describe('race', () => {
       '2024-10-01 Finished Coastline Half',
     ]);
     // The course best beat the best at that name before it, the first race (a win).
-    expect(races[1]!.previous).toEqual({ value: 1800, date: '2024-01-01', slug: '2024-01-01-lakeside-parkrun' });
+    expect(races[1]!.previous).toEqual({ value: 1800, date: '2024-01-01', slug: '2024-01-01-lakeside-parkrun', run: '2024-01-01' });
     expect(races.at(-1)!.headline).toBe(true);
   });
 

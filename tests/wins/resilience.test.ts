@@ -29,7 +29,7 @@ describe('back-to-form', () => {
     const [form] = ofKind(wins, 'back-to-form');
     // 2024-01-01 lies 28 days before the last run before the break: outside the window.
     expect(form).toMatchObject({ slug: '2024-03-05-back-to-form', value: 11_880, runs: ['2024-03-05', '2024-03-01'] });
-    expect(form!.previous).toEqual({ value: 12_000, date: '2024-01-10', slug: null });
+    expect(form!.previous).toEqual({ value: 12_000, date: '2024-01-10', slug: null, run: '2024-01-10' });
     expect(form!.daysSincePrevious).toBe(4);
     expect(ofKind(wins, 'back-to-form')).toHaveLength(1);
   });

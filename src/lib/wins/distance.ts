@@ -22,11 +22,12 @@ interface Best {
   value: number;
   date: string;
   slug: string | null;
+  run?: string;
 }
 
 /** A record from the profile (set before the journal, on no known day) is beaten but not named. */
 function asPrevious(record: Best | null): PreviousRecord | null {
-  return record && record.date !== '' ? { value: record.value, date: record.date, slug: record.slug } : null;
+  return record && record.date !== '' ? { value: record.value, date: record.date, slug: record.slug, run: record.run } : null;
 }
 
 export function detectDistanceWins(): Detector {
@@ -114,7 +115,7 @@ export function detectDistanceWins(): Detector {
         if (earnedDistanceFirst && slug === null) slug = nonstopSlug;
       }
       if (newRungs > reachedNonstop) reachedNonstop = newRungs;
-      if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug };
+      if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug, run: run.id };
     }
 
     if (!isFirst && !earnedDistanceFirst && before && run.distance >= LONGEST_RUN_MARGIN * before.value - 1e-6) {
@@ -128,7 +129,7 @@ export function detectDistanceWins(): Detector {
         progression: { series: longestSeries, upTo },
       }).slug;
     }
-    if (upTo >= 0) longest = { value: run.distance, date: run.date, slug };
+    if (upTo >= 0) longest = { value: run.distance, date: run.date, slug, run: run.id };
   };
 }
 
@@ -158,6 +159,6 @@ export function detectClimbFirsts(): Detector {
       }).slug;
       reached = count;
     }
-    biggest = { value: gain, date: run.date, slug };
+    biggest = { value: gain, date: run.date, slug, run: run.id };
   };
 }

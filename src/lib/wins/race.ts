@@ -32,7 +32,7 @@ const MAX_SLUG_CHARS = 60;
 
 interface Course {
   finishes: number;
-  best: { value: number; date: IsoDate; slug: string | null } | null;
+  best: { value: number; date: IsoDate; slug: string | null; run: string } | null;
 }
 
 /** One race name, however it is capitalised or spaced; null for an unnamed race. */
@@ -97,7 +97,7 @@ export function detectRaces(): Detector {
           }).slug;
     if (course && run.time !== null && (best === null || run.time < best.value)) {
       // The record stays linked to the win that celebrated the run, whichever kind it was.
-      course.best = { value: run.time, date: run.date, slug };
+      course.best = { value: run.time, date: run.date, slug, run: run.id };
     }
   };
 }

@@ -33,6 +33,7 @@ interface Recent {
   day: number;
   date: IsoDate;
   distance: number;
+  run: string;
 }
 
 export function detectComebacks(): Detector {
@@ -55,7 +56,7 @@ export function detectComebacks(): Detector {
     if (last && walk.previousDay !== null && gap >= COMEBACK_DAYS) {
       dropBefore(walk.previousDay);
       const longest = window[0];
-      const target = longest && { day: windowDays[0]!, date: longest.date, distance: longest.distance };
+      const target = longest && { day: windowDays[0]!, date: longest.date, distance: longest.distance, run: longest.id };
       walk.emit(run, {
         kind: 'comeback',
         name: 'comeback',
@@ -75,7 +76,7 @@ export function detectComebacks(): Detector {
         value: run.distance,
         unit: 'm',
         runs: [run.id, pending.comebackId],
-        previous: { value: pending.target.distance, date: pending.target.date, slug: null },
+        previous: { value: pending.target.distance, date: pending.target.date, slug: null, run: pending.target.run },
         daysSincePrevious: daysBetween(pending.comebackDate, run.date),
         progression: weeksUpTo(run, walk),
       });
@@ -130,7 +131,7 @@ export function detectShowedUp(): Detector {
 
 export function detectHeat(): Detector {
   const series = createSeries('hottest-run', 'Hottest run', 'C');
-  let hottest: { value: number; date: IsoDate; slug: string | null } | null = null;
+  let hottest: { value: number; date: IsoDate; slug: string | null; run: string } | null = null;
   let reached = 0;
   return (run, walk) => {
     const temperature = run.temperature;
@@ -153,6 +154,6 @@ export function detectHeat(): Detector {
       }).slug;
       reached = count;
     }
-    hottest = { value: temperature, date: run.date, slug };
+    hottest = { value: temperature, date: run.date, slug, run: run.id };
   };
 }

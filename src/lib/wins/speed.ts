@@ -51,7 +51,7 @@ interface DistanceState {
   shortest: number;
   longest: number;
   series: Series;
-  best: { value: number; date: string; slug: string | null } | null;
+  best: { value: number; date: string; slug: string | null; run?: string } | null;
   /** Barriers (slowest first) already broken: a prefix of the list. */
   broken: number;
 }
@@ -127,7 +127,7 @@ export function detectSpeedWins(): Detector {
       const effort: TimedEffort = { time, offset: stream ? stream.startOffset : null };
       const upTo = appendPoint(state.series, run.date, effort.time, run.id);
       const broken = barriersUnder(state.rung.name, effort.time);
-      state.best = { value: effort.time, date: run.date, slug: null };
+      state.best = { value: effort.time, date: run.date, slug: null, run: run.id };
       if (!before) {
         // The benchmark: no win, but it silently breaks the barriers it is under.
         state.broken = broken;
