@@ -126,6 +126,18 @@ export interface Profile {
   fonts: string[];
   /** Metres cut from the start and the end of every published track (0 = off). */
   privacyTrim: number;
+  /** When the runner began running, if before the journal (`running_since`); anniversaries count from it. */
+  runningSince?: IsoDate | null;
+  /** What the runner had done before the journal (`bests`): wins are measured against it. */
+  bests?: KnownBests;
+}
+
+/** Records set before the journal began, as the profile states them. */
+export interface KnownBests {
+  /** Longest run, metres; null when not given. */
+  longest: number | null;
+  /** Best times in seconds by standard distance name (`5k`, `half-marathon`, `marathon`). */
+  times: Record<string, number>;
 }
 
 export type Severity = 'error' | 'warning';
@@ -212,6 +224,8 @@ export interface PreviousRecord {
   date: IsoDate;
   /** Slug of the win that set it, or null when it was set without a win (the benchmark effort). */
   slug: string | null;
+  /** Id of the run that set it, for records of one run: a page links the run when no win did. */
+  run?: string;
 }
 
 export interface Win {
@@ -237,6 +251,8 @@ export interface Win {
   progression: { series: Series; upTo: number } | null;
   /** For efforts from a stream: where in the run the stretch started (metres). */
   effortOffset: number | null;
+  /** One of the moments that lead a day (see docs/wins.md): it titles its run's entry in lists. */
+  headline: boolean;
 }
 
 /** A run as read from one file, before runs are merged and given their stable ids. */

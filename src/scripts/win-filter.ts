@@ -13,14 +13,15 @@ export function enhanceWinFilters(root: ParentNode): void {
       for (const group of list.querySelectorAll<HTMLElement>('[data-group]')) {
         let visible = 0;
         for (const item of group.querySelectorAll<HTMLElement>('li[data-kind]')) {
-          const match = kind === '' || item.dataset.kind === kind;
+          // One entry holds a run's wins: it matches any of their kinds.
+          const match = kind === '' || (item.dataset.kinds ?? item.dataset.kind ?? '').split(' ').includes(kind);
           item.hidden = !match;
           if (match) visible += 1;
         }
         group.hidden = visible === 0;
         shown += visible;
       }
-      if (status) status.textContent = `${shown} win${shown === 1 ? '' : 's'} shown`;
+      if (status) status.textContent = `${shown} ${shown === 1 ? 'entry' : 'entries'} shown`;
     };
     for (const chip of chips) chip.addEventListener('click', () => apply(chip.dataset.kind ?? ''));
   }

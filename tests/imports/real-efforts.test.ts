@@ -123,7 +123,7 @@ describe('a run faster than the world record', () => {
     expect(wins.find((w) => w.kind === 'first-run')?.runs).toEqual([real!.id]);
     // The record the 29:00 beats is the 30:00, not the 10:00.
     const sub30 = wins.find((w) => w.runs[0] === faster!.id && w.title === 'Sub-30 5K');
-    expect(sub30?.previous).toEqual({ value: 1800, date: '2024-05-02', slug: null });
+    expect(sub30?.previous).toEqual({ value: 1800, date: '2024-05-02', slug: null, run: real!.id });
   });
 
   it('is a warning in check naming the file and line; check still passes', () => {

@@ -74,7 +74,8 @@ describe('npm run log, as a process', () => {
     const result = node('log.ts', ['--data', data, '2026-11-20', '10.2km', '52:10', 'Easy river loop', '--nonstop']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Logged 10\.2 km in 52:10 on 2026-11-20 "Easy river loop" in .*runs\.csv \(line 11\)\.$/m);
-    expect(result.stdout).toMatch(/^New win: First 10K!  \/wins\/2026-11-20-first-10k\/$/m);
+    // A first 10K without stopping says "First 10K" too: one win, not two.
+    expect(result.stdout).toMatch(/^New win: First 10K without stopping!  \/wins\/2026-11-20-first-10k-nonstop\/$/m);
     expect(result.stdout).toMatch(/^New win: 10th run!  \/wins\/2026-11-20-10th-run\/$/m);
   });
 

@@ -43,6 +43,7 @@ function win(slug: string, runId: string, progression: Win['progression'] = null
     value: 1500,
     unit: 's',
     previous: null,
+    headline: false,
     runs: [runId],
     rung: '5k',
     goal: null,

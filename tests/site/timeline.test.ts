@@ -10,12 +10,12 @@ const wins = [
 ];
 
 describe('timeline', () => {
-  test('newest first, same-day wins in slug order', () => {
+  test('newest first, same-day wins in the order given (the engine order: headline first), not by slug', () => {
     expect(newestFirst(wins).map((w) => w.slug)).toEqual([
       '2025-01-31-e',
       '2025-01-10-c',
-      '2024-03-02-a',
       '2024-03-02-b',
+      '2024-03-02-a',
       '2024-02-20-d',
     ]);
   });
@@ -32,7 +32,7 @@ describe('timeline', () => {
   test('a limit keeps only the newest items', () => {
     expect(groupByMonth(wins, 3).map((g) => g.items.map((w) => w.slug))).toEqual([
       ['2025-01-31-e', '2025-01-10-c'],
-      ['2024-03-02-a'],
+      ['2024-03-02-b'],
     ]);
   });
 

@@ -37,7 +37,7 @@ describe('distance-first', () => {
     const firsts = ofKind(wins, 'distance-first');
     expect(firsts).toHaveLength(1);
     expect(firsts[0]).toMatchObject({ slug: '2024-01-05-first-10k', rung: '10k', value: 10_000 });
-    expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run' });
+    expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run', run: '2024-01-01' });
     expect(firsts[0]!.daysSincePrevious).toBe(4);
   });
 
@@ -96,14 +96,20 @@ describe('nonstop-first', () => {
 });
 
 describe('longest-run', () => {
-  it('needs more than 1% over every earlier run', () => {
+  it('needs at least 10% over every earlier run', () => {
     const wins = winsOf([
-      { date: '2024-01-01', km: 5.5 },
-      { date: '2024-01-02', km: 5.555 },
-      { date: '2024-01-03', km: 5.62 },
+      { date: '2024-01-01', km: 5 },
+      { date: '2024-01-02', km: 5.4 },
+      { date: '2024-01-03', km: 5.94 },
+      { date: '2024-01-04', km: 6.5 },
+      { date: '2024-01-05', km: 7.149 },
+      { date: '2024-01-06', km: 7.864 },
     ]);
-    expect(titles(wins, 'longest-run')).toEqual(['2024-01-03 Longest run yet: 5.6 km']);
-    expect(ofKind(wins, 'longest-run')[0]!.previous).toMatchObject({ value: 5555, date: '2024-01-02', slug: null });
+    // 5.4 is 8% over 5; 5.94 is 10% over 5.4; 6.5 is 9.4% over 5.94; 7.149 falls a metre short
+    // of 10% over 6.5, but is the record that 7.864 beats by 10%.
+    expect(titles(wins, 'longest-run')).toEqual(['2024-01-03 Longest run yet: 5.9 km', '2024-01-06 Longest run yet: 7.9 km']);
+    // The record it beat is the longest run before it, won or not.
+    expect(ofKind(wins, 'longest-run')[1]!.previous).toMatchObject({ value: 7149, date: '2024-01-05', slug: null });
   });
 
   it('is not earned by a run that earned a distance-first', () => {
@@ -119,11 +125,11 @@ describe('longest-run', () => {
     const wins = winsOf(
       [
         { date: '2024-01-01', km: 5.5 },
-        { date: '2024-01-02', km: 6 },
+        { date: '2024-01-02', km: 6.1 },
       ],
       { profile: { units: 'mi' } },
     );
-    expect(titles(wins, 'longest-run')).toEqual(['2024-01-02 Longest run yet: 3.7 mi']);
+    expect(titles(wins, 'longest-run')).toEqual(['2024-01-02 Longest run yet: 3.8 mi']);
   });
 });
 

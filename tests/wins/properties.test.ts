@@ -1,5 +1,5 @@
 // Properties over random journals: links never break when runs are appended, file order never
-// matters, and every win is well formed.
+// matters, and every win is well formed (headline wins first within a day).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunDraft, Win } from '../../src/lib/types.ts';
@@ -102,6 +102,9 @@ describe('wins over random journals', () => {
           expect(win.slug).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/);
           expect(win.slug.startsWith(win.date)).toBe(true);
           if (i > 0) expect(wins[i - 1]!.date <= win.date).toBe(true);
+          // A day's headline wins come first.
+          if (i > 0 && wins[i - 1]!.date === win.date && win.headline) expect(wins[i - 1]!.headline).toBe(true);
+          expect(typeof win.headline).toBe('boolean');
           expect(win.runs.length).toBeGreaterThan(0);
           for (const id of win.runs) expect(ids.has(id)).toBe(true);
           if (win.progression) expect(win.progression.series.points[win.progression.upTo]).toBeDefined();

@@ -3,17 +3,58 @@ import { makeGoal } from './make-run.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('race', () => {
-  it('every race, the first one saying so; valued by finish time, else distance', () => {
+  it('the first race, the first at each standard distance, the first of each name; valued by finish time, else distance', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 5, time: 1800, isRace: true, race: 'Lakeside parkrun' },
       { date: '2024-02-01', km: 10, isRace: true, type: 'race' },
-      { date: '2024-03-01', km: 5, time: 1750, isRace: true, race: 'Lakeside parkrun' },
+      { date: '2024-03-01', km: 5, time: 1850, isRace: true, race: 'Lakeside parkrun' },
+      { date: '2024-03-08', km: 5, time: 1900, isRace: true, race: 'Early Bird 5K' },
+      { date: '2024-04-01', km: 7, time: 2400, isRace: true, race: 'Bridge Run' },
     ]);
-    expect(ofKind(wins, 'race').map((w) => [w.slug, w.title, w.value, w.unit])).toEqual([
-      ['2024-01-01-lakeside-parkrun', 'First race: Lakeside parkrun', 1800, 's'],
-      ['2024-02-01-a-10k-race', 'Finished a 10K race', 10_000, 'm'],
-      ['2024-03-01-lakeside-parkrun', 'Finished Lakeside parkrun', 1750, 's'],
+    expect(ofKind(wins, 'race').map((w) => [w.slug, w.title, w.value, w.unit, w.headline])).toEqual([
+      ['2024-01-01-lakeside-parkrun', 'First race: Lakeside parkrun', 1800, 's', true],
+      ['2024-02-01-a-10k-race', 'First 10K race: a 10K race', 10_000, 'm', true],
+      // A slower repeat of a short race is no win; a new race name is.
+      ['2024-03-08-early-bird-5k', 'Finished Early Bird 5K', 1900, 's', false],
+      ['2024-04-01-bridge-run', 'Finished Bridge Run', 2400, 's', false],
     ]);
+  });
+
+  it('every half marathon or longer; a course best; the 10th, 25th, 50th and 100th finish of one name', () => {
+    const parkruns = Array.from({ length: 25 }, (_, i) => ({
+      date: `2024-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + 7 * (i % 4)).padStart(2, '0')}`,
+      km: 5,
+      time: i === 5 ? 1700 : 1800 + i,
+      isRace: true,
+      race: i % 2 === 0 ? 'Lakeside parkrun' : 'lakeside  Parkrun',
+    }));
+    const wins = winsOf([
+      ...parkruns,
+      // A faster 5K in training: the course best below is no personal best.
+      { date: '2024-01-02', km: 5, time: 1650 },
+      { date: '2024-09-01', km: 21.1, time: 7200, isRace: true, race: 'Coastline Half' },
+      { date: '2024-10-01', km: 21.1, time: 7300, isRace: true, race: 'Coastline Half' },
+    ]);
+    const races = ofKind(wins, 'race');
+    expect(races.map((w) => `${w.date} ${w.title}`)).toEqual([
+      '2024-01-01 First race: Lakeside parkrun',
+      '2024-02-08 Course best: lakeside  Parkrun',
+      '2024-03-08 10th finish: lakeside  Parkrun',
+      '2024-07-01 25th finish: Lakeside parkrun',
+      '2024-09-01 First half marathon race: Coastline Half',
+      '2024-10-01 Finished Coastline Half',
+    ]);
+    // The course best beat the best at that name before it, the first race (a win).
+    expect(races[1]!.previous).toEqual({ value: 1800, date: '2024-01-01', slug: '2024-01-01-lakeside-parkrun', run: '2024-01-01' });
+    expect(races.at(-1)!.headline).toBe(true);
+  });
+
+  it('a course best that is a personal best is told as the personal best only', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, time: 1400, isRace: true, race: 'Lakeside parkrun' },
+      { date: '2024-01-08', km: 5, time: 1390, isRace: true, race: 'Lakeside parkrun' },
+    ]);
+    expect(wins.filter((w) => w.date === '2024-01-08').map((w) => w.title)).toEqual(['5K personal best']);
   });
 
   it('never names a private run by its race name either', () => {

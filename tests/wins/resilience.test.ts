@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ofKind, titles, winsOf } from './helpers.ts';
+import { dailyRuns } from './make-run.ts';
 
 describe('comeback', () => {
   it('13 days is no break; 14 days is', () => {
@@ -28,31 +29,41 @@ describe('back-to-form', () => {
     const [form] = ofKind(wins, 'back-to-form');
     // 2024-01-01 lies 28 days before the last run before the break: outside the window.
     expect(form).toMatchObject({ slug: '2024-03-05-back-to-form', value: 11_880, runs: ['2024-03-05', '2024-03-01'] });
-    expect(form!.previous).toEqual({ value: 12_000, date: '2024-01-10', slug: null });
+    expect(form!.previous).toEqual({ value: 12_000, date: '2024-01-10', slug: null, run: '2024-01-10' });
     expect(form!.daysSincePrevious).toBe(4);
     expect(ofKind(wins, 'back-to-form')).toHaveLength(1);
   });
 });
 
 describe('showed-up', () => {
-  it('is a run with feeling 1 or 2', () => {
-    const wins = winsOf([
-      { date: '2024-01-01', km: 5, feeling: 1 },
-      { date: '2024-01-02', km: 5, feeling: 2 },
-      { date: '2024-01-03', km: 5, feeling: 3 },
+  it('is a run with feeling 1 or 2: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th and every 50th after', () => {
+    const bad = dailyRuns('2024-01-01', 200, 5, { feeling: 2 });
+    const wins = winsOf([...bad, { date: '2024-07-20', km: 5, feeling: 3 }]);
+    const showed = ofKind(wins, 'showed-up');
+    expect(showed.map((w) => w.rung)).toEqual(['1', '3', '5', '10', '25', '50', '100', '150', '200']);
+    expect(showed.slice(0, 3).map((w) => [w.slug, w.title, w.value])).toEqual([
+      ['2024-01-01-showed-up-anyway', 'Showed up anyway', 5000],
+      ['2024-01-03-3rd-bad-day', 'Your 3rd bad day, run anyway', 5000],
+      ['2024-01-05-5th-bad-day', 'Your 5th bad day, run anyway', 5000],
     ]);
-    expect(titles(wins, 'showed-up')).toEqual(['2024-01-01 Showed up anyway', '2024-01-02 Showed up anyway']);
   });
 
-  it('keeps slugs unique when two runs of a day earn it', () => {
+  it('never on a run tagged injury, injured, ill, sick or pain, in any case; those are not counted', () => {
     const wins = winsOf([
-      { date: '2024-01-01', km: 5, feeling: 1 },
-      { date: '2024-01-01', km: 3, feeling: 2 },
+      { date: '2024-01-01', km: 5, feeling: 1, tags: ['Injury'] },
+      { date: '2024-01-02', km: 5, feeling: 2, tags: ['rain', 'SICK'] },
+      { date: '2024-01-03', km: 5, feeling: 2, tags: ['pain'] },
+      { date: '2024-01-04', km: 5, feeling: 1, tags: ['ill'] },
+      { date: '2024-01-05', km: 5, feeling: 1, tags: ['injured'] },
+      { date: '2024-01-06', km: 3, feeling: 2, tags: ['rain'] },
     ]);
-    expect(ofKind(wins, 'showed-up').map((w) => w.slug)).toEqual([
-      '2024-01-01-showed-up-anyway',
-      '2024-01-01-showed-up-anyway-2',
-    ]);
+    expect(titles(wins, 'showed-up')).toEqual(['2024-01-06 Showed up anyway']);
+  });
+
+  it('keeps slugs unique when another win of the day has its name', () => {
+    const wins = winsOf([{ date: '2024-01-03', km: 5, feeling: 1, win: 'Showed up anyway' }]);
+    expect(wins.map((w) => [w.kind, w.slug])).toContainEqual(['showed-up', '2024-01-03-showed-up-anyway']);
+    expect(wins.map((w) => [w.kind, w.slug])).toContainEqual(['custom', '2024-01-03-showed-up-anyway-2']);
   });
 });
 

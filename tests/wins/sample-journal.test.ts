@@ -65,4 +65,38 @@ describe('the sample journal', () => {
     expect(wins.some((w) => w.kind === 'distance-first' && w.rung === 'half-marathon')).toBe(true);
     expect(bySlug(wins.find((w) => w.kind === 'barrier')!.slug)).toBeDefined();
   });
+
+  it('earns about a third fewer wins than every small step would (155), each essay moment still there', () => {
+    expect(wins.length).toBeLessThanOrEqual(110);
+    const titles = wins.map((w) => `${w.date} ${w.title}`);
+    for (const moment of [
+      '2024-03-09 First 4 km without stopping',
+      '2024-06-15 First 10K race: Hammarby Summer 10K',
+      '2024-08-27 Back after 24 days',
+      '2024-08-27 First run at 30 °C',
+      '2024-09-22 Back to form',
+      '2024-10-19 First 500 m of climbing',
+      '2024-11-21 Your 3rd bad day, run anyway',
+      '2025-10-25 First marathon',
+      '2025-10-11 Three quarters of the way to Winter Trail 50K',
+      '2024-10-19 Ran every hill of the Ridge loop',
+    ]) {
+      expect(titles).toContain(moment);
+    }
+  });
+
+  it('does not celebrate the run tagged injury as showing up anyway', () => {
+    const injured = journal.runs.find((r) => r.date === '2024-08-03')!;
+    expect(injured.tags).toContain('injury');
+    expect(wins.filter((w) => w.runs[0] === injured.id)).toEqual([]);
+  });
+
+  it('leads each run with its headline: the first 4 km nonstop over her own words, the first marathon over the trail note', () => {
+    const lead = (date: string) => wins.find((w) => w.date === date)!;
+    expect(lead('2024-03-09')).toMatchObject({ kind: 'nonstop-first', headline: true });
+    expect(lead('2024-06-15')).toMatchObject({ kind: 'race', headline: true });
+    expect(lead('2025-10-25')).toMatchObject({ kind: 'distance-first', headline: true });
+    // "First 4 km" is said by "First 4 km without stopping": one win, not two.
+    expect(wins.filter((w) => w.date === '2024-03-09' && w.kind === 'distance-first')).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ describe('personal-best', () => {
     const [pb] = ofKind(wins, 'personal-best');
     expect(pb).toMatchObject({ slug: '2024-02-01-5k-personal-best', title: '5K personal best', rung: '5k', unit: 's' });
     expect(pb!.value).toBeCloseTo((min(41) * 5000) / 5200, 9);
-    expect(pb!.previous).toEqual({ value: min(40), date: '2024-01-01', slug: null });
+    expect(pb!.previous).toEqual({ value: min(40), date: '2024-01-01', slug: null, run: '2024-01-01' });
     expect(pb!.daysSincePrevious).toBe(31);
   });
 
@@ -90,7 +90,7 @@ describe('personal-best', () => {
       { date: '2024-01-03', km: 5, time: min(35, 30) },
     ]);
     expect(titles(wins, 'personal-best')).toEqual(['2024-01-02 10K personal best', '2024-01-03 5K personal best']);
-    expect(ofKind(wins, 'personal-best')[1]!.previous).toEqual({ value: min(36), date: '2024-01-02', slug: null });
+    expect(ofKind(wins, 'personal-best')[1]!.previous).toEqual({ value: min(36), date: '2024-01-02', slug: null, run: '2024-01-02' });
   });
 });
 

@@ -38,67 +38,70 @@ describe('total-distance', () => {
 });
 
 describe('biggest-week', () => {
-  // Mondays: 2024-01-01, 08, 15, 22, 29.
+  // Mondays: 2024-01-01, 08, 15, 22, 29, 02-05, 12, 19, 26, 03-04, 11, 18.
   const base = [
     { date: '2024-01-01', km: 10 },
-    { date: '2024-01-08', km: 5 },
-    { date: '2024-01-15', km: 5 },
-    { date: '2024-01-22', km: 5 },
+    ...['01-08', '01-15', '01-22', '01-29', '02-05', '02-12', '02-19'].map((day) => ({ date: `2024-${day}`, km: 5 })),
   ];
 
-  it('needs four earlier weeks with runs', () => {
-    const wins = winsOf([...base.slice(0, 3), { date: '2024-01-22', km: 11 }]);
+  it('needs eight earlier weeks with runs', () => {
+    const wins = winsOf([...base.slice(0, 7), { date: '2024-02-19', km: 12 }]);
     expect(ofKind(wins, 'biggest-week')).toEqual([]);
   });
 
-  it('is dated on the run that passes the record, valued at the whole week', () => {
+  it('is dated on the run that takes the week 10% over the record, valued at the whole week', () => {
     const wins = winsOf([
       ...base,
-      { date: '2024-01-29', km: 6 },
-      { date: '2024-01-30', km: 5 },
-      { date: '2024-02-01', km: 3 },
+      { date: '2024-02-26', km: 6 },
+      { date: '2024-02-27', km: 4.9 },
+      { date: '2024-02-28', km: 0.1 },
+      { date: '2024-02-29', km: 3 },
     ]);
     const [week] = ofKind(wins, 'biggest-week');
-    expect(week).toMatchObject({ slug: '2024-01-30-biggest-week', title: 'Biggest week yet', value: 14_000 });
+    expect(week).toMatchObject({ slug: '2024-02-28-biggest-week', title: 'Biggest week yet', value: 14_000 });
+    // The record: the week's total, dated on the week's first day, linked to no win.
     expect(week!.previous).toEqual({ value: 10_000, date: '2024-01-01', slug: null });
     const { series, upTo } = week!.progression!;
-    expect(series.points[upTo]).toMatchObject({ date: '2024-01-29', value: 14_000 });
+    expect(series.points[upTo]).toMatchObject({ date: '2024-02-26', value: 14_000 });
   });
 
-  it('a tie with the record is not a win; the week start follows the profile', () => {
-    const tie = winsOf([...base, { date: '2024-01-29', km: 10 }]);
-    expect(ofKind(tie, 'biggest-week')).toEqual([]);
-    // With Sunday weeks, Sunday 2024-01-28 and Monday 2024-01-29 share a week.
-    const sunday = winsOf([...base, { date: '2024-01-28', km: 6 }, { date: '2024-01-29', km: 6 }], {
+  it('a week less than 10% over the record is no win, but the record to beat; the week start follows the profile', () => {
+    const close = winsOf([...base, { date: '2024-02-26', km: 10.9 }, { date: '2024-03-04', km: 11.5 }, { date: '2024-03-11', km: 12.65 }]);
+    expect(titles(close, 'biggest-week')).toEqual(['2024-03-11 Biggest week yet']);
+    expect(ofKind(close, 'biggest-week')[0]!.previous).toEqual({ value: 11_500, date: '2024-03-04', slug: null });
+    // With Sunday weeks, Sunday 2024-02-25 and Monday 2024-02-26 share a week.
+    const sunday = winsOf([...base, { date: '2024-02-25', km: 6 }, { date: '2024-02-26', km: 6 }], {
       profile: { weekStart: 'sunday' },
     });
-    expect(titles(sunday, 'biggest-week')).toEqual(['2024-01-29 Biggest week yet']);
+    expect(titles(sunday, 'biggest-week')).toEqual(['2024-02-26 Biggest week yet']);
   });
 
   it('keeps zero weeks in the weekly series', () => {
-    const wins = winsOf([...base, { date: '2024-02-19', km: 20 }]);
+    const wins = winsOf([...base, { date: '2024-03-18', km: 20 }]);
     const { series, upTo } = ofKind(wins, 'biggest-week')[0]!.progression!;
     expect(series.points.slice(upTo - 4, upTo + 1).map((p) => p.value)).toEqual([5000, 0, 0, 0, 20_000]);
   });
 });
 
 describe('biggest-month', () => {
-  it('needs three earlier months with runs', () => {
+  it('needs three earlier months with runs, and 10% over the record', () => {
     const months = [
       { date: '2024-01-10', km: 10 },
       { date: '2024-02-10', km: 10 },
       { date: '2024-04-10', km: 11 },
       { date: '2024-05-10', km: 5 },
       { date: '2024-05-20', km: 7 },
+      { date: '2024-05-25', km: 0.1 },
     ];
     const wins = winsOf(months);
-    expect(titles(wins, 'biggest-month')).toEqual(['2024-05-20 Biggest month yet']);
+    expect(titles(wins, 'biggest-month')).toEqual(['2024-05-25 Biggest month yet']);
     expect(ofKind(wins, 'biggest-month')[0]!.previous).toMatchObject({ value: 11_000, date: '2024-04-01' });
   });
 
   it('daily runs: the record month wins once', () => {
     const wins = winsOf([...dailyRuns('2024-01-01', 31 + 29 + 31, 1), ...dailyRuns('2024-04-01', 30, 2)]);
-    expect(titles(wins, 'biggest-month')).toEqual(['2024-04-16 Biggest month yet']);
+    // 34.1 km is 10% over January's 31 km: the 18th run of April (36 km) passes it.
+    expect(titles(wins, 'biggest-month')).toEqual(['2024-04-18 Biggest month yet']);
     expect(ofKind(wins, 'biggest-month')[0]!.value).toBe(60_000);
   });
 });

@@ -21,6 +21,7 @@ function win(slug: string, title: string, date = slug.slice(0, 10)): Win {
     value: 1000,
     unit: 'm',
     previous: null,
+    headline: false,
     runs: [date],
     rung: null,
     goal: null,

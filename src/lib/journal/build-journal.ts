@@ -5,6 +5,7 @@ import { mergeRuns } from './imports/merge.ts';
 import { csvHeader, parseRunsCsv } from './csv.ts';
 import { parseGoal } from './goals.ts';
 import { implausibleRunWarnings } from './plausibility.ts';
+import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
 import { assignRunIds } from './run-ids.ts';
 import { attachStories, parseJournalEntry, type JournalEntry } from './stories.ts';
@@ -76,6 +77,7 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   const attached = attachStories(assignRunIds(merged.runs), entries);
   append(problems, attached.problems);
   append(problems, implausibleRunWarnings(attached.runs));
+  append(problems, paceTypoWarnings(attached.runs, profile.units));
 
   const runs = attached.runs;
   const { errors, warnings } = splitProblems(sortProblems(problems));

@@ -9,6 +9,8 @@ export interface FrontMatterField extends RawField {
   list: string[] | null;
   /** The line of each item of `list`, in its order; null for a single value. */
   listLines: number[] | null;
+  /** The keys and values, each with its line, when the value is a map of single values (`bests`). */
+  entries?: Array<{ key: string; text: string; line: number }>;
 }
 
 export interface FrontMatter {
@@ -23,7 +25,8 @@ export interface FrontMatter {
 const OPENING = /^---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
-export function parseFrontMatter(text: string, path: string): FrontMatter {
+/** `maps`: accept a map of single values as a field (the profile's `bests`); elsewhere it is an error. */
+export function parseFrontMatter(text: string, path: string, options: { maps?: boolean } = {}): FrontMatter {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const fields = new Map<string, FrontMatterField>();
   const open = OPENING.exec(source);
@@ -81,6 +84,16 @@ export function parseFrontMatter(text: string, path: string): FrontMatter {
         .filter((item) => item.text !== '');
       const list = items.map((item) => item.text);
       fields.set(canonical, { name, text: list.join(';'), line, list, listLines: items.map((item) => item.line) });
+    } else if (options.maps && isMap(value) && value.items.every((item) => isScalar(item.key) && (item.value === null || isScalar(item.value)))) {
+      const entries = value.items.map((item) => {
+        const key = item.key as Node;
+        return {
+          key: scalarText(isScalar(key) ? key.value : null),
+          text: scalarText(isScalar(item.value) ? item.value.value : null),
+          line: lineOf(key.range?.[0] ?? 0),
+        };
+      });
+      fields.set(canonical, { name, text: '', line, list: null, listLines: null, entries });
     } else {
       problems.push(problem('error', { path, line }, name, null, 'a single value or a list of values'));
     }

@@ -1,6 +1,7 @@
 // `profile.md`: who runs, how the site is named, which units and week they think in.
 import type { Problem, Profile } from '../types.ts';
-import { parseDistance } from './fields.ts';
+import { parseDate, parseDistance, parseDuration } from './fields.ts';
+import { KNOWN_BEST_NAMES } from '../wins/known-bests.ts';
 import { parseFrontMatter, type FrontMatterField } from './front-matter.ts';
 import { problem } from './problems.ts';
 
@@ -21,7 +22,45 @@ export function defaultProfile(): Profile {
   };
 }
 
-const PROFILE_FIELDS = ['name', 'title', 'site', 'units', 'week_start', 'timezone', 'locale', 'fonts', 'privacy_trim'];
+const PROFILE_FIELDS = ['name', 'title', 'site', 'units', 'week_start', 'timezone', 'locale', 'fonts', 'privacy_trim', 'running_since', 'bests'];
+
+/** `running_since`: a year (`2015`, read as 1 January) or a date. */
+function parseRunningSince(value: string): { ok: true; value: string } | { ok: false } {
+  if (/^\d{4}$/.test(value)) return { ok: true, value: `${value}-01-01` };
+  const date = parseDate(value);
+  return date.ok ? date : { ok: false };
+}
+
+const BEST_KEYS = `longest, ${Object.keys(KNOWN_BEST_NAMES).join(', ')}`;
+
+/** `bests:` entries: `longest` is a distance (a bare number in the profile's unit), the others times. */
+function readBests(field: FrontMatterField, profile: Profile, path: string, problems: Problem[]): void {
+  if (!field.entries) {
+    if (field.text.trim() === '') return;
+    problems.push(problem('error', { path, line: field.line }, 'bests', field.text, 'one best per line below it, like "5k: 24:30" or "longest: 21.1"'));
+    return;
+  }
+  const bests: NonNullable<Profile['bests']> = { longest: null, times: {} };
+  for (const entry of field.entries) {
+    const key = entry.key.trim().toLowerCase();
+    const where = { path, line: entry.line };
+    if (key === 'longest') {
+      const parsed = parseDistance(entry.text, profile.units);
+      if (parsed.ok) bests.longest = parsed.value;
+      else problems.push(problem('error', where, 'bests.longest', entry.text, `your longest run, like 42.2 (a bare number is ${profile.units})`));
+      continue;
+    }
+    const name = KNOWN_BEST_NAMES[key];
+    if (name === undefined) {
+      problems.push(problem('error', where, `bests.${entry.key}`, null, `a best named one of: ${BEST_KEYS}`));
+      continue;
+    }
+    const parsed = parseDuration(entry.text);
+    if (parsed.ok) bests.times[name] = parsed.value;
+    else problems.push(problem('error', where, `bests.${entry.key}`, entry.text, parsed.expected));
+  }
+  profile.bests = bests;
+}
 
 /** The canonical zone names: looking one up is much cheaper than the first formatter a process builds. */
 let canonicalZones: ReadonlySet<string> | null = null;
@@ -67,7 +106,7 @@ export function parseProfile(text: string | null, path: string): ParsedProfile {
   const profile = defaultProfile();
   const fontLines: number[] = [];
   if (text === null) return { profile, problems: [], fontLines };
-  const fm = parseFrontMatter(text, path);
+  const fm = parseFrontMatter(text, path, { maps: true });
   const problems = [...fm.problems];
   profile.about = fm.body.trim();
   if (!fm.readable) return { profile, problems, fontLines };
@@ -75,8 +114,14 @@ export function parseProfile(text: string | null, path: string): ParsedProfile {
   const bad = (field: FrontMatterField, key: string, expected: string): void => {
     problems.push(problem('error', { path, line: field.line }, key, field.text, expected));
   };
+  // `bests` reads a bare distance in the profile's unit, wherever `units` stands.
+  let bestsField: FrontMatterField | null = null;
   for (const [key, field] of fm.fields) {
     const value = field.text.trim();
+    if (key === 'bests') {
+      bestsField = field;
+      continue;
+    }
     if (value === '' && key !== 'fonts') continue;
     switch (key) {
       case 'name':
@@ -116,9 +161,16 @@ export function parseProfile(text: string | null, path: string): ParsedProfile {
         else bad(field, key, 'metres to hide at each end of a track, like 500 (0 = off)');
         break;
       }
+      case 'running_since': {
+        const since = parseRunningSince(value);
+        if (since.ok) profile.runningSince = since.value;
+        else bad(field, key, 'the year you started running, like 2015, or a date like 2015-04-12');
+        break;
+      }
       default:
         problems.push(problem('warning', { path, line: field.line }, field.name, null, `a profile field: ${PROFILE_FIELDS.join(', ')}`));
     }
   }
+  if (bestsField) readBests(bestsField, profile, path, problems);
   return { profile, problems, fontLines };
 }

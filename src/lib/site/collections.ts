@@ -104,6 +104,7 @@ export const WIN_COLUMNS = [
   'daysSincePrevious',
   'progression',
   'effortOffset',
+  'headline',
 ] as const satisfies ReadonlyArray<keyof WinEntry>;
 
 export type RunRow = Row<RunEntry, typeof RUN_COLUMNS>;

@@ -12,9 +12,12 @@ export interface MonthGroup<T> {
   items: T[];
 }
 
-/** Newest first; same-day wins keep a stable order by slug. */
+/**
+ * Newest first; items of one day keep the order they came in (for wins, the engine's: the
+ * headline first, then by kind rank).
+ */
 export function newestFirst<T extends Dated>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date)));
+  return [...items].sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
 }
 
 /** The `limit` newest items grouped by month, months newest first. */

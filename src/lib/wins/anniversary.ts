@@ -1,4 +1,5 @@
-// Anniversaries of the first run, dated on the anniversary day itself.
+// Anniversaries of the first run (or of the profile's `running_since`), dated on the anniversary
+// day itself.
 import type { IsoDate } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { lastIndex, type Detector } from './walk.ts';
@@ -21,9 +22,13 @@ export function detectAnniversaries(): Detector {
   return (run, walk) => {
     if (firstId === null) {
       firstId = run.id;
-      firstDate = run.date;
+      const since = walk.profile.runningSince;
+      // A runner who ran before the journal counts the years from when they started; the
+      // anniversaries before the journal's first run are not the journal's to celebrate.
+      firstDate = since != null && since < run.date ? since : run.date;
       next = anniversaryOf(firstDate, years);
-      return;
+      while (next < run.date) next = anniversaryOf(firstDate, ++years);
+      if (firstDate === run.date) return;
     }
     // The run that reaches past an anniversary makes it exist: a journal that stops earlier has none.
     for (; next <= run.date; next = anniversaryOf(firstDate, ++years)) {

@@ -2,11 +2,15 @@
 import type { PreviousRecord, Run } from '../types.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
 import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rungs.ts';
+import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
 
-/** A run strictly longer than every earlier one by more than this ratio is a longest-run win. */
-const LONGEST_RUN_MARGIN = 1.01;
+/**
+ * A run at least this much longer than every earlier one is a longest-run win: a tenth more is a
+ * step a runner feels (11 km after 10 km); a few hundred metres more is not worth a win.
+ */
+export const LONGEST_RUN_MARGIN = 1.1;
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
 export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
@@ -19,10 +23,12 @@ interface Best {
   value: number;
   date: string;
   slug: string | null;
+  run?: string;
 }
 
+/** A record from the profile (set before the journal, on no known day) is beaten but not named. */
 function asPrevious(record: Best | null): PreviousRecord | null {
-  return record ? { value: record.value, date: record.date, slug: record.slug } : null;
+  return record && record.date !== '' ? { value: record.value, date: record.date, slug: record.slug, run: record.run } : null;
 }
 
 export function detectDistanceWins(): Detector {
@@ -32,10 +38,23 @@ export function detectDistanceWins(): Detector {
   let longestNonstop: Best | null = null;
   let reached = 0;
   let reachedNonstop = 0;
+  let started = false;
 
   return (run, walk) => {
     const unit = walk.profile.units;
     const isFirst = walk.index === 0;
+    if (!started) {
+      // A runner with a history starts from it: no firsts below the longest run they already had
+      // (nor without stopping: a runner who has run 30 km has run 5 km without walking).
+      started = true;
+      const known = knownLongest(walk.profile);
+      if (known > 0) {
+        longest = { value: known, date: '', slug: null };
+        reached = reachedNonstop = rungsReached(known, distanceLadder(unit));
+      }
+    }
+    // The journal's first run of a runner who ran before it is no first run, and no first at all.
+    const benchmark = isFirst && ranBefore(walk.profile, run.date);
     const before = longest;
     const ladder = distanceLadder(unit);
     const newRungs = rungsReached(run.distance, ladder);
@@ -43,7 +62,7 @@ export function detectDistanceWins(): Detector {
     let upTo = -1;
     if (!before || run.distance > before.value) upTo = appendPoint(longestSeries, run.date, run.distance, run.id);
 
-    if (isFirst) {
+    if (isFirst && !benchmark) {
       slug = walk.emit(run, {
         kind: 'first-run',
         name: 'first-run',
@@ -54,9 +73,12 @@ export function detectDistanceWins(): Detector {
       }).slug;
     }
 
-    let earnedDistanceFirst = false;
+    const earnedDistanceFirst = !isFirst && newRungs > reached;
+    const nonstopRungs = run.nonstop === true && !benchmark && newRungs > reachedNonstop ? newRungs : 0;
     if (newRungs > reached) {
-      if (!isFirst) {
+      // A first without stopping at the same rung says it all: "First 4 km without stopping"
+      // replaces "First 4 km". When the distance first is the higher rung, both stay.
+      if (earnedDistanceFirst && !benchmark && newRungs > nonstopRungs) {
         const rung = ladder[newRungs - 1]!;
         slug = walk.emit(run, {
           kind: 'distance-first',
@@ -68,7 +90,6 @@ export function detectDistanceWins(): Detector {
           previous: asPrevious(before),
           progression: { series: longestSeries, upTo },
         }).slug;
-        earnedDistanceFirst = true;
       }
       reached = newRungs;
     }
@@ -80,7 +101,7 @@ export function detectDistanceWins(): Detector {
         nonstopUpTo = appendPoint(nonstopSeries, run.date, run.distance, run.id);
       }
       let nonstopSlug: string | null = null;
-      if (newRungs > reachedNonstop) {
+      if (newRungs > reachedNonstop && !benchmark) {
         const rung = ladder[newRungs - 1]!;
         nonstopSlug = walk.emit(run, {
           kind: 'nonstop-first',
@@ -92,12 +113,14 @@ export function detectDistanceWins(): Detector {
           previous: asPrevious(beforeNonstop),
           progression: { series: nonstopSeries, upTo: nonstopUpTo },
         }).slug;
-        reachedNonstop = newRungs;
+        // The distance first it replaced celebrated the run's distance too.
+        if (earnedDistanceFirst && slug === null) slug = nonstopSlug;
       }
-      if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug };
+      if (newRungs > reachedNonstop) reachedNonstop = newRungs;
+      if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug, run: run.id };
     }
 
-    if (!isFirst && !earnedDistanceFirst && before && run.distance > LONGEST_RUN_MARGIN * before.value) {
+    if (!isFirst && !earnedDistanceFirst && before && run.distance >= LONGEST_RUN_MARGIN * before.value - 1e-6) {
       slug = walk.emit(run, {
         kind: 'longest-run',
         name: 'longest-run',
@@ -108,7 +131,7 @@ export function detectDistanceWins(): Detector {
         progression: { series: longestSeries, upTo },
       }).slug;
     }
-    if (upTo >= 0) longest = { value: run.distance, date: run.date, slug };
+    if (upTo >= 0) longest = { value: run.distance, date: run.date, slug, run: run.id };
   };
 }
 
@@ -138,7 +161,7 @@ export function detectClimbFirsts(): Detector {
       }).slug;
       reached = count;
     }
-    biggest = { value: gain, date: run.date, slug };
+    biggest = { value: gain, date: run.date, slug, run: run.id };
   };
 }
 

@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock. Adding a kind is one detector module and two lines below.
 import type { Goal, Profile, Run, Win } from '../types.ts';
 import { beatsWorldRecordRun } from '../journal/plausibility.ts';
-import { KIND_ORDER } from './kinds.ts';
+import { KIND_RANK_ORDER } from './kinds.ts';
 import { createWalk } from './walk.ts';
 import { detectClimbFirsts, detectDistanceWins } from './distance.ts';
 import { detectSpeedWins } from './speed.ts';
@@ -32,7 +32,7 @@ function follows(previous: Run, run: Run): boolean {
   return compareRunIds(previous.id, run.id) <= 0;
 }
 
-/** Every win in the journal, sorted by date, then run order, then kind order. */
+/** Every win in the journal, sorted by date, then headline first, then kind rank, then run order. */
 export function findWins(journalRuns: readonly Run[], goals: readonly Goal[], profile: Profile): Win[] {
   // A run faster than the world record for its distance is a typo or a glitch: it earns no win and
   // sets no record for later runs to beat (`check` warns about it). Copied only when there is one.
@@ -45,7 +45,7 @@ export function findWins(journalRuns: readonly Run[], goals: readonly Goal[], pr
 
 /** The wins of `runs` walked in the order given; null when `checkOrder` finds that is not id order. */
 function walkRuns(ordered: readonly Run[], goals: readonly Goal[], profile: Profile, checkOrder: boolean): Win[] | null {
-  const recorder = createWalk(profile, goals, KIND_ORDER);
+  const recorder = createWalk(profile, goals, KIND_RANK_ORDER);
   const { walk } = recorder;
   // One call site per detector, in kind order (so one run's wins come out in the fixed kind
   // order): each site always calls the same function, which the engine can then inline; a loop

@@ -1,5 +1,6 @@
 // Per-kind metadata shared by the engine, the pages (filters, labels) and the share cards.
-import type { WinFamily, WinKind } from '../types.ts';
+import type { DistanceUnit, WinFamily, WinKind } from '../types.ts';
+import { metresPerUnit } from '../format/units.ts';
 
 /** Every kind, in the fixed order that breaks ties between wins of the same run. */
 export const WIN_KINDS: readonly WinKind[] = [
@@ -51,7 +52,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: 'A run more than 1% longer than every run before it.',
+    description: 'A run at least 10% longer than every run before it.',
   },
   'personal-best': {
     family: 'speed',
@@ -91,12 +92,12 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'biggest-week': {
     family: 'volume',
     label: 'Biggest weeks',
-    description: 'A week with more distance than any week before it.',
+    description: 'A week at least 10% bigger than any week before it.',
   },
   'biggest-month': {
     family: 'volume',
     label: 'Biggest months',
-    description: 'A calendar month with more distance than any month before it.',
+    description: 'A calendar month at least 10% bigger than any month before it.',
   },
   comeback: {
     family: 'resilience',
@@ -108,7 +109,11 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     label: 'Back to form',
     description: 'After a comeback, matching the longest run of the four weeks before the break.',
   },
-  race: { family: 'race', label: 'Races', description: 'Every race finished.' },
+  race: {
+    family: 'race',
+    label: 'Races',
+    description: 'The first race, the first at each distance and name, every half marathon or longer, course bests and round numbers of finishes.',
+  },
   'goal-progress': {
     family: 'goal',
     label: 'Goal progress',
@@ -122,7 +127,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'showed-up': {
     family: 'resilience',
     label: 'Showed up anyway',
-    description: 'A run on a day it felt hard (feeling 1 or 2).',
+    description: 'Running on a day it felt hard (feeling 1 or 2, not hurt or ill): the 1st, 3rd, 5th, 10th bad day and on.',
   },
   heat: {
     family: 'resilience',
@@ -165,6 +170,83 @@ export const FAMILY_INFO: Record<WinFamily, { label: string }> = {
 };
 
 export const KIND_ORDER: ReadonlyMap<WinKind, number> = new Map(WIN_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * The kinds' rank among the wins of one day (docs/wins.md, "Same-day order"): the moments a runner
+ * tells others about first, the steady counts last. Headline wins come before the others whatever
+ * their rank.
+ */
+export const KIND_RANK: readonly WinKind[] = [
+  'goal-achieved',
+  'first-run',
+  'race',
+  'distance-first',
+  'nonstop-first',
+  'barrier',
+  'personal-best',
+  'comeback',
+  'back-to-form',
+  'custom',
+  'anniversary',
+  'total-distance',
+  'longest-run',
+  'climb-first',
+  'heat',
+  'showed-up',
+  'goal-progress',
+  'eddington',
+  'biggest-month',
+  'biggest-week',
+  'daily-streak',
+  'weekly-streak',
+  'run-count',
+];
+
+export const KIND_RANK_ORDER: ReadonlyMap<WinKind, number> = new Map(KIND_RANK.map((kind, index) => [kind, index]));
+
+/** Kinds that are always a headline: the moments the essay names. */
+const HEADLINE_KINDS: ReadonlySet<WinKind> = new Set<WinKind>([
+  'first-run',
+  'nonstop-first',
+  'comeback',
+  'back-to-form',
+  'goal-achieved',
+  'anniversary',
+  'custom',
+]);
+
+const FIVE_K = 5000;
+const TEN_K = 10_000;
+const HALF = 21_097.5;
+const MARATHON = 42_195;
+
+/** Within 1% of `target` (a rung named in another unit, such as 13.1 miles for the half). */
+function near(metres: number, target: number): boolean {
+  return Math.abs(metres - target) <= 0.01 * target;
+}
+
+/**
+ * Whether a win is a headline (docs/wins.md): distance firsts at 5K, 10K, the half and the
+ * marathon or beyond; personal bests and barriers at 5K, 10K, the half and the marathon (the value
+ * is a time: `rungMetres` names the distance); lifetime distance at round thousands; the kinds in
+ * HEADLINE_KINDS. Races decide their own (`race.ts`).
+ */
+export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, rungMetres: number | null = null): boolean {
+  if (HEADLINE_KINDS.has(kind)) return true;
+  switch (kind) {
+    case 'distance-first':
+      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF) || value >= 0.99 * MARATHON;
+    case 'personal-best':
+    case 'barrier':
+      return rungMetres !== null && [FIVE_K, TEN_K, HALF, MARATHON].some((metres) => near(rungMetres, metres));
+    case 'total-distance': {
+      const inUnits = value / metresPerUnit(units);
+      return Math.abs(inUnits - 1000 * Math.round(inUnits / 1000)) < 1e-6 && inUnits >= 1000;
+    }
+    default:
+      return false;
+  }
+}
 
 export function isWinKind(value: string): value is WinKind {
   return KIND_ORDER.has(value as WinKind);

@@ -1,19 +1,39 @@
 // Resilience family: comeback, back-to-form, showed-up, heat.
-import type { IsoDate, Run } from '../types.ts';
+import type { IsoDate, Run, Series } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
-import { HEAT_LADDER, reaches } from './rungs.ts';
-import { appendPoint, createSeries, lastIndex, type Detector } from './walk.ts';
+import { HEAT_LADDER, nextRungAbove, ordinal, reaches, type OpenLadder } from './rungs.ts';
+import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
 
 /** A break of this many days or more makes the next run a comeback. */
 export const COMEBACK_DAYS = 14;
 /** Back to form means matching the longest run of this many days up to the break. */
 export const FORM_WINDOW_DAYS = 28;
 
+/** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
+const COMEBACK_CHART_WEEKS = 26;
+
+/**
+ * Distance per week up to and including `run`, frozen at this run: the walk's weekly series keeps
+ * growing with the rest of the week, and a comeback's chart must end at the comeback.
+ */
+function weeksUpTo(run: Run, walk: Walk): { series: Series; upTo: number } {
+  const points = walk.weekly.points;
+  const series = createSeries(`weekly-distance-to-${run.id}`, 'Distance per week', 'm');
+  for (let i = Math.max(0, points.length - COMEBACK_CHART_WEEKS); i < points.length; i++) {
+    const point = points[i]!;
+    appendPoint(series, point.date, point.value, point.runId);
+  }
+  const last = series.points[series.points.length - 1];
+  if (last) last.value = walk.weekTotalBefore + run.distance;
+  return { series, upTo: lastIndex(series) };
+}
+
 interface Recent {
   day: number;
   date: IsoDate;
   distance: number;
+  run: string;
 }
 
 export function detectComebacks(): Detector {
@@ -36,7 +56,7 @@ export function detectComebacks(): Detector {
     if (last && walk.previousDay !== null && gap >= COMEBACK_DAYS) {
       dropBefore(walk.previousDay);
       const longest = window[0];
-      const target = longest && { day: windowDays[0]!, date: longest.date, distance: longest.distance };
+      const target = longest && { day: windowDays[0]!, date: longest.date, distance: longest.distance, run: longest.id };
       walk.emit(run, {
         kind: 'comeback',
         name: 'comeback',
@@ -45,7 +65,7 @@ export function detectComebacks(): Detector {
         unit: 'days',
         runs: [run.id, last.id],
         daysSincePrevious: gap,
-        progression: { series: walk.weekly, upTo: lastIndex(walk.weekly) },
+        progression: weeksUpTo(run, walk),
       });
       pending = target ? { target, comebackId: run.id, comebackDate: run.date } : null;
     } else if (pending && reaches(run.distance, pending.target.distance)) {
@@ -56,9 +76,9 @@ export function detectComebacks(): Detector {
         value: run.distance,
         unit: 'm',
         runs: [run.id, pending.comebackId],
-        previous: { value: pending.target.distance, date: pending.target.date, slug: null },
+        previous: { value: pending.target.distance, date: pending.target.date, slug: null, run: pending.target.run },
         daysSincePrevious: daysBetween(pending.comebackDate, run.date),
-        progression: { series: walk.weekly, upTo: lastIndex(walk.weekly) },
+        progression: weeksUpTo(run, walk),
       });
       pending = null;
     }
@@ -72,22 +92,46 @@ export function detectComebacks(): Detector {
   };
 }
 
+/**
+ * Tags that say a run hurt or should not have happened: running through injury or illness is no
+ * win to celebrate, however low the feeling. Compared without regard to case.
+ */
+export const UNWELL_TAGS: readonly string[] = ['injury', 'injured', 'ill', 'sick', 'pain'];
+
+/** The bad days worth a win: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th, then every 50th. */
+export const BAD_DAY_LADDER: OpenLadder = { rungs: [1, 3, 5, 10, 25, 50, 100], step: 50 };
+
+/** A run rated 1 or 2 that was not run hurt or ill: a bad day, run anyway. */
+export function isBadDayRun(run: Pick<Run, 'feeling' | 'tags'>): boolean {
+  if (run.feeling === null || run.feeling > 2) return false;
+  for (const tag of run.tags) if (UNWELL_TAGS.includes(tag.toLowerCase())) return false;
+  return true;
+}
+
 export function detectShowedUp(): Detector {
+  const series = createSeries('bad-days', 'Bad days, run anyway', 'runs');
+  let count = 0;
   return (run, walk) => {
-    if (run.feeling === null || run.feeling > 2) return;
+    if (!isBadDayRun(run)) return;
+    count++;
+    const upTo = appendPoint(series, run.date, count, run.id);
+    if (nextRungAbove(BAD_DAY_LADDER, count - 1) !== count) return;
+    const nth = ordinal(count);
     walk.emit(run, {
       kind: 'showed-up',
-      name: 'showed-up-anyway',
-      title: 'Showed up anyway',
+      name: count === 1 ? 'showed-up-anyway' : `${count}${nth.slice(-2)}-bad-day`,
+      title: count === 1 ? 'Showed up anyway' : `Your ${nth} bad day, run anyway`,
       value: run.distance,
       unit: 'm',
+      rung: String(count),
+      progression: { series, upTo },
     });
   };
 }
 
 export function detectHeat(): Detector {
   const series = createSeries('hottest-run', 'Hottest run', 'C');
-  let hottest: { value: number; date: IsoDate; slug: string | null } | null = null;
+  let hottest: { value: number; date: IsoDate; slug: string | null; run: string } | null = null;
   let reached = 0;
   return (run, walk) => {
     const temperature = run.temperature;
@@ -110,6 +154,6 @@ export function detectHeat(): Detector {
       }).slug;
       reached = count;
     }
-    hottest = { value: temperature, date: run.date, slug };
+    hottest = { value: temperature, date: run.date, slug, run: run.id };
   };
 }

@@ -8,6 +8,8 @@ import {
   STREAM_ONLY_DISTANCES,
   type DistanceRung,
 } from './rungs.ts';
+import { isHeadline } from './kinds.ts';
+import { knownBestTime } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
 import { milestone, type NextContext, type NextMilestone } from './next.ts';
 
@@ -32,11 +34,15 @@ function streamEffortAt(run: EffortRun, metres: number): Run['efforts'][number] 
   return undefined;
 }
 
-/** The whole run's time scaled to `metres`, or NaN when the run is no effort at that distance. */
+/**
+ * The whole run's time at `metres`, or NaN when the run is no effort at that distance. A race's
+ * time is its result and is never changed (a 42.4 km marathon in 2:58:40 is a 2:58:40 marathon);
+ * a training run's is scaled to the distance.
+ */
 function scaledTimeAt(run: EffortRun, metres: number, streamOnly: boolean): number {
   if (streamOnly || run.time === null || run.time <= 0) return Number.NaN;
   if (run.distance < EFFORT_MIN * metres || run.distance > EFFORT_MAX * metres) return Number.NaN;
-  return (run.time * metres) / run.distance;
+  return run.isRace ? run.time : (run.time * metres) / run.distance;
 }
 
 interface DistanceState {
@@ -46,7 +52,7 @@ interface DistanceState {
   shortest: number;
   longest: number;
   series: Series;
-  best: { value: number; date: string; slug: string | null } | null;
+  best: { value: number; date: string; slug: string | null; run?: string } | null;
   /** Barriers (slowest first) already broken: a prefix of the list. */
   broken: number;
 }
@@ -80,7 +86,19 @@ export function detectSpeedWins(): Detector {
   const firstStandard = STREAM_ONLY_DISTANCES.length;
   const standardRise = STANDARD_DISTANCES.every((rung, i) => i === 0 || rung.metres > STANDARD_DISTANCES[i - 1]!.metres);
 
+  let started = false;
   return (run, walk) => {
+    if (!started) {
+      // Bests from before the journal (the profile's `bests`) are the records to beat; they break
+      // their barriers silently, as a benchmark does. Their day is unknown: `date` stays empty.
+      started = true;
+      for (const state of states) {
+        const known = knownBestTime(walk.profile, state.rung.name);
+        if (known === null) continue;
+        state.best = { value: known, date: '', slug: null };
+        state.broken = barriersUnder(state.rung.name, known);
+      }
+    }
     // Treadmills and virtual runs measure distance too loosely to set records.
     if (run.virtual) return;
     // Most runs have no stream efforts: then only their whole time can be an effort, at a
@@ -110,7 +128,7 @@ export function detectSpeedWins(): Detector {
       const effort: TimedEffort = { time, offset: stream ? stream.startOffset : null };
       const upTo = appendPoint(state.series, run.date, effort.time, run.id);
       const broken = barriersUnder(state.rung.name, effort.time);
-      state.best = { value: effort.time, date: run.date, slug: null };
+      state.best = { value: effort.time, date: run.date, slug: null, run: run.id };
       if (!before) {
         // The benchmark: no win, but it silently breaks the barriers it is under.
         state.broken = broken;
@@ -120,7 +138,7 @@ export function detectSpeedWins(): Detector {
         value: effort.time,
         unit: 's' as const,
         rung: state.rung.name,
-        previous: { ...before },
+        previous: before.date === '' ? null : { ...before },
         progression: { series: state.series, upTo },
         effortOffset: effort.offset,
       };
@@ -133,6 +151,7 @@ export function detectSpeedWins(): Detector {
             kind: 'barrier',
             name: `${fastest.name}-${state.rung.name}`,
             title: `${fastest.label} ${state.rung.label}`,
+            headline: isHeadline('barrier', effort.time, walk.profile.units, metres),
             ...common,
           },
         };
@@ -144,6 +163,7 @@ export function detectSpeedWins(): Detector {
             kind: 'personal-best',
             name: `${state.rung.name}-personal-best`,
             title: `${capitalise(state.rung.label)} personal best`,
+            headline: isHeadline('personal-best', effort.time, walk.profile.units, metres),
             ...common,
           },
         };

@@ -6,6 +6,16 @@ import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, ty
 import { lastIndex, type Detector, type Walk } from './walk.ts';
 import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
 
+/**
+ * A week or month at least this much bigger than the record is a win: a tenth more is a real step
+ * up in training; a few hundred metres more than last month's record is noise.
+ */
+export const PERIOD_RECORD_MARGIN = 1.1;
+
+/** Earlier weeks (months) with runs before a record week (month) counts: a beginner's first weeks all grow. */
+export const MIN_EARLIER_WEEKS = 8;
+export const MIN_EARLIER_MONTHS = 3;
+
 /** Sums of decimal distances drift by far less than this; a rung hit exactly must count. */
 const SUM_EPSILON = 1e-6;
 
@@ -57,7 +67,8 @@ function detectBiggestPeriod(view: PeriodView): Detector {
   return (run: Run, walk) => {
     const period = view.period(walk);
     if (period !== current) {
-      // The period that just ended becomes a candidate record with its whole total.
+      // The period that just ended becomes the record with its whole total when it is the biggest,
+      // won or not: the next win must beat the biggest week, not the biggest celebrated one.
       if (current !== '' && (!record || currentTotal > record.value)) {
         record = { value: currentTotal, date: view.startDate(current), slug: currentWin?.slug ?? null };
       }
@@ -89,7 +100,9 @@ export function detectBiggestWeek(): Detector {
   return detectBiggestPeriod({
     kind: 'biggest-week',
     title: 'Biggest week yet',
-    minEarlier: 4,
+    // A beginner's first two months grow nearly every week: a record week means something once
+    // there is a base to beat.
+    minEarlier: MIN_EARLIER_WEEKS,
     period: (walk) => walk.week,
     totalBefore: (walk) => walk.weekTotalBefore,
     earlierWithRuns: (walk) => walk.earlierWeeksWithRuns,
@@ -102,7 +115,7 @@ export function detectBiggestMonth(): Detector {
   return detectBiggestPeriod({
     kind: 'biggest-month',
     title: 'Biggest month yet',
-    minEarlier: 3,
+    minEarlier: MIN_EARLIER_MONTHS,
     period: (walk) => walk.month,
     totalBefore: (walk) => walk.monthTotalBefore,
     earlierWithRuns: (walk) => walk.earlierMonthsWithRuns,
@@ -112,11 +125,11 @@ export function detectBiggestMonth(): Detector {
 }
 
 /**
- * The total a week or month needs to set a new record: beyond the old one by at least a metre
- * (a record is beaten, not tied). The detector and `next` both ask this one function.
+ * The total a week or month needs to set a new record: PERIOD_RECORD_MARGIN times the old one.
+ * The detector and `next` both ask this one function.
  */
 export function periodRecordTarget(record: number): number {
-  return record + 1;
+  return PERIOD_RECORD_MARGIN * record - SUM_EPSILON;
 }
 
 /** The fields totals need; `Run` satisfies it. */
@@ -264,12 +277,12 @@ export function volumeNext(context: NextContext): NextMilestone[] {
     }),
   );
   if (today === null || inTaper(context)) return out;
-  const week = periodRecord(ordered, (run) => weekStartOf(run.date, profile.weekStart), weekStartOf(today, profile.weekStart), 4);
+  const week = periodRecord(ordered, (run) => weekStartOf(run.date, profile.weekStart), weekStartOf(today, profile.weekStart), MIN_EARLIER_WEEKS);
   if (week) {
     const target = periodRecordTarget(week.best);
     out.push(milestone({ kind: 'biggest-week', label: 'biggest week yet', remaining: target - week.current, unit: 'm', target }));
   }
-  const month = periodRecord(ordered, (run) => monthOf(run.date), monthOf(today), 3);
+  const month = periodRecord(ordered, (run) => monthOf(run.date), monthOf(today), MIN_EARLIER_MONTHS);
   if (month) {
     const target = periodRecordTarget(month.best);
     out.push(milestone({ kind: 'biggest-month', label: 'biggest month yet', remaining: target - month.current, unit: 'm', target }));

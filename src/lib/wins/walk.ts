@@ -3,7 +3,7 @@
 // into a Win with a unique, stable slug.
 import type { Goal, IsoDate, PreviousRecord, Profile, Run, Series, Win, WinKind, WinUnit } from '../types.ts';
 import { dateOfDayNumber, dayNumber, daysBetween, monthOf } from '../format/dates.ts';
-import { KIND_INFO } from './kinds.ts';
+import { isHeadline, KIND_INFO, WIN_KINDS } from './kinds.ts';
 
 export interface WinDraft {
   kind: WinKind;
@@ -23,6 +23,8 @@ export interface WinDraft {
   effortOffset?: number | null;
   /** Defaults to the run's date (anniversaries fall on their own day). */
   date?: IsoDate;
+  /** Defaults to the documented rule for the kind (`isHeadline`); race detectors decide their own. */
+  headline?: boolean;
 }
 
 /** A detector sees each run once, in order, after the walk's totals include it. */
@@ -58,6 +60,8 @@ export interface Walk {
   /** Lifetime distance at the end of each month, the current month last and still growing. */
   readonly lifetimeByMonth: Series;
   emit(run: Run, draft: WinDraft): Win;
+  /** Whether the current run has earned a win of `kind` so far (detectors run in kind order). */
+  earned(kind: WinKind): boolean;
 }
 
 export function createSeries(id: string, label: string, unit: WinUnit, lowerIsBetter = false): Series {
@@ -81,16 +85,31 @@ interface Placed {
   seq: number;
 }
 
+/** Same-day order: headline wins first, then by the kinds' rank, then in walk order. */
+function comparePlaced(a: Placed, b: Placed): number {
+  return (
+    (a.win.date < b.win.date ? -1 : a.win.date > b.win.date ? 1 : 0) ||
+    (a.win.headline === b.win.headline ? 0 : a.win.headline ? -1 : 1) ||
+    a.kindOrder - b.kindOrder ||
+    a.index - b.index ||
+    a.seq - b.seq
+  );
+}
+
 export interface WalkRecorder {
   walk: Walk;
   /** Moves the totals and calendar series on to include `run`. */
   advance(run: Run, index: number): void;
-  /** The wins emitted so far, sorted by (date, run order, kind order). */
+  /** The wins emitted so far, sorted by date, then headline first, kind rank and run order. */
   sorted(): Win[];
 }
 
 export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: ReadonlyMap<WinKind, number>): WalkRecorder {
   const placed: Placed[] = [];
+  // The kinds the current run has earned, one bit per kind: detectors that defer to another
+  // family's win (a course best that is a personal best anyway) ask without a set per run.
+  let earnedBits = 0;
+  const kindBit = new Map(WIN_KINDS.map((kind, index) => [kind, 1 << index]));
   // A slug starts with its date, so two slugs can only clash on the same date. Wins come in walk
   // order, dated on their run (an anniversary on its own, earlier, day), so the slugs taken are
   // kept for the walk's current date, and for the dates it has left in date order (binary
@@ -178,9 +197,14 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
               : null,
         progression: draft.progression ?? null,
         effortOffset: draft.effortOffset ?? null,
+        headline: draft.headline ?? isHeadline(draft.kind, draft.value, profile.units),
       };
       placed.push({ win, index: walk.index, kindOrder: kindOrder.get(draft.kind) ?? 0, seq: placed.length });
+      earnedBits |= kindBit.get(draft.kind) ?? 0;
       return win;
+    },
+    earned(kind) {
+      return (earnedBits & (kindBit.get(kind) ?? 0)) !== 0;
     },
   };
 
@@ -227,6 +251,7 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
     walk,
     advance(run, index) {
       walk.index = index;
+      earnedBits = 0;
       walk.previousDay = walk.previousRun ? walk.day : null;
       if (run.date !== walk.previousRun?.date) walk.day = dayNumber(run.date);
       advanceWeek(run);
@@ -243,13 +268,7 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
       if (lifetimePoint) lifetimePoint.value = walk.lifetime;
     },
     sorted() {
-      placed.sort(
-        (a, b) =>
-          (a.win.date < b.win.date ? -1 : a.win.date > b.win.date ? 1 : 0) ||
-          a.index - b.index ||
-          a.kindOrder - b.kindOrder ||
-          a.seq - b.seq,
-      );
+      placed.sort(comparePlaced);
       return placed.map((p) => p.win);
     },
   };
