@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
+import { IMPORTED_DIR, ROUTES_DIR } from './imported-runs.ts';
 import { readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
@@ -61,10 +62,14 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
   const csvTexts = await Promise.all(csvFiles.map((file) => readFile(join(dir, file), 'utf8')));
   const csv = csvFiles.map((file, i) => ({ path: `${displayDir}/${file}`, text: csvTexts[i]! }));
   const texts = new Map(csvFiles.map((file, i) => [join(resolve(dir), file), csvTexts[i]!]));
-  const [entryFiles, goals, imported] = await Promise.all([
+  const [entryFiles, goals, imported, importedCsv, routeFiles] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files)),
     readImports(dir, displayDir, profile, { texts }),
+    listFiles(join(dir, IMPORTED_DIR), /\.csv$/i, false).then((files) => readAll(join(dir, IMPORTED_DIR), `${displayDir}/${IMPORTED_DIR}`, files)),
+    listFiles(join(dir, ROUTES_DIR), /\.geojson$/i, false).then((files) =>
+      Promise.all(files.map(async (file) => ({ name: `${ROUTES_DIR}/${file}`, text: await readFile(join(dir, ROUTES_DIR, file), 'utf8') }))),
+    ),
   ]);
   const entries = await Promise.all(
     entryFiles.map(async (file) => ({
@@ -73,5 +78,6 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
       text: await readFile(join(journalDir, file), 'utf8'),
     })),
   );
-  return buildJournal({ profile, profileProblems, csv, entries, goals, imported }, options);
+  const routes = { dir: `${displayDir}/${ROUTES_DIR}`, files: routeFiles };
+  return buildJournal({ profile, profileProblems, csv, entries, goals, imported, importedCsv, routes }, options);
 }
