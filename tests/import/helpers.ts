@@ -39,7 +39,8 @@ export async function importInto(data: string, paths: string[], extra: string[] 
 export async function siteOf(data: string) {
   const journal = await readJournal(data);
   const runs = journal.runs.map(({ source: _source, extra: _extra, ...run }) => run);
-  const wins = journal.errors.length > 0 ? [] : findWins(journal.runs, journal.goals, journal.profile).map((w) => [w.slug, w.title, w.date]);
+  // Wins of the runs read, even where a raw export has a row in error (the import leaves it out).
+  const wins = findWins(journal.runs, journal.goals, journal.profile).map((w) => [w.slug, w.title, w.date]);
   return { runs, wins, errors: journal.errors, warnings: journal.warnings };
 }
 

@@ -99,11 +99,6 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
     });
     progress.finish();
     await cache?.flush();
-    const errors = read.problems.filter((p) => p.severity === 'error');
-    if (errors.length > 0) {
-      const lines = errors.map(formatProblem);
-      return { exitCode: 1, stdout: '', stderr: `${lines.join('\n')}\nNothing was imported: fix or remove these rows and import again.\n` };
-    }
     written = await writeImported(dataDir, read.runs, data);
   } catch (error) {
     progress.finish();
@@ -115,7 +110,10 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
 
   const after = await readJournal(dataDir, { today: env.journalToday });
   const out = report(read, written, data, after.merged - before.merged, before, after);
-  const err: string[] = read.problems.map((p: Problem) => `warning: ${formatProblem(p)}`);
+  // A row the export got wrong is left out and named; the rest of the export is still imported.
+  const err: string[] = read.problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
+  const unread = read.problems.filter((p) => p.severity === 'error').length;
+  if (unread > 0) out.push(`Could not import ${plural(unread, 'row')} (named below).`);
   if (after.errors.length > 0) {
     err.push(...after.errors.map(formatProblem), 'The journal has problems (npm run check); wins are not counted until they are fixed.');
   } else {

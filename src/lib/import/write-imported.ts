@@ -5,7 +5,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { readCsvRecords } from '../journal/imports/csv-records.ts';
+import { parseCsvRows } from '../journal/csv.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
 import { readLayout } from '../log/csv-append.ts';
@@ -67,10 +67,11 @@ export async function knownSources(dataDir: string): Promise<Set<string>> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const known = new Set<string>();
   for (const name of names.filter((n) => /\.csv$/i.test(n)).sort()) {
-    const { header, records } = readCsvRecords(await readFile(join(dir, name), 'utf8'));
-    const column = sourceColumn(header);
+    // Comma-separated whatever the cells hold (an efforts cell is full of semicolons).
+    const [header, ...records] = parseCsvRows(await readFile(join(dir, name), 'utf8'));
+    const column = sourceColumn(header?.fields ?? []);
     for (const record of records) {
-      const source = record.cells[column]?.trim();
+      const source = record.fields[column]?.trim();
       if (column >= 0 && source) known.add(source);
     }
   }
