@@ -3,6 +3,7 @@
 // refreshes every collection.
 import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { isRawFilesWarning } from '../lib/journal/imports/raw-files.ts';
 import { formatProblem } from '../lib/journal/problems.ts';
 import { siteCollections, type SiteCollections } from '../lib/site/collections.ts';
 import { buildJournalSource, readJournalToShare } from './journal-reading.ts';
@@ -23,6 +24,8 @@ async function readSite(): Promise<SiteCollections> {
   const { today } = buildJournalSource();
   const { journal, wins } = await readJournalToShare(dataDir, today);
   if (journal.errors.length > 0) throw new JournalError(journal.errors.map(formatProblem));
+  // Once per build: what a public repository exposes, and the command that replaces it.
+  for (const warning of journal.warnings.filter(isRawFilesWarning)) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
   return siteCollections(journal, wins);
 }
 

@@ -10,6 +10,7 @@ import { readCsvHeader, readCsvRecords } from './csv-records.ts';
 import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
 import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
+import { RawFileTally } from './raw-files.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
 
 export interface ImportResult {
@@ -102,6 +103,8 @@ export async function readImports(
   const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
   const out = new Collector();
   const files = await listFilesRecursive(root);
+  const raw = new RawFileTally();
+  const topOf = (file: string): string => relative(root, file).split(sep)[0]!;
   const referenced = new Set<string>();
   const exportDirs = new Set<string>();
   // Workers start only on the first file the cache does not have.
@@ -126,8 +129,10 @@ export async function readImports(
         }
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
+        raw.add(topOf(file), 'stravaExports');
         await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, out, shown);
       } else if (garminColumns(header) !== null) {
+        raw.add(topOf(file), 'garminCsvs');
         readGarminCsv(path, text, profile, out);
       } else if (isActivitiesCsv) {
         const names = header.slice(0, 6).join(', ');
@@ -141,6 +146,8 @@ export async function readImports(
       }
     }
 
+    for (const file of files) if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+    out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
     const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
     loose.forEach((file, i) => {
