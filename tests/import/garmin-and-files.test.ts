@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, FIXTURES, freshJournal, importInto, REAL, siteOf, sizeOf, snapshot, unzipInto } from './helpers.ts';
-import { zipArchive, type ZipEntry } from './zip-writer.ts';
+import { zipArchive, type ZipEntry } from '../../src/lib/bench/zip-archive.ts';
 
 let root: string;
 const RUNS = ['activity-small-fenix2-run.fit', '2013-02-06-12-11-14.fit', 'garmin-fenix-5-run.fit'];

@@ -9,7 +9,7 @@ import { runImport, type ImportOutcome } from '../../src/lib/import/import-comma
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { activityGpx, generateStravaExport, stravaActivitiesCsv, type StravaExport } from '../../src/lib/bench/generate-strava-export.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import type { ZipEntry } from './zip-writer.ts';
+import type { ZipEntry } from '../../src/lib/bench/zip-archive.ts';
 
 export const REAL = fileURLToPath(new URL('../fixtures/imports/real/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('../fixtures/imports/', import.meta.url));

@@ -10,7 +10,7 @@ import { parseGpx } from '../../src/lib/journal/imports/gpx.ts';
 import { haversine } from '../../src/lib/journal/imports/streams.ts';
 import { parseRouteGeoJson } from '../../src/lib/journal/routes.ts';
 import { filesUnder, freshJournal, importInto, PRIVATE_NOTE, siteOf, sizeOf, snapshot, stravaExportEntries, unzipInto } from './helpers.ts';
-import { zipArchive, type ZipEntry } from './zip-writer.ts';
+import { zipArchive, type ZipEntry } from '../../src/lib/bench/zip-archive.ts';
 
 let root: string;
 let entries: ZipEntry[];

@@ -10,7 +10,7 @@ import { activityFormatOf, readCachedActivity, type ActivityParser } from '../jo
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
 import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
-import { sportLabel } from '../journal/imports/read-imports.ts';
+import { mapLimit, sportLabel } from '../journal/imports/read-imports.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
 import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
@@ -102,7 +102,7 @@ class Reader {
     const nested = store.files.filter((f) => isZip(f.name));
     this.progress.total += gps.length;
     this.ctx.onProgress(this.progress);
-    await inParallel(gps, 8, (file) => this.gpsFile(store, file, isGarminExport ? 'garmin' : 'tracks'));
+    await mapLimit(gps, 8, (file) => this.gpsFile(store, file, isGarminExport ? 'garmin' : 'tracks'));
     for (const file of nested) {
       const inner = await store.openNested(file.name);
       try {
@@ -163,7 +163,7 @@ class Reader {
       const toRead = rows.filter((row) => !this.ctx.known.has(row.source) && isStravaRun(stravaSport(row.record, strava)));
       this.progress.total += toRead.length;
       this.ctx.onProgress(this.progress);
-      await inParallel(rows, 8, async (row) => {
+      await mapLimit(rows, 8, async (row) => {
         if (!isStravaRun(stravaSport(row.record, strava))) {
           const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, null);
           if (result.kind === 'skipped') this.skip(result.sport);
@@ -193,15 +193,6 @@ class Reader {
       }
     }
   }
-}
-
-async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
 }
 
 /** Reads every path given (files or folders); `shown` is how messages name a path. */
