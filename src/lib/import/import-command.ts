@@ -108,7 +108,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
     await (pool as ParsePool | null)?.close();
   }
 
-  const after = await readJournal(dataDir, { today: env.journalToday });
+  // Nothing written, nothing changed: the journal read before is the journal after.
+  const after = written.files.length === 0 ? before : await readJournal(dataDir, { today: env.journalToday });
   const out = report(read, written, data, after.merged - before.merged, before, after);
   // A row the export got wrong is left out and named; the rest of the export is still imported.
   const err: string[] = read.problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
@@ -117,8 +118,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   if (after.errors.length > 0) {
     err.push(...after.errors.map(formatProblem), 'The journal has problems (npm run check); wins are not counted until they are fixed.');
   } else {
-    const winsBefore = before.errors.length > 0 ? [] : findWins(before.runs, before.goals, before.profile);
-    const { added } = diffWins(winsBefore, findWins(after.runs, after.goals, after.profile));
+    const winsBefore = before.errors.length > 0 || after === before ? [] : findWins(before.runs, before.goals, before.profile);
+    const { added } = after === before ? { added: [] } : diffWins(winsBefore, findWins(after.runs, after.goals, after.profile));
     for (const win of added) out.push(formatNewWinLine(summarizeWin(win)));
     if (added.length === 0) out.push('No new win this time.');
   }
