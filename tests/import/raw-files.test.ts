@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, prepareProject } from '../trust/site-build.ts';
 import { FIXTURES, freshJournal, REAL, stravaExportEntries, unzipInto } from './helpers.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
@@ -59,5 +60,18 @@ describe('raw files in the journal folder', () => {
     expect(result.stderr).not.toContain('raw export files');
     expect(result.status).toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(/^11 runs from 2015-08-15 to 2024-05-04/);
+  });
+
+  it('the build warns once too, and still builds', { timeout: 600_000 }, async () => {
+    const data = await freshJournal(join(root, 'build-data'), 'date,distance,time\n2015-08-01,5,30:00\n');
+    await mkdir(join(data, 'tracks'), { recursive: true });
+    await cp(join(REAL, 'fenix2-run-2015-08-15.gpx'), join(data, 'tracks/stavanger.gpx'));
+    const project = prepareProject(join(root, 'project'), { cards: false });
+    const result = await buildSite({ project, data, outDir: join(root, 'dist'), cache: join(root, 'build-cache') });
+    expect(result.code, result.stderr.slice(-2000)).toBe(0);
+    const output = `${result.stdout}\n${result.stderr}`;
+    const warnings = output.split('\n').filter((line) => line.includes('raw export files in the journal folder'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`npm run import -- ${data}/tracks, then delete ${data}/tracks`);
   });
 });
