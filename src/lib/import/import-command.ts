@@ -1,7 +1,7 @@
 // `npm run import -- PATH… [--data DIR]`: reads exports and GPS files where they lie and writes
 // into the journal only what is safe to publish, then says what it added and the wins it brought.
 import { mkdir } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
@@ -80,6 +80,14 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   const paths = parsed.positionals.map((p) => resolve(p));
   await mkdir(dataDir, { recursive: true });
   const before = await readJournal(dataDir, { today: env.journalToday });
+  // Raw files being imported from inside the journal are read as if already deleted: the journal
+  // after is the one the runner gets once they are, and its wins are compared with today's.
+  const insideJournal = paths.filter((path) => {
+    const inside = relative(dataDir, path);
+    return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  });
+  // What the import merges into: the journal without those raw files.
+  const baseline = insideJournal.length === 0 ? before : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
   const profile = before.profile;
   const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
   const cache = env.cache === undefined ? openImportCache() : env.cache;
@@ -109,8 +117,11 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   }
 
   // Nothing written, nothing changed: the journal read before is the journal after.
-  const after = written.files.length === 0 ? before : await readJournal(dataDir, { today: env.journalToday });
-  const out = report(read, written, data, after.merged - before.merged, before, after);
+  const after =
+    written.files.length === 0 && insideJournal.length === 0
+      ? before
+      : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
+  const out = report(read, written, data, after.merged - baseline.merged, before, after);
   // A row the export got wrong is left out and named; the rest of the export is still imported.
   const err: string[] = read.problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
   const unread = read.problems.filter((p) => p.severity === 'error').length;
@@ -123,11 +134,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
     for (const win of added) out.push(formatNewWinLine(summarizeWin(win)));
     if (added.length === 0) out.push('No new win this time.');
   }
-  for (const path of paths) {
-    const inside = relative(dataDir, path);
-    if (inside !== '' && !inside.startsWith('..') && !inside.startsWith(sep) && !inside.startsWith('imported')) {
-      out.push(`Now delete ${displayPath(path)}: it is in the journal folder, so a push publishes it, and until then its runs are read twice.`);
-    }
+  for (const path of insideJournal) {
+    out.push(`Now delete ${displayPath(path)}: it is in the journal folder, so a push would publish it (the counts above are without it).`);
   }
   return { exitCode: 0, stdout: `${out.join('\n')}\n`, stderr: err.length > 0 ? `${err.join('\n')}\n` : '' };
 }

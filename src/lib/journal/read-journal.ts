@@ -47,7 +47,8 @@ async function readAll(dir: string, displayDir: string, files: string[]): Promis
   return Promise.all(files.map(async (file) => ({ path: `${displayDir}/${file}`, text: await readFile(join(dir, file), 'utf8') })));
 }
 
-export async function readJournal(dir: string, options: { today?: IsoDate | null } = {}): Promise<Journal> {
+/** `exclude`: raw export files or folders inside the journal to read as if they were gone (what `import` replaces). */
+export async function readJournal(dir: string, options: { today?: IsoDate | null; exclude?: readonly string[] } = {}): Promise<Journal> {
   const displayDir = displayPath(dir);
   if (!(await isDirectory(dir))) {
     const missing = problem('error', { path: displayDir, line: null }, null, null, 'a journal folder (it does not exist)');
@@ -65,7 +66,7 @@ export async function readJournal(dir: string, options: { today?: IsoDate | null
   const [entryFiles, goals, imported, importedCsv, routeFiles] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files)),
-    readImports(dir, displayDir, profile, { texts }),
+    readImports(dir, displayDir, profile, options.exclude ? { texts, exclude: options.exclude } : { texts }),
     listFiles(join(dir, IMPORTED_DIR), /\.csv$/i, false).then((files) => readAll(join(dir, IMPORTED_DIR), `${displayDir}/${IMPORTED_DIR}`, files)),
     listFiles(join(dir, ROUTES_DIR), /\.geojson$/i, false).then((files) =>
       Promise.all(files.map(async (file) => ({ name: `${ROUTES_DIR}/${file}`, text: await readFile(join(dir, ROUTES_DIR, file), 'utf8') }))),

@@ -27,6 +27,8 @@ export interface ImportOptions {
   workers?: boolean;
   /** CSV files the caller has read already, by absolute path: not read a second time. */
   texts?: ReadonlyMap<string, string>;
+  /** Files or folders (absolute) to leave out: raw files being imported, read as if already deleted. */
+  exclude?: readonly string[];
 }
 
 // Below this many GPS files, starting worker threads costs more than it saves.
@@ -103,7 +105,8 @@ export async function readImports(
   const root = resolve(dir);
   const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
   const out = new Collector();
-  const files = await listFilesRecursive(root);
+  const excluded = (file: string): boolean => (options.exclude ?? []).some((e) => file === e || file.startsWith(e + sep));
+  const files = (await listFilesRecursive(root)).filter((file) => !excluded(file));
   const raw = new RawFileTally();
   const topOf = (file: string): string => relative(root, file).split(sep)[0]!;
   const referenced = new Set<string>();
