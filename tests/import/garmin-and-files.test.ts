@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesUnder, FIXTURES, freshJournal, importInto, REAL, siteOf, sizeOf, snapshot, unzipInto } from './helpers.ts';
+import { filesUnder, FIXTURES, freshJournal, importInto, REAL, siteOf, sizeOf, snapshot, unzipInto } from './journals.ts';
 import { zipArchive, type ZipEntry } from '../../src/lib/bench/zip-archive.ts';
 
 let root: string;

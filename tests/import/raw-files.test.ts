@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, prepareProject } from '../trust/site-build.ts';
-import { FIXTURES, freshJournal, REAL, stravaExportEntries, unzipInto } from './helpers.ts';
+import { FIXTURES, freshJournal, REAL, stravaExportEntries, unzipInto } from './journals.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
 let root: string;

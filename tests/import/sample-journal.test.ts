@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
-import { filesUnder, importInto, siteOf } from './helpers.ts';
+import { filesUnder, importInto, siteOf } from './journals.ts';
 
 const data = join(import.meta.dirname, '../../data');
 

@@ -9,7 +9,7 @@ import { parseFit } from '../../src/lib/journal/imports/fit.ts';
 import { parseGpx } from '../../src/lib/journal/imports/gpx.ts';
 import { haversine } from '../../src/lib/journal/imports/streams.ts';
 import { parseRouteGeoJson } from '../../src/lib/journal/routes.ts';
-import { filesUnder, freshJournal, importInto, PRIVATE_NOTE, siteOf, sizeOf, snapshot, stravaExportEntries, unzipInto } from './helpers.ts';
+import { filesUnder, freshJournal, importInto, PRIVATE_NOTE, siteOf, sizeOf, snapshot, stravaExportEntries, unzipInto } from './journals.ts';
 import { zipArchive, type ZipEntry } from '../../src/lib/bench/zip-archive.ts';
 
 let root: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/import/import-command.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../src/lib/import/zip-limits.ts';
-import { freshJournal, importInto, snapshot, stravaExportEntries } from './helpers.ts';
+import { freshJournal, importInto, snapshot, stravaExportEntries } from './journals.ts';
 import { zipArchive } from '../../src/lib/bench/zip-archive.ts';
 
 let root: string;
