@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { checkTargets, formatTable, formatTargets, type BenchReport, type Machine } from './bench/lib/results.ts';
+import { checkTargets, formatTable, formatTargets, ROW, type BenchReport, type Machine } from './bench/lib/results.ts';
 import type { JournalSize } from './bench/lib/sizes.ts';
 import { writeBenchJournal, writeEmptyJournal, writeLargeCsvJournal, type WrittenJournal } from './bench/journals.ts';
 import {
@@ -14,6 +14,7 @@ import {
   measureEndpointBuild,
   measureEngine,
   measureFloors,
+  measureImportCommand,
   measureImports,
   measureLargeCsv,
   measurePng,
@@ -23,6 +24,7 @@ import {
 } from './bench/measurements.ts';
 import { writeStravaExport } from './bench/strava-export.ts';
 import { cliErrorExitCode, exitQuietlyOnClosedPipe, parseOptions } from './cli.ts';
+import { writeGarminZip, writeStravaZip } from './bench/export-archives.ts';
 
 const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'png', 'build', 'endpoint'] as const;
 type Part = (typeof PARTS)[number];
@@ -140,6 +142,25 @@ try {
     const activities = quick ? 100 : 3000;
     ctx.log(`generating a Strava export of ${activities} activities`);
     await measureImports(ctx, writeStravaExport(root, activities), quick ? 1 : samples(3));
+    save();
+    // The import command on the archives as downloaded (3,000 activities and 5,000 FIT files; 100 and 200 with --quick).
+    const strava = writeStravaZip(root, activities);
+    const size = `${activities} activities`;
+    await measureImportCommand(
+      ctx,
+      { path: strava.path, label: size, size, items: activities, item: 'activity' },
+      { first: ROW.importZipFirst, again: ROW.importZipAgain, memory: ROW.importZipMemory },
+      quick ? 1 : samples(3),
+    );
+    const fits = quick ? 200 : 5000;
+    const garmin = writeGarminZip(root, fits);
+    const fitSize = `${fits} FIT files`;
+    await measureImportCommand(
+      ctx,
+      { path: garmin.path, label: fitSize, size: fitSize, items: fits, item: 'file' },
+      { first: ROW.importGarminZip, again: null, memory: ROW.importGarminMemory },
+      quick ? 1 : samples(3),
+    );
     save();
   }
 

@@ -473,6 +473,44 @@ export async function measureImports(ctx: Context, written: WrittenExport, times
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6b. The import command on export archives as downloaded: first import, re-import with nothing new
+
+interface ImportCommandReport {
+  firstMs: number;
+  reimportMs: number;
+  added: number;
+  journalBytes: number;
+  maxRssMB: number;
+}
+
+export async function measureImportCommand(
+  ctx: Context,
+  archive: { path: string; label: string; size: string; items: number; item: string },
+  rows: { first: string; again: string | null; memory: string },
+  times: number,
+): Promise<void> {
+  const script = join(PROJECT_ROOT, 'scripts/bench/measure-imports.ts');
+  const work = join(ctx.root, 'import-command');
+  const outcomes = await repeat(times, `import command: ${archive.label}`, ctx, () =>
+    runMeasured(process.execPath, [script, '--command', archive.path, work], { cwd: PROJECT_ROOT }),
+  );
+  const failure = failed(outcomes);
+  const reports = outcomes.map((o) => lastJsonLine<ImportCommandReport>(o.stdout)).filter((r): r is ImportCommandReport => r !== null);
+  const first = reports[0];
+  if (failure || !first) {
+    ctx.results.push(unavailable(rows.first, archive.size, 'ms', failure ? failureNote(failure) : 'the child printed no report'));
+    return;
+  }
+  const per = { items: archive.items, item: archive.item };
+  const archiveMB = statSync(archive.path).size / 2 ** 20;
+  const note = `${first.added} runs added; journal ${(first.journalBytes / 2 ** 20).toFixed(1)} MB from a ${archiveMB.toFixed(0)} MB archive`;
+  ctx.results.push({ ...resultOf(rows.first, archive.size, 'ms', reports.map((r) => r.firstMs), per), note });
+  if (rows.again) ctx.results.push(resultOf(rows.again, archive.size, 'ms', reports.map((r) => r.reimportMs), per));
+  const memory = peakRow(rows.memory, archive.size, outcomes);
+  ctx.results.push(memory.median === null ? resultOf(rows.memory, archive.size, MB, reports.map((r) => r.maxRssMB)) : memory);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 7. A very large hand-written CSV: reading it must stay bounded in time and memory
 
 export async function measureLargeCsv(ctx: Context, dir: string, rows: number, times: number): Promise<void> {

@@ -3,6 +3,7 @@
 // refreshes every collection.
 import { resolve, sep } from 'node:path';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
+import { isRawFilesWarning } from '../lib/journal/imports/raw-files.ts';
 import { formatProblem } from '../lib/journal/problems.ts';
 import { storyIdOf } from '../lib/journal/stories.ts';
 import { siteCollections, type RunEntry, type SiteCollections } from '../lib/site/collections.ts';
@@ -52,6 +53,8 @@ export class JournalError extends Error {
 async function readSite(): Promise<SiteReading> {
   const { journal, wins } = await readJournalToShare(dataDir, journalSource().today);
   if (journal.errors.length > 0) throw new JournalError(journal.errors.map(formatProblem));
+  // Once per build: what a public repository exposes, and the command that replaces it.
+  for (const warning of journal.warnings.filter(isRawFilesWarning)) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
   const site = siteCollections(journal, wins);
   return { site, stories: storyFiles(journal.stories, site.runs) };
 }

@@ -13,7 +13,7 @@ import { serveStatic, type StaticSite } from './static-server.ts';
 const BASE = '/small-wins/';
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 // The sample's one run with a GPS track, its page and the win it earned.
-const RIDGE_GPX = resolve(import.meta.dirname, '../../data/tracks/2024-10-19-ridge-loop.gpx');
+const RIDGE_GPX = resolve(import.meta.dirname, '../fixtures/sample/2024-10-19-ridge-loop.gpx');
 const RIDGE = { run: 'runs/2024-10-19/', win: 'wins/2024-10-19-ran-every-hill-of-the-ridge-loop/' };
 
 const builds: BuiltSite[] = [];

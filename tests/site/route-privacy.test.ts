@@ -11,7 +11,8 @@ import type { Track } from '../../src/lib/types.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
-const GPX = resolve(DATA, 'tracks/2024-10-19-ridge-loop.gpx');
+// The raw GPX the sample's route was imported from (data/ holds only the trimmed route).
+const GPX = resolve(import.meta.dirname, '../fixtures/sample/2024-10-19-ridge-loop.gpx');
 const TRIM = 500;
 
 type LatLon = [number, number];

@@ -4,6 +4,7 @@ import { isImportCsvHeader, type ImportResult } from './imports/read-imports.ts'
 import { mergeRuns } from './imports/merge.ts';
 import { csvHeader, parseRunsCsv } from './csv.ts';
 import { parseGoal } from './goals.ts';
+import { parseImportedCsv, readRouteFiles } from './imported-runs.ts';
 import { implausibleRunWarnings } from './plausibility.ts';
 import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
@@ -27,6 +28,10 @@ export interface JournalSources {
   entries: Array<SourceFile & { storyId: string }>;
   goals: SourceFile[];
   imported: ImportResult;
+  /** The CSVs `npm run import` wrote (`imported/*.csv`): runs with a `source`, read as imports. */
+  importedCsv?: SourceFile[];
+  /** Route files (`routes/*.geojson`), by their path inside the journal folder, and how problems name that folder. */
+  routes?: { dir: string; files: Array<{ name: string; text: string }> };
 }
 
 /**
@@ -73,7 +78,14 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   }
 
   append(problems, sources.imported.problems);
-  const merged = mergeRuns(handWritten, sources.imported.runs);
+  const importedRuns = [...sources.imported.runs];
+  const routes = readRouteFiles(sources.routes?.files ?? []);
+  for (const file of byPath(sources.importedCsv ?? [])) {
+    const parsed = parseImportedCsv(file.text, file.path, profile, routes, sources.routes?.dir ?? 'routes');
+    append(importedRuns, parsed.runs);
+    append(problems, parsed.problems);
+  }
+  const merged = mergeRuns(handWritten, importedRuns);
   const attached = attachStories(assignRunIds(merged.runs), entries);
   append(problems, attached.problems);
   append(problems, implausibleRunWarnings(attached.runs));

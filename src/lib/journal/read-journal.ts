@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
 import { cardFontNameProblem, cardFontProblem, profileFontPaths } from './font-files.ts';
+import { IMPORTED_DIR, ROUTES_DIR } from './imported-runs.ts';
 import { mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
@@ -109,6 +110,8 @@ async function fontProblems(fonts: readonly string[], lines: readonly number[], 
 
 export interface ReadJournalOptions {
   today?: IsoDate | null;
+  /** Raw export files or folders inside the journal to read as if they were gone (what `import` replaces). */
+  exclude?: readonly string[];
   /** A top-level CSV read as if it held `text` (created if missing): `log` checks the journal it would write before writing it. */
   pending?: { file: string; text: string };
 }
@@ -140,10 +143,13 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
   // A CSV that could not be read is given to the importers as empty, so they do not try again.
   const csvTexts = new Map(csv.map((source) => [source.file, source.text]));
   const texts = new Map(csvFiles.map((file) => [join(resolve(dir), file), csvTexts.get(file) ?? '']));
-  const [entries, goals, imported] = await Promise.all([
+  const importOptions = { texts, today: options.today ?? null, ...(options.exclude ? { exclude: options.exclude } : {}) };
+  const [entries, goals, imported, importedCsv, routeFiles] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true).then((files) => readAll(journalDir, `${displayDir}/journal`, files, fileProblems)),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files, fileProblems)),
-    readImports(dir, displayDir, profile, { texts, today: options.today ?? null }),
+    readImports(dir, displayDir, profile, importOptions),
+    listFiles(join(dir, IMPORTED_DIR), /\.csv$/i, false).then((files) => readAll(join(dir, IMPORTED_DIR), `${displayDir}/${IMPORTED_DIR}`, files, fileProblems)),
+    listFiles(join(dir, ROUTES_DIR), /\.geojson$/i, false).then((files) => readAll(join(dir, ROUTES_DIR), `${displayDir}/${ROUTES_DIR}`, files, fileProblems)),
   ]);
   return buildJournal(
     {
@@ -154,6 +160,8 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
       entries: entries.map(({ file, path, text }) => ({ path, text, storyId: storyIdOf(`journal/${file}`) })),
       goals: goals.map(({ path, text }) => ({ path, text })),
       imported,
+      importedCsv: importedCsv.map(({ path, text }) => ({ path, text })),
+      routes: { dir: `${displayDir}/${ROUTES_DIR}`, files: routeFiles.map(({ file, text }) => ({ name: `${ROUTES_DIR}/${file}`, text })) },
     },
     options,
   );

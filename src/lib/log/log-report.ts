@@ -52,6 +52,11 @@ export function summarizeWin(win: Win): WinSummary {
   return { slug, kind, date, title, value, unit, previous, runs, url: winPath(slug) };
 }
 
+/** How a command announces a win it brought. */
+export function formatNewWinLine(win: WinSummary): string {
+  return `New win: ${win.title}!  ${win.url}`;
+}
+
 export function loggedRun(run: Run): LoggedRun {
   return { id: run.id, date: run.date, distance: run.distance, time: run.time, title: run.title };
 }
@@ -69,7 +74,7 @@ export function formatLogReport(report: LogReport, unit: DistanceUnit): { stdout
   out.push(describeRun(report, unit));
   if (report.created) out.push(`(${report.file} was new: it starts with a header row.)`);
   if (report.story !== null) out.push(`Story: ${report.story} (write it there; it is attached to this run)`);
-  for (const win of report.wins) out.push(`New win: ${win.title}!  ${win.url}`);
+  for (const win of report.wins) out.push(formatNewWinLine(win));
   if (report.wins.length === 0) {
     out.push(report.next.length > 0 ? `No new win this time. Within reach: ${report.next.join('; ')}` : 'No new win this time.');
   }

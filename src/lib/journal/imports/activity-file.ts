@@ -33,6 +33,8 @@ export interface ParseJob {
   bytes: Uint8Array;
   gzipped: boolean;
   privacyTrim: number;
+  /** Most bytes a gzipped file may inflate to (an archive's entries are held to a limit). */
+  maxBytes?: number;
 }
 
 /** Decodes a job, in this thread or a worker's. */
@@ -75,17 +77,41 @@ export async function readActivityFile(
   cache: ImportCache | null,
   parse: ActivityParser = parseActivity,
 ): Promise<ActivityFileResult> {
-  const format = activityFormatOf(path);
-  if (!format) return { summary: null, warnings: ['not a .gpx, .tcx or .fit file'] };
-  let raw: Uint8Array;
+  if (!activityFormatOf(path)) return { summary: null, warnings: ['not a .gpx, .tcx or .fit file'] };
   let stamp: FileStamp;
   try {
     const info = await stat(path);
     stamp = { size: info.size, mtimeMs: info.mtimeMs };
-    const known = cache ? await cache.keyFor(path, stamp, privacyTrim) : null;
+  } catch (error) {
+    return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
+  }
+  return readCachedActivity({ name: path, stamp, load: () => readFile(path) }, privacyTrim, cache, parse);
+}
+
+/** An activity file wherever it is stored (a folder, an archive): its cache name, its stamp and how to read it. */
+export interface StoredActivity {
+  name: string;
+  stamp: FileStamp;
+  load: () => Promise<Uint8Array>;
+  maxBytes?: number;
+}
+
+/** `readActivityFile` for a file read by `load`: the cache, then the parser. */
+export async function readCachedActivity(
+  file: StoredActivity,
+  privacyTrim: number,
+  cache: ImportCache | null,
+  parse: ActivityParser = parseActivity,
+): Promise<ActivityFileResult> {
+  const format = activityFormatOf(file.name);
+  if (!format) return { summary: null, warnings: ['not a .gpx, .tcx or .fit file'] };
+  const { stamp } = file;
+  let raw: Uint8Array;
+  try {
+    const known = cache ? await cache.keyFor(file.name, stamp, privacyTrim) : null;
     const hit = known && cache ? await cache.get(known) : null;
     if (hit) return { summary: hit, warnings: [] };
-    raw = await readFile(path);
+    raw = await file.load();
   } catch (error) {
     return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
   }
@@ -93,13 +119,15 @@ export async function readActivityFile(
   const key = summaryKey(raw, privacyTrim);
   const cached = cache ? await cache.get(key) : null;
   if (cached) {
-    await cache?.remember(path, stamp, privacyTrim, key);
+    await cache?.remember(file.name, stamp, privacyTrim, key);
     return { summary: cached, warnings: [] };
   }
-  const result = await parse({ format, bytes: raw, gzipped: /\.gz$/i.test(path), privacyTrim });
+  const job: ParseJob = { format, bytes: raw, gzipped: /\.gz$/i.test(file.name), privacyTrim };
+  if (file.maxBytes !== undefined) job.maxBytes = file.maxBytes;
+  const result = await parse(job);
   if (result.summary && result.warnings.length === 0 && cache) {
     await cache.set(key, result.summary);
-    await cache.remember(path, stamp, privacyTrim, key);
+    await cache.remember(file.name, stamp, privacyTrim, key);
   }
   return result;
 }

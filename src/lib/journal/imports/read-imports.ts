@@ -12,6 +12,7 @@ import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
 import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
 import { problem } from '../problems.ts';
+import { RawFileTally } from './raw-files.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
 
 export interface ImportResult {
@@ -30,6 +31,8 @@ export interface ImportOptions {
   texts?: ReadonlyMap<string, string>;
   /** The journal's today: an activity dated more than a year after it is an error. Default: the clock's day (UTC). */
   today?: IsoDate | null;
+  /** Files or folders (absolute) to leave out: raw files being imported, read as if already deleted. */
+  exclude?: readonly string[];
 }
 
 // Below this many GPS files, starting worker threads costs more than it saves.
@@ -138,8 +141,13 @@ export async function readImports(
   const root = resolve(dir);
   const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
   const out = new Collector(aYearAfter(options.today ?? new Date().toISOString().slice(0, 10)));
-  const { files, links } = await listFilesRecursive(root);
+  const excluded = (file: string): boolean => (options.exclude ?? []).some((e) => file === e || file.startsWith(e + sep));
+  const listed = await listFilesRecursive(root);
+  const files = listed.files.filter((file) => !excluded(file));
+  const links = listed.links;
   for (const link of links) out.warn(shown(link), null, null, 'a symbolic link: skipped (only files and folders inside the journal folder are read, never through a link)');
+  const raw = new RawFileTally();
+  const topOf = (file: string): string => relative(root, file).split(sep)[0]!;
   const referenced = new Set<string>();
   const exportDirs = new Set<string>();
   // Workers start only on the first file the cache does not have.
@@ -164,8 +172,10 @@ export async function readImports(
         }
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
+        raw.add(topOf(file), 'stravaExports');
         await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, links, out, shown);
       } else if (garminColumns(header) !== null) {
+        raw.add(topOf(file), 'garminCsvs');
         readGarminCsv(path, text, profile, out);
       } else if (isActivitiesCsv) {
         const names = header.slice(0, 6).join(', ');
@@ -179,6 +189,8 @@ export async function readImports(
       }
     }
 
+    for (const file of files) if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+    out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
     const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
     loose.forEach((file, i) => {

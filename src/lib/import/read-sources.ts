@@ -1,0 +1,229 @@
+// What the files given to `npm run import` hold: a Strava export (ZIP or folder), a Garmin
+// "Export Your Data" ZIP (activity files in nested archives), a Garmin Connect CSV, loose
+// GPX/TCX/FIT files, or a folder of any of these. Each run is read with the journal's own
+// importers (the same parsers, best efforts and privacy trim as a raw export in `data/`).
+import { stat } from 'node:fs/promises';
+import { basename, posix } from 'node:path';
+import type { Problem, Profile, RunDraft } from '../types.ts';
+import { draftFromSummary, type ActivitySummary } from '../journal/imports/activity.ts';
+import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
+import type { ImportCache } from '../journal/imports/cache.ts';
+import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
+import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
+import { mapLimit, sportLabel } from '../journal/imports/read-imports.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
+import type { ImportKind } from '../journal/imported-runs.ts';
+import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
+import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
+
+/** The imported CSV a run is written to: `imported/<target>.csv`. */
+export type ImportTarget = 'strava' | 'garmin' | 'tracks';
+
+export interface IncomingRun {
+  target: ImportTarget;
+  /** `strava:1234567890`, `garmin:2024-05-01T07:12:33`, `fit:20240501T061233Z`: stable across exports. */
+  source: string;
+  draft: RunDraft;
+}
+
+export interface ReadProgress {
+  /** Activities known so far (grows as nested archives are opened). */
+  total: number;
+  done: number;
+}
+
+export interface ReadContext {
+  profile: Profile;
+  trim: number;
+  cache: ImportCache | null;
+  parse: ActivityParser;
+  limits: ZipLimits;
+  /** Sources already in the journal: their activity files are not read again. */
+  known: ReadonlySet<string>;
+  onProgress: (progress: ReadProgress) => void;
+}
+
+export interface ReadResult {
+  runs: IncomingRun[];
+  /** Activities already imported, by source (not read again). */
+  already: number;
+  skipped: Record<string, number>;
+  problems: Problem[];
+}
+
+const isZip = (name: string): boolean => /\.zip$/i.test(name);
+const isCsv = (name: string): boolean => /\.csv$/i.test(name);
+
+/** A GPS file's source id: its format and its start in UTC, which no later export changes. */
+export function gpsSourceId(kind: ImportKind, start: number): string {
+  return `${kind}:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+}
+
+class Reader {
+  readonly out: ReadResult = { runs: [], already: 0, skipped: {}, problems: [] };
+  readonly progress: ReadProgress = { total: 0, done: 0 };
+  readonly ctx: ReadContext;
+  constructor(ctx: ReadContext) {
+    this.ctx = ctx;
+  }
+
+  warn(path: string, message: string): void {
+    this.out.problems.push({ severity: 'warning', path, line: null, field: null, value: null, message });
+  }
+  skip(sport: string): void {
+    this.out.skipped[sport] = (this.out.skipped[sport] ?? 0) + 1;
+  }
+  tick(): void {
+    this.progress.done++;
+    this.ctx.onProgress(this.progress);
+  }
+
+  async activity(store: SourceStore, file: StoreFile): Promise<ActivitySummary | null> {
+    const shown = store.shown(file.name);
+    const { summary, warnings } = await readCachedActivity(
+      { name: shown, stamp: { size: file.size, mtimeMs: file.stamp }, load: () => store.read(file.name), maxBytes: this.ctx.limits.entryBytes },
+      this.ctx.trim,
+      this.ctx.cache,
+      this.ctx.parse,
+    );
+    for (const warning of warnings) this.warn(shown, summary ? `read in part: ${warning}` : warning);
+    this.tick();
+    return summary;
+  }
+
+  /** Everything a store holds; `garmin` when it is (inside) a Garmin Connect export. */
+  async readStore(store: SourceStore, garmin: boolean): Promise<void> {
+    const isGarminExport = garmin || store.files.some((f) => f.name.startsWith('DI_CONNECT/'));
+    const referenced = new Set<string>();
+    for (const file of store.files.filter((f) => isCsv(f.name))) {
+      await this.readCsv(store, file, referenced);
+    }
+    const gps = store.files.filter((f) => activityFormatOf(f.name) !== null && !referenced.has(f.name));
+    const nested = store.files.filter((f) => isZip(f.name));
+    this.progress.total += gps.length;
+    this.ctx.onProgress(this.progress);
+    await mapLimit(gps, 8, (file) => this.gpsFile(store, file, isGarminExport ? 'garmin' : 'tracks'));
+    for (const file of nested) {
+      const inner = await store.openNested(file.name);
+      try {
+        await this.readStore(inner, isGarminExport);
+      } finally {
+        await inner.close();
+      }
+    }
+  }
+
+  async gpsFile(store: SourceStore, file: StoreFile, target: ImportTarget): Promise<void> {
+    const summary = await this.activity(store, file);
+    if (!summary) return;
+    if (!summary.isRun) {
+      this.skip(sportLabel(summary.sport ?? 'Unknown'));
+      return;
+    }
+    const kind = activityFormatOf(file.name)!;
+    const draft = draftFromSummary(summary, { path: store.shown(file.name), line: null, kind }, this.ctx.profile.timezone);
+    if (draft === null || summary.start === null) {
+      // A GPX route (points without times) is a plan, not an activity: exports hold many.
+      if (summary.start !== null) this.warn(store.shown(file.name), 'no distance: not counted as a run');
+      return;
+    }
+    const source = gpsSourceId(kind, summary.start);
+    if (this.ctx.known.has(source)) this.out.already++;
+    else this.out.runs.push({ target, source, draft });
+  }
+
+  async readCsv(store: SourceStore, file: StoreFile, referenced: Set<string>): Promise<void> {
+    const shown = store.shown(file.name);
+    const text = new TextDecoder().decode(await store.read(file.name));
+    const header = readCsvHeader(text);
+    const strava = stravaColumns(header);
+    if (typeof strava === 'string') {
+      if (basename(file.name).toLowerCase() === 'activities.csv') {
+        throw new ImportInputError(`${shown}: this Strava activities.csv has no "${strava}" column: it could not be read`);
+      }
+      return;
+    }
+    const { records } = readCsvRecords(text);
+    if (strava !== null) {
+      const base = posix.dirname(file.name);
+      const inStore = (name: string): string => posix.normalize(base === '.' ? name : `${base}/${name}`);
+      for (const record of records) {
+        const name = stravaFilename(record, strava);
+        if (name) referenced.add(inStore(name));
+      }
+      const names = new Set(store.files.map((f) => f.name));
+      const sizes = new Map(store.files.map((f) => [f.name, f]));
+      const rows = records.map((record) => {
+        const id = (record.cells[strava.id] ?? '').trim();
+        const source = `strava:${id || (record.cells[strava.date] ?? '').trim()}`;
+        const name = stravaFilename(record, strava);
+        const gps = name && isStravaRun(stravaSport(record, strava)) && names.has(inStore(name)) ? sizes.get(inStore(name))! : null;
+        return { record, source, gps };
+      });
+      const toRead = rows.filter((row) => !this.ctx.known.has(row.source) && isStravaRun(stravaSport(row.record, strava)));
+      this.progress.total += toRead.length;
+      this.ctx.onProgress(this.progress);
+      await mapLimit(rows, 8, async (row) => {
+        if (!isStravaRun(stravaSport(row.record, strava))) {
+          const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, null);
+          if (result.kind === 'skipped') this.skip(result.sport);
+          return;
+        }
+        if (this.ctx.known.has(row.source)) {
+          this.out.already++;
+          return;
+        }
+        const summary = row.gps ? await this.activity(store, row.gps) : (this.tick(), null);
+        const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary);
+        if (result.kind === 'run') this.out.runs.push({ target: 'strava', source: row.source, draft: result.draft });
+        else if (result.kind === 'problem') this.out.problems.push(result.problem);
+      });
+      return;
+    }
+    const garmin = garminColumns(header);
+    if (garmin === null) return;
+    for (const record of records) {
+      const result = garminRowToDraft(record, garmin, shown, this.ctx.profile);
+      if (result.kind === 'skipped') this.skip(sportLabel(result.sport));
+      else if (result.kind === 'problem') this.out.problems.push(result.problem);
+      else {
+        const source = `garmin:${result.draft.date}T${result.draft.startTime ?? '00:00:00'}`;
+        if (this.ctx.known.has(source)) this.out.already++;
+        else this.out.runs.push({ target: 'garmin', source, draft: result.draft });
+      }
+    }
+  }
+}
+
+/** Reads every path given (files or folders); `shown` is how messages name a path. */
+export async function readImportSources(paths: readonly string[], shown: (path: string) => string, ctx: ReadContext): Promise<ReadResult> {
+  const reader = new Reader(ctx);
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info === null) throw new ImportInputError(`${shown(path)}: no such file or folder`);
+    if (info.isDirectory()) {
+      const store = await openFolderStore(path, shown(path), ctx.limits);
+      await reader.readStore(store, false);
+      continue;
+    }
+    const name = basename(path);
+    if (isZip(name)) {
+      const store = await openZipStore(path, shown(path), ctx.limits ?? DEFAULT_ZIP_LIMITS);
+      try {
+        await reader.readStore(store, false);
+      } finally {
+        await store.close();
+      }
+    } else if (isCsv(name) || activityFormatOf(name) !== null) {
+      const counted = (): number => reader.out.runs.length + reader.out.already + Object.values(reader.out.skipped).reduce((a, b) => a + b, 0);
+      const before = counted();
+      await reader.readStore(await openFileStore(path, shown(path), ctx.limits), false);
+      if (isCsv(name) && counted() === before && reader.out.problems.length === 0) {
+        throw new ImportInputError(`${shown(path)}: not a Strava activities.csv or a Garmin Connect activities CSV (its header is neither)`);
+      }
+    } else {
+      throw new ImportInputError(`${shown(path)}: expected a Strava or Garmin export (.zip), a Garmin Connect .csv, a .gpx, .tcx or .fit file (also .gz), or a folder of these`);
+    }
+  }
+  return reader.out;
+}

@@ -1,0 +1,204 @@
+// Where an import reads its files from: a folder on disk or a ZIP archive read where it lies
+// (nested archives included), behind one interface so each export format is read one way.
+// ZIPs are read with yauzl: entries are listed from the central directory without inflating
+// anything, and each is inflated on its own as a stream, so memory follows the largest activity.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import yauzl from 'yauzl';
+import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
+
+export interface StoreFile {
+  /** Path inside the store, forward slashes. */
+  name: string;
+  /** Inflated bytes. */
+  size: number;
+  /** Changes when the content does (CRC-32 in a ZIP, the modification time on disk): for the cache. */
+  stamp: number;
+}
+
+export interface SourceStore {
+  /** How messages name it: `Downloads/export.zip`, `export.zip › DI_CONNECT/…/Part1.zip`. */
+  label: string;
+  files: StoreFile[];
+  /** How messages name one of its files. */
+  shown(name: string): string;
+  read(name: string): Promise<Uint8Array>;
+  /** The archive `name` inside this store. */
+  openNested(name: string): Promise<SourceStore>;
+  close(): Promise<void>;
+}
+
+export async function openFolderStore(dir: string, label: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<SourceStore> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files: StoreFile[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const info = await stat(path);
+    files.push({ name: relative(dir, path).split(sep).join('/'), size: info.size, stamp: info.mtimeMs });
+  }
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    label,
+    files,
+    shown: (name) => `${label}/${name}`,
+    read: async (name) => new Uint8Array(await readFile(join(dir, name))),
+    openNested: (name) => openZipStore(join(dir, name), `${label}/${name}`, limits),
+    close: async () => {},
+  };
+}
+
+/** One file on its own, as a store of one. */
+export async function openFileStore(path: string, label: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<SourceStore> {
+  const info = await stat(path);
+  const name = basename(path);
+  return {
+    label,
+    files: [{ name, size: info.size, stamp: info.mtimeMs }],
+    shown: () => label,
+    read: async () => new Uint8Array(await readFile(path)),
+    openNested: () => openZipStore(path, label, limits),
+    close: async () => {},
+  };
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (error, zip) =>
+      error ? reject(error) : resolve(zip),
+    ),
+  );
+}
+
+/** Every entry of the central directory; yauzl refuses names that would point outside the archive. */
+function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+  return new Promise((resolve, reject) => zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolve(stream))));
+}
+
+/** Why an archive cannot be read, in the runner's words. */
+function zipError(label: string, error: Error): ImportInputError {
+  const message = error.message;
+  if (/invalid relative path|absolute path|invalid characters in fileName/.test(message)) {
+    return new ImportInputError(`${label}: an entry's name points outside the archive (${message}): nothing was imported from it`);
+  }
+  if (/end of central directory|not a zip/i.test(message)) return new ImportInputError(`${label}: not a ZIP archive (${message})`);
+  return new ImportInputError(`${label}: could not read the archive (${message})`);
+}
+
+/** Counts what flows through and stops past `max`, so a lying header cannot inflate without end. */
+function byteLimit(max: number, what: () => string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > max) done(new ImportInputError(what()));
+      else done(null, chunk);
+    },
+  });
+}
+
+/**
+ * A ZIP archive as a store. Nothing is extracted into the journal; a nested archive is inflated to
+ * a temporary file (it must be seekable), read from there and removed when its store closes.
+ */
+export async function openZipStore(path: string, label: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, budget = { inflated: 0 }): Promise<SourceStore> {
+  let zip: yauzl.ZipFile;
+  let entries: yauzl.Entry[];
+  try {
+    zip = await openZip(path);
+    entries = await listEntries(zip);
+  } catch (error) {
+    throw zipError(label, error as Error);
+  }
+  const byName = new Map<string, yauzl.Entry>();
+  for (const entry of entries) if (!entry.fileName.endsWith('/')) byName.set(entry.fileName, entry);
+  const files: StoreFile[] = [...byName.values()]
+    .map((e) => ({ name: e.fileName, size: e.uncompressedSize, stamp: e.crc32 }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const temps: string[] = [];
+
+  const check = (entry: yauzl.Entry, max: number): void => {
+    const where = `${label} › ${entry.fileName}`;
+    if (entry.uncompressedSize > max) {
+      throw new ImportInputError(`${where}: inflates to ${entry.uncompressedSize} bytes, more than the ${max} an export's file may: not read (a zip bomb?)`);
+    }
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.ratio) {
+      throw new ImportInputError(`${where}: compressed ${Math.round(ratio)} to 1, more than ${limits.ratio} to 1: not read (a zip bomb?)`);
+    }
+    budget.inflated += entry.uncompressedSize;
+    if (budget.inflated > limits.totalBytes) {
+      throw new ImportInputError(`${label}: inflates to more than ${limits.totalBytes} bytes in all: stopped (a zip bomb?)`);
+    }
+  };
+  const streamOf = async (name: string, max: number): Promise<{ entry: yauzl.Entry; stream: NodeJS.ReadableStream }> => {
+    const entry = byName.get(name);
+    if (!entry) throw new ImportInputError(`${label}: no entry ${name}`);
+    check(entry, max);
+    try {
+      return { entry, stream: await openEntryStream(zip, entry) };
+    } catch (error) {
+      throw zipError(`${label} › ${name}`, error as Error);
+    }
+  };
+  const tooBig = (name: string, max: number) => () => `${label} › ${name}: inflates past ${max} bytes: not read (a zip bomb?)`;
+
+  return {
+    label,
+    files,
+    shown: (name) => `${label} › ${name}`,
+    async read(name) {
+      const { stream } = await streamOf(name, limits.entryBytes);
+      const chunks: Buffer[] = [];
+      const limit = byteLimit(limits.entryBytes, tooBig(name, limits.entryBytes));
+      try {
+        await pipeline(stream, limit, async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) chunks.push(chunk);
+        });
+      } catch (error) {
+        throw error instanceof ImportInputError ? error : zipError(`${label} › ${name}`, error as Error);
+      }
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    async openNested(name) {
+      const { stream } = await streamOf(name, limits.nestedBytes);
+      const dir = await mkdtemp(join(tmpdir(), 'small-wins-import-'));
+      temps.push(dir);
+      const file = join(dir, 'nested.zip');
+      try {
+        await pipeline(stream, byteLimit(limits.nestedBytes, tooBig(name, limits.nestedBytes)), createWriteStream(file));
+      } catch (error) {
+        throw error instanceof ImportInputError ? error : zipError(`${label} › ${name}`, error as Error);
+      }
+      const nested = await openZipStore(file, `${label} › ${name}`, limits, budget);
+      return {
+        ...nested,
+        // Archives nest one level in an export; deeper nesting is not followed.
+        openNested: async (inner) => {
+          throw new ImportInputError(`${nested.label} › ${inner}: an archive inside an archive inside an archive is not read`);
+        },
+      };
+    },
+    async close() {
+      zip.close();
+      await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+    },
+  };
+}

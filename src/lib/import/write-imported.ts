@@ -1,0 +1,153 @@
+// Writes imported runs into the journal: one CSV per source (`imported/strava.csv`, ...) in the
+// journal's own format and one trimmed GeoJSON route per run. Additive: a source already in the
+// journal is never written again, and the existing text, with whatever the runner changed in it,
+// is kept byte for byte; only new rows are appended.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { parseCsvRows } from '../journal/csv.ts';
+import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
+import { trackToGeoJson } from '../journal/routes.ts';
+import { readLayout } from '../log/csv-append.ts';
+import { writeFileAtomic } from '../fs/atomic-write.ts';
+import type { ImportTarget, IncomingRun } from './read-sources.ts';
+import { ImportInputError } from './zip-limits.ts';
+
+/** The columns of a new imported CSV: the journal's, then where the run came from and what its stream showed. */
+export const IMPORT_HEADER = [
+  'date', 'distance', 'time', 'title', 'type', 'elevation', 'temperature', 'notes', 'private', 'virtual', 'win', 'source', 'efforts', 'route',
+] as const;
+
+const VIRTUAL_TYPE = /treadmill|virtual/i;
+
+/** `strava:1234567890` → `routes/strava-1234567890.geojson`. */
+export function routeFileName(source: string): string {
+  return `${ROUTES_DIR}/${source.replace(/[^A-Za-z0-9_-]+/g, '-')}.geojson`;
+}
+
+/** One run as the cells of its row, by column name. */
+export function importRowValues(run: IncomingRun, route: string | null): Record<string, string> {
+  const d = run.draft;
+  return {
+    date: d.startTime === null ? d.date : `${d.date}T${d.startTime}`,
+    distance: `${d.distance} m`,
+    time: d.time === null ? '' : formatClock(d.time),
+    title: d.title ?? '',
+    type: d.type ?? '',
+    elevation: d.elevation === null ? '' : String(d.elevation),
+    temperature: d.temperature === null ? '' : String(d.temperature),
+    notes: d.notes ?? '',
+    private: d.private ? 'yes' : '',
+    // Written when the type alone would say otherwise, so the row reads back as it was imported.
+    virtual: d.virtual ? 'yes' : d.type !== null && VIRTUAL_TYPE.test(d.type) ? 'no' : '',
+    win: d.win ?? '',
+    source: run.source,
+    efforts: formatEfforts(d.efforts),
+    route: route ?? '',
+  };
+}
+
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** The `source` column of an imported CSV, or -1. */
+function sourceColumn(header: readonly string[]): number {
+  return header.findIndex((name) => name.trim().toLowerCase() === 'source');
+}
+
+/** Every source the journal's imported CSVs already hold. */
+export async function knownSources(dataDir: string): Promise<Set<string>> {
+  const dir = join(dataDir, IMPORTED_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const known = new Set<string>();
+  for (const name of names.filter((n) => /\.csv$/i.test(n)).sort()) {
+    // Comma-separated whatever the cells hold (an efforts cell is full of semicolons).
+    const [header, ...records] = parseCsvRows(await readFile(join(dir, name), 'utf8'));
+    const column = sourceColumn(header?.fields ?? []);
+    for (const record of records) {
+      const source = record.fields[column]?.trim();
+      if (column >= 0 && source) known.add(source);
+    }
+  }
+  return known;
+}
+
+function byDateThenSource(a: IncomingRun, b: IncomingRun): number {
+  const ka = `${a.draft.date}T${a.draft.startTime ?? ''}\u0000${a.source}`;
+  const kb = `${b.draft.date}T${b.draft.startTime ?? ''}\u0000${b.source}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+export interface WrittenFile {
+  /** Inside the journal folder: `imported/strava.csv`. */
+  file: string;
+  added: number;
+}
+
+export interface WriteResult {
+  files: WrittenFile[];
+  routes: number;
+}
+
+/** Appends the runs not yet in the journal (by source) and writes their routes. */
+export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string): Promise<WriteResult> {
+  const known = await knownSources(dataDir);
+  const fresh: IncomingRun[] = [];
+  for (const run of runs) {
+    if (known.has(run.source)) continue;
+    known.add(run.source);
+    fresh.push(run);
+  }
+  const byTarget = new Map<ImportTarget, IncomingRun[]>();
+  for (const run of [...fresh].sort(byDateThenSource)) {
+    const list = byTarget.get(run.target);
+    if (list) list.push(run);
+    else byTarget.set(run.target, [run]);
+  }
+
+  const result: WriteResult = { files: [], routes: 0 };
+  for (const [target, list] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const file = `${IMPORTED_DIR}/${target}.csv`;
+    const path = join(dataDir, file);
+    const existing = await readIfExists(path);
+    const rows: Array<Record<string, string>> = [];
+    for (const run of list) {
+      // A private or routeless run has nothing to draw.
+      const route = run.draft.track && !run.draft.private ? routeFileName(run.source) : null;
+      if (route !== null && run.draft.track) {
+        const routePath = join(dataDir, route);
+        if ((await readIfExists(routePath)) === null) {
+          await mkdir(join(dataDir, ROUTES_DIR), { recursive: true });
+          await writeFile(routePath, trackToGeoJson(run.draft.track));
+          result.routes++;
+        }
+      }
+      rows.push(importRowValues(run, route));
+    }
+    await mkdir(join(dataDir, IMPORTED_DIR), { recursive: true });
+    await writeFileAtomic(path, appendRows(existing, rows, `${displayDir}/${file}`));
+    result.files.push({ file, added: list.length });
+  }
+  return result;
+}
+
+/** The file's text with the rows appended in its own layout; a new file gets the import header. */
+function appendRows(existing: string | null, rows: ReadonlyArray<Record<string, string>>, shown: string): string {
+  const layout = existing === null ? null : readLayout(existing);
+  if (existing === null || layout === null || layout.empty) {
+    const lines = [IMPORT_HEADER, ...rows.map((row) => IMPORT_HEADER.map((name) => row[name] ?? ''))];
+    return `${Papa.unparse(lines.map((l) => [...l]), { newline: '\n' })}\n`;
+  }
+  if (sourceColumn(layout.header) < 0) {
+    throw new ImportInputError(`${shown}: its header has no "source" column, so the runs already imported cannot be told apart: add it back (or move the file away) and import again`);
+  }
+  const cells = rows.map((row) => layout.header.map((name) => row[name.trim().toLowerCase()] ?? ''));
+  const text = Papa.unparse(cells, { quotes: layout.quoteColumns, newline: layout.eol, header: false });
+  return `${existing}${layout.endsWithNewline ? '' : layout.eol}${text}${layout.eol}`;
+}
