@@ -80,6 +80,7 @@ describe('checkTargets', () => {
   rows.push(resultOf(ROW.buildCold, 'small', 'ms', [12_000], { against: rows[0] }));
   rows.push(resultOf(ROW.buildCold, 'decade', 'ms', [40_000], { against: rows[0] }));
   rows.push(resultOf(ROW.endpointCold, 'decade', 'ms', [100_000], { against: findResult(rows, ROW.buildCold, 'decade') }));
+  rows.push(resultOf(ROW.buildWarm, 'decade', 'ms', [60_000], { against: rows[0] }));
 
   const checksOf = (results: Parameters<typeof checkTargets>[0]) => Object.fromEntries(checkTargets(results).map((t) => [t.target, t]));
   const byTarget = checksOf(rows);
@@ -89,7 +90,11 @@ describe('checkTargets', () => {
     expect(byTarget['huge read and computed under 500 MB']?.met).toBe(false);
     expect(byTarget['small cold build under 5× F1']?.met).toBe(false);
     expect(byTarget['decade cold build (three card formats) under 25× F1']?.met).toBe(true);
-    expect(byTarget['decade cold build at least 2× faster than the common approach']?.met).toBe(true);
+    // 100 s for the endpoint against 60 s warm: 1.67×, short of 2×.
+    expect(byTarget['decade rebuild with its caches at least 2× faster than the common approach']).toMatchObject({ met: false });
+    expect(byTarget['decade cold build at least 2× faster than the common approach']).toBeUndefined();
+    const faster = checksOf([...rows.filter((r) => r.name !== ROW.buildWarm), resultOf(ROW.buildWarm, 'decade', 'ms', [40_000], { against: rows[0] })]);
+    expect(faster['decade rebuild with its caches at least 2× faster than the common approach']?.met).toBe(true);
   });
 
   it('says "not measured" rather than guessing', () => {
