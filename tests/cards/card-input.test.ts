@@ -143,6 +143,16 @@ describe('each thing said once', () => {
     expect(routeOf({ ...run, track: null })).toBeNull();
   });
 
+  it('leaves out of the sparkline caption what the title says', () => {
+    const win = winBySlug('2025-01-05-1000-km');
+    const series = { ...win.progression!.series, label: 'Lifetime distance by month' };
+    const at = (title: string, label: string): string | undefined =>
+      cardInputForWin({ ...win, title, kind: 'barrier', progression: { series: { ...series, label }, upTo: 5 } }, profile).spark?.label;
+    expect(at('Lifetime distance', 'Lifetime distance by month')).toBe('By month');
+    expect(at('Hottest run yet', 'Hottest run')).toBe('');
+    expect(at('Sub-25 5K', '5K best over time')).toBe('5K best over time');
+  });
+
   it('holds the last two words of a title together', () => {
     expect(withoutLoneWord('Ran every hill of the Ridge loop')).toBe('Ran every hill of the Ridge\u00A0loop');
     expect(withoutLoneWord('Sub-25 5K')).toBe('Sub-25 5K');

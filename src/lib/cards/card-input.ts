@@ -90,7 +90,11 @@ function sparklineOf(win: Win): CardSparkline | null {
  * "Lifetime distance by month" is just "By month"; under "Eddington number", nothing.
  */
 function withSparkLabel(spark: CardSparkline | null, headline: string): CardSparkline | null {
-  if (!spark || !spark.label.toLowerCase().startsWith(headline.toLowerCase())) return spark;
+  if (!spark) return spark;
+  const [label, title] = [spark.label.toLowerCase(), headline.toLowerCase()];
+  // "Hottest run" under "Hottest run yet" says nothing new either.
+  if (title.startsWith(label)) return { ...spark, label: '' };
+  if (!label.startsWith(title)) return spark;
   const rest = spark.label.slice(headline.length).trim();
   return { ...spark, label: rest.charAt(0).toUpperCase() + rest.slice(1) };
 }

@@ -80,7 +80,7 @@ export const THEME_STYLE: Record<CardTheme, ThemeStyle> = {
     ink: '#FFFFFF',
     accent: FAMILY_COLOUR.race.tint,
     // A medal on its ribbon.
-    icon: `<path ${STROKE} d="M7 2.5l3.5 7M17 2.5l-3.5 7"/><circle cx="12" cy="15.5" r="6" fill="currentColor"/>`,
+    icon: '<path fill="currentColor" d="M5.5 2h4.2l3.4 7h-4.2zM18.5 2h-4.2l-3.4 7h4.2z"/><path fill="currentColor" fill-rule="evenodd" d="M12 9a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zm0 3.4a3.1 3.1 0 1 0 0 6.2 3.1 3.1 0 0 0 0-6.2z"/>',
   },
   goal: {
     background: FAMILY_COLOUR.goal.deep,

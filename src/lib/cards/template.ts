@@ -53,7 +53,7 @@ interface Layout {
   /** The route's box; in portrait formats it shares the drawing band with the sparkline. */
   routeWidth: number;
   routeHeight: number;
-  /** Portrait formats without a route or a sparkline show the family's icon this big instead. */
+  /** Without a route, a sparkline or a progress bar, the family's icon this big, faint, fills the space. */
   emblem: number;
 }
 
@@ -61,7 +61,7 @@ const LAYOUT: Record<CardFormat, Layout> = {
   '1200x630': {
     padX: 72, padTop: 56, padBottom: 56, gap: 16, icon: 60, kicker: 26, date: 26,
     headline: { max: 68, min: 24, height: 152 }, figure: { max: 132, min: 48 }, detail: 28, footer: 24,
-    sparkBeside: true, sparkWidth: 380, sparkHeight: 140, routeWidth: 340, routeHeight: 330, emblem: 0,
+    sparkBeside: true, sparkWidth: 380, sparkHeight: 140, routeWidth: 340, routeHeight: 330, emblem: 240,
   },
   '1080x1350': {
     padX: 84, padTop: 84, padBottom: 80, gap: 24, icon: 80, kicker: 32, date: 32,
@@ -117,8 +117,10 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
   // Landscape: the route stands beside the whole text; a sparkline (no route) beside the figure.
   const routeBeside = layout.sparkBeside && input.route !== null;
   const sparkBeside = layout.sparkBeside && !routeBeside && input.spark !== null;
-  const textWidth = routeBeside ? contentWidth - layout.routeWidth - sparkGap : contentWidth;
   const barBeside = layout.sparkBeside && !routeBeside && !sparkBeside && input.share !== null;
+  const emblemBeside = layout.sparkBeside && !routeBeside && !sparkBeside && !barBeside;
+  const besideText = routeBeside ? layout.routeWidth : emblemBeside ? layout.emblem : 0;
+  const textWidth = besideText > 0 ? contentWidth - besideText - sparkGap : contentWidth;
   const figureWidth = sparkBeside || barBeside ? contentWidth - layout.sparkWidth - sparkGap : textWidth;
 
   const headlineLook: TextLook = { family, weight: 800, lineHeight: HEADLINE_LINE, letterSpacing: -0.02 };
@@ -212,12 +214,14 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
       : null,
   ]);
 
+  const emblem = svgImage(iconSvg(input.theme, mix(style.background, style.accent, 0.22)), layout.emblem, layout.emblem);
+
   let sections: Array<CardNode | null>;
   if (layout.sparkBeside) {
-    const middle = routeBeside
+    const middle = routeBeside || emblemBeside
       ? box({ alignItems: 'center', justifyContent: 'space-between' }, [
           box({ flexDirection: 'column', gap: layout.gap, width: textWidth }, [headlineNode, figureBlock]),
-          routeNode(layout.routeHeight),
+          routeBeside ? routeNode(layout.routeHeight) : emblem,
         ])
       : box({ flexDirection: 'column', gap: layout.gap }, [
           headlineNode,
@@ -240,7 +244,7 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
           ])
         : input.share !== null
           ? box({ flexDirection: 'column' }, [shareBar(contentWidth, Math.round(layout.detail * 2.4))])
-          : box({ justifyContent: 'center' }, [svgImage(iconSvg(input.theme, mix(style.background, style.accent, 0.22)), layout.emblem, layout.emblem)]);
+          : box({ justifyContent: 'center' }, [emblem]);
     sections = [header, box({ flexDirection: 'column', gap: layout.gap }, [headlineNode, figureBlock]), drawing, footer];
   }
 
