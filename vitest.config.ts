@@ -15,6 +15,7 @@ export const SUITES = {
     'tests/bench/bench-cli.test.ts',
     'tests/bench/data-untouched.test.ts',
     'tests/cards/build.test.ts',
+    'tests/cards/sample-cards.test.ts',
     'tests/e2e/journal-edges.test.ts',
     'tests/import/publish-workflow.test.ts',
     'tests/import/raw-files.test.ts',

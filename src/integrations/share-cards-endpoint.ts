@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { cardJobsForJournal } from '../lib/cards/card-jobs.ts';
 import { profileFontPaths } from '../lib/journal/font-files.ts';
 import { createCardRenderer, type CardRenderer } from '../lib/cards/render-card.ts';
+import { absoluteUrl, pathWithBase } from '../utils/base.ts';
 import { buildJournalSource, readJournalAndWins } from '../utils/journal-reading.ts';
 
 export const prerender = false;
@@ -21,7 +22,8 @@ export const GET: APIRoute = async ({ url }) => {
   const { journal, wins } = await readJournalAndWins(dataDir, today);
   const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
   const path = decodeURIComponent(url.pathname).slice(base.length).replace(/^\/+/, '');
-  const job = cardJobsForJournal(journal, wins).find((candidate) => candidate.path === path);
+  const site = import.meta.env.SITE ? absoluteUrl(pathWithBase('', import.meta.env.BASE_URL), import.meta.env.SITE) : null;
+  const job = cardJobsForJournal(journal, wins, { site }).find((candidate) => candidate.path === path);
   if (!job) return new Response('No such card', { status: 404 });
   const png = await rendererFor(profileFontPaths(journal.profile.fonts, dataDir)).render(job.input, job.format);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' } });

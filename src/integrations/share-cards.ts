@@ -10,6 +10,7 @@ import { cardJobsForJournal } from '../lib/cards/card-jobs.ts';
 import { profileFontPaths } from '../lib/journal/font-files.ts';
 import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
 import { toRecordPath } from '../lib/build/output-record.ts';
+import { absoluteUrl, pathWithBase } from '../utils/base.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
 import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
@@ -22,22 +23,25 @@ export interface ShareCardsOptions {
 export const CARD_ROUTES = ['/card-[format].png', '/wins/[slug]/card-[format].png', '/goals/[slug]/card-[format].png'];
 
 /** The journal the pages are built from, and its cards. */
-async function journalCards(): Promise<{ jobs: CardJob[]; extraFonts: string[]; errors: number }> {
+async function journalCards(site: string | null): Promise<{ jobs: CardJob[]; extraFonts: string[]; errors: number }> {
   // The same folder and "today" as the pages; usually the content loader's own reading.
   const { dataDir, today } = buildJournalSource();
   const { journal, wins } = await takeJournalReading(dataDir, today);
-  return { jobs: cardJobsForJournal(journal, wins), extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
+  return { jobs: cardJobsForJournal(journal, wins, { site }), extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
 }
 
 export default function shareCards(options: ShareCardsOptions = {}): AstroIntegration {
   let root = process.cwd();
   let outDir: string | null = null;
   let recordPath: string | null = null;
+  // The address cards print: the build's `--site` and `--base` (the profile's `site` is the
+  // config's default, so it shows only when the command line gives none).
+  let site: string | null = null;
   let userKeepsOutDir = false;
   let output: OutputFolder | null = null;
   let early: Promise<CardRendering | null> | null = null;
   const start = async (background: boolean): Promise<CardRendering | null> => {
-    const { jobs, extraFonts, errors } = await journalCards();
+    const { jobs, extraFonts, errors } = await journalCards(site);
     // A journal with errors fails the build in the content loader, with every problem listed.
     if (errors > 0 && background) return null;
     return startCardRendering(jobs, { root, workers: options.workers, extraFonts, background });
@@ -56,6 +60,7 @@ export default function shareCards(options: ShareCardsOptions = {}): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        site = config.site ? absoluteUrl(pathWithBase('', config.base), config.site) : null;
         recordPath = fileURLToPath(new URL('small-wins-output.json', config.cacheDir));
       },
       // Cards only need the journal, not the pages: drawing starts with the build, in worker

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardInputForGoal, cardInputForSite, cardInputForWin, countdown, siteAddress, SPARK_POINTS } from '../../src/lib/cards/card-input.ts';
-import type { Goal, Win } from '../../src/lib/types.ts';
+import { cardInputForGoal, cardInputForSite, cardInputForWin, countdown, routeOf, siteAddress, SPARK_POINTS, withoutLoneWord } from '../../src/lib/cards/card-input.ts';
+import type { Goal, Run, Win } from '../../src/lib/types.ts';
 import { loadProfile, winBySlug } from './helpers.ts';
 
 const profile = loadProfile();
@@ -10,15 +10,17 @@ describe('cardInputForWin', () => {
     const input = cardInputForWin(winBySlug('2024-12-14-sub-25-5k'), profile);
     expect(input.headline).toBe('Sub-25 5K');
     expect(input.figure).toBe('24:48');
-    expect(input.kicker).toBe('Barrier broken');
+    // The kicker is the family, as on its filter chip: the headline already says what kind of win.
+    expect(input.kicker).toBe('Speed');
     expect(input.theme).toBe('speed');
     expect(input.date).toBe('December 14, 2024');
   });
 
   it('says what the win beat and when that was set', () => {
     const input = cardInputForWin(winBySlug('2024-12-14-sub-25-5k'), profile);
-    expect(input.detail).toBe('Beat 25:31 set on Nov 2, 2024');
-    expect(cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).detail).toBeNull();
+    expect(input.detail).toBe('Beat 25:31 from Nov 2, 2024');
+    // A streak beat nothing: its context is when it ran.
+    expect(cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).detail).toBe('Jun 1, 2024 to Jun 30, 2024');
   });
 
   it('formats figures in the profile units', () => {
@@ -34,8 +36,7 @@ describe('cardInputForWin', () => {
     expect(cardInputForWin({ ...win, title: 'Ran 24:48' }, profile).headline).toBe('Ran 24:48');
     expect(cardInputForWin({ ...win, title: 'Parkrun: 24:48' }, profile).headline).toBe('Parkrun');
     expect(cardInputForWin({ ...win, title: 'Parkrun - 24:48' }, profile).headline).toBe('Parkrun');
-    const km: Win = { ...winBySlug('2024-03-10-first-4-km-without-stopping'), title: 'First 4 km' };
-    expect(cardInputForWin(km, profile).headline).toBe('First 4 km');
+    expect(cardInputForWin({ ...win, title: 'First 4 km' }, profile).headline).toBe('First 4\u00A0km');
   });
 
   it('draws the progression up to the win, the win highlighted last', () => {
@@ -62,10 +63,12 @@ describe('cardInputForWin', () => {
     expect(spark.values.at(-1)).toBe(89);
   });
 
-  it('has no sparkline without a progression of two points', () => {
+  it('has no sparkline without a progression of three points', () => {
     expect(cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).spark).toBeNull();
     const base = winBySlug('2025-01-05-1000-km');
     expect(cardInputForWin({ ...base, progression: { series: base.progression!.series, upTo: 0 } }, profile).spark).toBeNull();
+    expect(cardInputForWin({ ...base, progression: { series: base.progression!.series, upTo: 1 } }, profile).spark).toBeNull();
+    expect(cardInputForWin({ ...base, progression: { series: base.progression!.series, upTo: 2 } }, profile).spark?.values).toHaveLength(3);
   });
 });
 
@@ -87,20 +90,76 @@ describe('goal and site cards', () => {
   it('shows the countdown as the goal card figure, and the distance after race day', () => {
     const before = cardInputForGoal(goal, '2025-06-01', profile);
     expect(before.figure).toBe('19 weeks to go');
-    expect(before.detail).toBe('As of Jun 1, 2025');
-    expect(before.kicker).toBe('Goal · 42.2 km');
+    expect(before.detail).toBe('October 12, 2025');
+    expect(before.kicker).toBe('Goals');
     expect(cardInputForGoal(goal, '2025-11-01', profile).figure).toBe('42.2 km');
   });
 
   it('sums the journal on the site card', () => {
     const input = cardInputForSite(profile, { runs: 312, distance: 2_456_000, wins: 87 });
-    expect(input.headline).toBe("Ana's small wins");
+    expect(input.headline).toBe("Ana's small\u00A0wins");
     expect(input.figure).toBe('2,456 km');
-    expect(input.detail).toBe('312 runs · 87 small wins');
+    expect(input.detail).toBe('312 runs logged, 87 celebrated');
   });
 
   it('writes the site address without scheme or trailing slash', () => {
     expect(siteAddress('https://ana.github.io/runs/')).toBe('ana.github.io/runs');
     expect(siteAddress(null)).toBeNull();
+  });
+});
+
+describe('each thing said once', () => {
+  const run = {
+    id: '2024-08-27', date: '2024-08-27', distance: 4200, time: 1500, private: false, race: null,
+    track: { points: [[59.3, 18.0], [59.31, 18.02], [59.32, 18.0]] },
+  } as unknown as Run;
+  const runs = new Map([[run.id, run]]);
+  const comeback: Win = {
+    ...winBySlug('2024-06-30-30-day-streak'), kind: 'comeback', family: 'resilience', title: 'Back after 24 days', value: 24, unit: 'days',
+    runs: [run.id], progression: null,
+  };
+
+  it('puts the run in the figure of a comeback and the days off in its context', () => {
+    const input = cardInputForWin(comeback, profile, { runs });
+    expect([input.kicker, input.headline, input.figure, input.detail]).toEqual(['Resilience', 'Back running', '4.2 km', 'after 24 days off']);
+  });
+
+  it('says an Eddington number once', () => {
+    const input = cardInputForWin({ ...comeback, kind: 'eddington', family: 'consistency', title: 'Eddington number 17', value: 17, unit: 'E' }, profile);
+    expect(input.headline).toBe('Eddington number');
+    expect(input.figure).toBe('17');
+    expect(input.detail).not.toContain('17');
+  });
+
+  it('draws the run\'s route in a unit box, and never a private run\'s', () => {
+    const route = routeOf(run)!;
+    expect(route.lines).toHaveLength(1);
+    const flat = route.lines.flat(2);
+    expect(Math.min(...flat)).toBe(0);
+    expect(Math.max(...flat)).toBe(1);
+    expect(cardInputForWin(comeback, profile, { runs }).route).toEqual(route);
+    expect(routeOf({ ...run, private: true })).toBeNull();
+    expect(cardInputForWin(comeback, profile, { runs: new Map([[run.id, { ...run, private: true }]]) }).route).toBeNull();
+    expect(routeOf({ ...run, track: null })).toBeNull();
+  });
+
+  it('leaves out of the sparkline caption what the title says', () => {
+    const win = winBySlug('2025-01-05-1000-km');
+    const series = { ...win.progression!.series, label: 'Lifetime distance by month' };
+    const at = (title: string, label: string): string | undefined =>
+      cardInputForWin({ ...win, title, kind: 'barrier', progression: { series: { ...series, label }, upTo: 5 } }, profile).spark?.label;
+    expect(at('Lifetime distance', 'Lifetime distance by month')).toBe('By month');
+    expect(at('Hottest run yet', 'Hottest run')).toBe('');
+    expect(at('Sub-25 5K', '5K best over time')).toBe('5K best over time');
+  });
+
+  it('holds the last two words of a title together', () => {
+    expect(withoutLoneWord('Ran every hill of the Ridge loop')).toBe('Ran every hill of the Ridge\u00A0loop');
+    expect(withoutLoneWord('Sub-25 5K')).toBe('Sub-25 5K');
+  });
+
+  it('prints the build\'s address when it has one, the profile\'s otherwise', () => {
+    expect(cardInputForWin(comeback, { ...profile, site: 'https://example.github.io/small-wins' }, { site: 'https://you.github.io/repo/' }).site).toBe('you.github.io/repo');
+    expect(cardInputForWin(comeback, { ...profile, site: 'https://example.github.io/small-wins' }).site).toBe('example.github.io/small-wins');
   });
 });

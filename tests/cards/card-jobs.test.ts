@@ -33,7 +33,7 @@ describe('cardJobsForJournal', () => {
     expect(goalJob?.input.figure).toBe('19 weeks to go');
     const siteJob = jobs.find((job) => job.path === 'card-1200x630.png');
     expect(siteJob?.input.figure).toBe('10 km');
-    expect(siteJob?.input.detail).toBe(`2 runs · ${wins.length} small wins`);
+    expect(siteJob?.input.detail).toBe(`2 runs logged, ${wins.length} celebrated`);
   });
 });
 

@@ -1,6 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { THEME_STYLE, contrastRatio, iconSvg, type CardTheme } from '../../src/lib/cards/family-style.ts';
+import { FAMILY_COLOUR, THEME_STYLE, contrastRatio, familyCss, iconSvg, type CardTheme } from '../../src/lib/cards/family-style.ts';
+import { WIN_FAMILIES } from '../../src/lib/wins/kinds.ts';
+import { ROOT } from './helpers.ts';
 
 const themes = Object.keys(THEME_STYLE) as CardTheme[];
 
@@ -29,4 +33,32 @@ it('gives each family its own colour', () => {
 it('computes contrast like WCAG', () => {
   expect(contrastRatio('#FFFFFF', '#000000')).toBeCloseTo(21, 5);
   expect(contrastRatio('#777777', '#FFFFFF')).toBeCloseTo(4.48, 2);
+});
+
+describe('one identity per family, on cards and pages', () => {
+  const cssFile = join(ROOT, 'src', 'styles', 'families.css');
+
+  it('gives the site the colours the cards wear (families.css is generated from the table)', () => {
+    // Regenerate on purpose, like the goldens: UPDATE_GOLDENS=1 npx vitest run tests/cards/family-style.test.ts
+    if (process.env.UPDATE_GOLDENS) writeFileSync(cssFile, familyCss());
+    const css = readFileSync(cssFile, 'utf8');
+    expect(css).toBe(familyCss());
+    for (const family of WIN_FAMILIES) {
+      expect(THEME_STYLE[family].background).toBe(FAMILY_COLOUR[family].deep);
+      expect(css).toContain(`--${family}: ${FAMILY_COLOUR[family].deep.toLowerCase()};`);
+      expect(css).toContain(`--${family}: ${FAMILY_COLOUR[family].bright.toLowerCase()};`);
+      expect(css).toContain(`[data-family='${family}'] { --family: var(--${family}); }`);
+    }
+    // The site's stylesheet takes them from there and sets none of its own.
+    const global = readFileSync(join(ROOT, 'src', 'styles', 'global.css'), 'utf8');
+    expect(global).toContain("@import './families.css';");
+    for (const family of WIN_FAMILIES) expect(global).not.toMatch(new RegExp(`--${family}:\\s*#`));
+  });
+
+  it('keeps the family colour readable on the page: on light paper, and in dark mode', () => {
+    for (const family of WIN_FAMILIES) {
+      expect(contrastRatio(FAMILY_COLOUR[family].deep, '#FBF8F3')).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(FAMILY_COLOUR[family].bright, '#14120F')).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 });

@@ -59,6 +59,7 @@ export function tidyCardText(text: string, covered: CodePointTest): string {
   }
   return out
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
+    // A no-break space is kept: it holds a title's last two words together.
+    .replace(/[^\S\u00A0]+/gu, ' ')
     .trim();
 }

@@ -4,10 +4,11 @@ import type { CardInput } from './card-input.ts';
 import { THEME_STYLE, iconSvg } from './family-style.ts';
 import { fitText, type TextLook, type TextMeasurer } from './fit-text.ts';
 import { CARD_SIZE, type CardFormat } from './formats.ts';
+import { routeSvg } from './route.ts';
 import { sparklineSvg } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 export interface CardNode {
   type: string;
@@ -45,27 +46,32 @@ interface Layout {
   figure: { max: number; min: number };
   detail: number;
   footer: number;
-  /** Landscape puts the sparkline beside the figure; portrait formats below it. */
+  /** Landscape puts the drawing (route or sparkline) beside the text; portrait formats below it. */
   sparkBeside: boolean;
   sparkWidth: number;
   sparkHeight: number;
+  /** The route's box; in portrait formats it shares the drawing band with the sparkline. */
+  routeWidth: number;
+  routeHeight: number;
+  /** Without a route, a sparkline or a progress bar, the family's icon this big, faint, fills the space. */
+  emblem: number;
 }
 
 const LAYOUT: Record<CardFormat, Layout> = {
   '1200x630': {
     padX: 72, padTop: 56, padBottom: 56, gap: 16, icon: 60, kicker: 26, date: 26,
     headline: { max: 68, min: 24, height: 152 }, figure: { max: 132, min: 48 }, detail: 28, footer: 24,
-    sparkBeside: true, sparkWidth: 380, sparkHeight: 140,
+    sparkBeside: true, sparkWidth: 380, sparkHeight: 140, routeWidth: 340, routeHeight: 330, emblem: 240,
   },
   '1080x1350': {
     padX: 84, padTop: 84, padBottom: 80, gap: 24, icon: 80, kicker: 32, date: 32,
     headline: { max: 96, min: 32, height: 400 }, figure: { max: 200, min: 64 }, detail: 38, footer: 32,
-    sparkBeside: false, sparkWidth: 912, sparkHeight: 220,
+    sparkBeside: false, sparkWidth: 912, sparkHeight: 180, routeWidth: 912, routeHeight: 330, emblem: 300,
   },
   '1080x1920': {
     padX: 90, padTop: 240, padBottom: 260, gap: 30, icon: 88, kicker: 34, date: 34,
     headline: { max: 104, min: 34, height: 520 }, figure: { max: 220, min: 72 }, detail: 40, footer: 34,
-    sparkBeside: false, sparkWidth: 900, sparkHeight: 300,
+    sparkBeside: false, sparkWidth: 900, sparkHeight: 240, routeWidth: 900, routeHeight: 520, emblem: 420,
   },
 };
 
@@ -95,13 +101,27 @@ function upperCase(value: string): string {
 /** A text that may shrink inside a row (flex items do not shrink by default in satori). */
 const SHRINKS = { flexGrow: 1, flexShrink: 1, flexBasis: 0, minWidth: 0 };
 
+/** `a` moved `share` of the way towards `b` (both `#RRGGBB`): a faint tint without transparency. */
+function mix(a: string, b: string, share: number): string {
+  const channel = (hex: string, offset: number): number => Number.parseInt(hex.slice(offset, offset + 2), 16);
+  const out = [1, 3, 5].map((offset) => Math.round(channel(a, offset) + (channel(b, offset) - channel(a, offset)) * share));
+  return `#${out.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export async function cardTree(input: CardInput, format: CardFormat, family: string, measure: TextMeasurer): Promise<CardNode> {
   const { width, height } = CARD_SIZE[format];
   const layout = LAYOUT[format];
   const style = THEME_STYLE[input.theme];
   const contentWidth = width - 2 * layout.padX;
   const sparkGap = 40;
-  const figureWidth = layout.sparkBeside && input.spark ? contentWidth - layout.sparkWidth - sparkGap : contentWidth;
+  // Landscape: the route stands beside the whole text; a sparkline (no route) beside the figure.
+  const routeBeside = layout.sparkBeside && input.route !== null;
+  const sparkBeside = layout.sparkBeside && !routeBeside && input.spark !== null;
+  const barBeside = layout.sparkBeside && !routeBeside && !sparkBeside && input.share !== null;
+  const emblemBeside = layout.sparkBeside && !routeBeside && !sparkBeside && !barBeside;
+  const besideText = routeBeside ? layout.routeWidth : emblemBeside ? layout.emblem : 0;
+  const textWidth = besideText > 0 ? contentWidth - besideText - sparkGap : contentWidth;
+  const figureWidth = sparkBeside || barBeside ? contentWidth - layout.sparkWidth - sparkGap : textWidth;
 
   const headlineLook: TextLook = { family, weight: 800, lineHeight: HEADLINE_LINE, letterSpacing: -0.02 };
   const figureLook: TextLook = { family, weight: 800, lineHeight: FIGURE_LINE, letterSpacing: -0.03 };
@@ -109,7 +129,7 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
   const headline = await fitText(
     input.headline,
     headlineLook,
-    { width: contentWidth, height: layout.headline.height, maxSize: layout.headline.max, minSize: layout.headline.min },
+    { width: textWidth, height: layout.headline.height, maxSize: layout.headline.max, minSize: layout.headline.min },
     measure,
   );
   const figure = input.figure
@@ -139,7 +159,7 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
   ]);
 
   const headlineNode = text(input.headline, {
-    fontSize: headline.fontSize, fontWeight: 800, lineHeight: HEADLINE_LINE, letterSpacing: '-0.02em',
+    width: textWidth, fontSize: headline.fontSize, fontWeight: 800, lineHeight: HEADLINE_LINE, letterSpacing: '-0.02em',
     color: style.ink, wordBreak: 'break-word', maxHeight: layout.headline.height, ...clampStyle(headline.maxLines),
   });
 
@@ -158,18 +178,30 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
       : null,
   ]);
 
-  const spark = input.spark
-    ? box({ flexDirection: 'column', width: layout.sparkWidth, flexShrink: 0 }, [
-        svgImage(
-          sparklineSvg(input.spark, { width: layout.sparkWidth, height: layout.sparkHeight }, { line: style.accent, background: style.background }),
-          layout.sparkWidth,
-          layout.sparkHeight,
-        ),
-        text(input.spark.label, {
-          marginTop: 8, fontSize: Math.round(layout.footer * 0.85), fontWeight: 500, color: style.accent, ...clampStyle(1),
-        }),
-      ])
-    : null;
+  const sparkNode = (sparkHeight: number): CardNode | null =>
+    input.spark
+      ? box({ flexDirection: 'column', width: layout.sparkWidth, flexShrink: 0 }, [
+          svgImage(
+            sparklineSvg(input.spark, { width: layout.sparkWidth, height: sparkHeight }, { line: style.accent, background: style.background }),
+            layout.sparkWidth,
+            sparkHeight,
+          ),
+          input.spark.label
+            ? text(input.spark.label, {
+                marginTop: 8, fontSize: Math.round(layout.footer * 0.85), fontWeight: 500, color: style.accent, ...clampStyle(1),
+              })
+            : null,
+        ])
+      : null;
+  // A goal's progress: a bar, filled as far as the runner has come.
+  const shareBar = (barWidth: number, barHeight: number): CardNode | null =>
+    input.share === null
+      ? null
+      : box({ width: barWidth, height: barHeight, borderRadius: barHeight / 2, backgroundColor: mix(style.background, style.accent, 0.25), flexShrink: 0 }, [
+          box({ width: Math.max(barHeight, Math.round(barWidth * input.share)), height: barHeight, borderRadius: barHeight / 2, backgroundColor: style.accent }),
+        ]);
+  const routeNode = (routeHeight: number): CardNode | null =>
+    input.route ? svgImage(routeSvg(input.route, { width: layout.routeWidth, height: routeHeight }, style.accent), layout.routeWidth, routeHeight) : null;
 
   const footer = box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [
     text(input.name, { ...SHRINKS, fontSize: layout.footer, fontWeight: 700, color: style.ink, ...clampStyle(1) }),
@@ -182,15 +214,39 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
       : null,
   ]);
 
-  const middle = layout.sparkBeside
-    ? box({ flexDirection: 'column', gap: layout.gap }, [
-        headlineNode,
-        box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [figureBlock, spark]),
-      ])
-    : box({ flexDirection: 'column', gap: layout.gap }, [headlineNode, figureBlock]);
-  const bottom = layout.sparkBeside
-    ? footer
-    : box({ flexDirection: 'column', gap: layout.gap * 1.5 }, [spark, footer]);
+  const emblem = svgImage(iconSvg(input.theme, mix(style.background, style.accent, 0.22)), layout.emblem, layout.emblem);
+
+  let sections: Array<CardNode | null>;
+  if (layout.sparkBeside) {
+    const middle = routeBeside || emblemBeside
+      ? box({ alignItems: 'center', justifyContent: 'space-between' }, [
+          box({ flexDirection: 'column', gap: layout.gap, width: textWidth }, [headlineNode, figureBlock]),
+          routeBeside ? routeNode(layout.routeHeight) : emblem,
+        ])
+      : box({ flexDirection: 'column', gap: layout.gap }, [
+          headlineNode,
+          box({ alignItems: 'flex-end', justifyContent: 'space-between' }, [
+            figureBlock,
+            sparkBeside ? sparkNode(layout.sparkHeight) : null,
+            barBeside ? box({ marginBottom: layout.gap }, [shareBar(layout.sparkWidth, Math.round(layout.detail * 1.1))]) : null,
+          ]),
+        ]);
+    sections = [header, middle, footer];
+  } else {
+    // Portrait: the run's own drawings fill the band between the words and the footer; without
+    // any, the family's icon does, large and faint, so a tall card never has a hole in it.
+    const both = input.route !== null && input.spark !== null;
+    const drawing =
+      input.route || input.spark
+        ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 1.5 }, [
+            routeNode(both ? Math.round(layout.routeHeight * 0.7) : layout.routeHeight),
+            sparkNode(both ? Math.round(layout.sparkHeight * 0.8) : layout.sparkHeight),
+          ])
+        : input.share !== null
+          ? box({ flexDirection: 'column' }, [shareBar(contentWidth, Math.round(layout.detail * 2.4))])
+          : box({ justifyContent: 'center' }, [emblem]);
+    sections = [header, box({ flexDirection: 'column', gap: layout.gap }, [headlineNode, figureBlock]), drawing, footer];
+  }
 
   return box(
     {
@@ -198,6 +254,6 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
       padding: `${layout.padTop}px ${layout.padX}px ${layout.padBottom}px`,
       backgroundColor: style.background, color: style.ink, fontFamily: family,
     },
-    [header, middle, bottom],
+    sections,
   );
 }

@@ -54,7 +54,7 @@ function detectStreak(options: {
   period(walk: Walk): number;
   step: number;
 }): Detector {
-  const series = createSeries(`longest-${options.kind}`, `Longest ${options.unitName}ly streak`, `${options.unitName}s`);
+  const series = createSeries(`longest-${options.kind}`, `Longest ${options.kind.replace('-streak', '')} streak`, `${options.unitName}s`);
   let lastPeriod: number | null = null;
   let streak = 0;
   let best = 0;
