@@ -230,6 +230,25 @@ describe('on a phone', () => {
   });
 });
 
+describe('the wins filter on a phone', () => {
+  test.each(['wins', 'year'])('on %s its chips are one row that scrolls, above the first win', async (name) => {
+    const page = await open(name, 375, 'light');
+    const filter = await page.evaluate(() => {
+      const chips = document.querySelector('[data-filter] .chips') as HTMLElement;
+      const buttons = [...chips.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+      const firstWin = (document.querySelector('li[data-kind]') as HTMLElement).getBoundingClientRect();
+      return {
+        rows: new Set(buttons.map((b) => Math.round(b.top))).size,
+        scrolls: chips.scrollWidth > chips.clientWidth,
+        aboveFirstWin: chips.getBoundingClientRect().bottom <= firstWin.top,
+        firstWinOnScreen: firstWin.top < window.innerHeight,
+      };
+    });
+    expect(filter).toEqual({ rows: 1, scrolls: true, aboveFirstWin: true, firstWinOnScreen: true });
+    await page.close();
+  });
+});
+
 describe('the runs log', () => {
   test("each run's win badge links to its win", async () => {
     const html = await (await fetch(site.root + 'runs/')).text();
