@@ -261,6 +261,37 @@ describe('the runs log', () => {
   });
 });
 
+describe('labels mean one thing', () => {
+  const text = async (path: string) => {
+    const html = await (await fetch(site.root + path)).text();
+    return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  };
+
+  test('the goal countdown reads the same on the home page and the goal page', async () => {
+    const countdown = /(\d+) days to go (\d+ weeks?(?: and \d+ days?)?), as of/;
+    const home = countdown.exec(await text(pages.home as string));
+    const goal = /Days to go (\d+) (\d+ weeks?(?: and \d+ days?)?), as of/.exec(await text(pages.goal as string));
+    expect(home?.slice(1)).toEqual(goal?.slice(1));
+    expect(home).not.toBeNull();
+  });
+
+  test('streaks are named as the wins name them, and the calendar says what it shows', async () => {
+    expect(await text(pages.home as string)).toMatch(/(Weekly|Daily) streak \d+ (weeks|days?)/);
+    const progress = await text(pages.progress as string);
+    expect(progress).toMatch(/Longest daily streak \d+ days/);
+    expect(progress).toContain('Days you ran');
+    expect(progress).not.toContain('Every day run');
+  });
+
+  test("a shared page's title names the runner", async () => {
+    for (const name of ['win', 'goal', 'runs']) {
+      const html = await (await fetch(site.root + pages[name])).text();
+      const title = /<meta property="og:title" content="([^"]*)"/.exec(html)?.[1] ?? '';
+      expect({ name, title: title.includes('Maya Lindqvist') }).toEqual({ name, title: true });
+    }
+  });
+});
+
 describe('the feed', () => {
   test('names its stylesheet, which is served, and each enclosure gives its card file\'s byte size', async () => {
     const xml = await readFile(join(build.outDir, 'rss.xml'), 'utf8');

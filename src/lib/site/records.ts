@@ -83,6 +83,6 @@ export function recordRows(
   const month = biggest(monthlyTotals(runs));
   rows.push({ label: 'Biggest month', value: month.distance, unit: 'm', date: `${month.period}-01`, until: null, period: month.period, slug: null, runId: null });
   const streak = longestDailyStreak(runs.map((run) => run.date));
-  rows.push({ label: 'Longest streak', value: streak.length, unit: 'days', date: streak.from as IsoDate, until: streak.to, period: null, slug: null, runId: null });
+  rows.push({ label: 'Longest daily streak', value: streak.length, unit: 'days', date: streak.from as IsoDate, until: streak.to, period: null, slug: null, runId: null });
   return rows;
 }
