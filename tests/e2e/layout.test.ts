@@ -293,6 +293,23 @@ describe('labels mean one thing', () => {
 });
 
 describe('the feed', () => {
+  test('opens in a browser as a readable page listing its wins, fitting a phone', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.goto(site.root + 'rss.xml', { waitUntil: 'load' });
+    const shown = await page.evaluate(() => ({
+      type: document.contentType,
+      heading: document.querySelector('h1')?.textContent ?? '',
+      items: document.querySelectorAll('li a[href]').length,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    await page.screenshot({ path: join(LAYOUT_SCREENSHOTS, 'feed-375-light.png'), fullPage: true });
+    const items = (await readFile(join(build.outDir, 'rss.xml'), 'utf8')).match(/<item>/g)?.length ?? 0;
+    expect(items).toBeGreaterThan(10);
+    expect(shown).toEqual({ type: 'text/html', heading: "Maya's small wins", items, overflow: 0 });
+    await page.close();
+  });
+
   test('names its stylesheet, which is served, and each enclosure gives its card file\'s byte size', async () => {
     const xml = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
     const sheet = /<\?xml-stylesheet [^?]*href="([^"]+)"/.exec(xml)?.[1];
