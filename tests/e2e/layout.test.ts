@@ -139,8 +139,8 @@ function chartProblems(page: Page) {
         }
       });
     }
-    // Static SVG charts: every label inside its picture, at least 11 px on screen, none on another.
-    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart-frame')) {
+    // Static SVG charts and the calendar: every label inside its picture, at least 11 px on screen, none on another.
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart-frame, .heatmaps figure svg')) {
       checked++;
       const box = svg.getBoundingClientRect();
       const scale = svg.getScreenCTM()?.a ?? 1;
