@@ -11,6 +11,7 @@ import { profileFontPaths } from '../lib/journal/font-files.ts';
 import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
 import { toRecordPath } from '../lib/build/output-record.ts';
 import { absoluteUrl, pathWithBase } from '../utils/base.ts';
+import { writeEnclosureLengths } from '../lib/build/feed-enclosures.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
 import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
@@ -84,6 +85,8 @@ export default function shareCards(options: ShareCardsOptions = {}): AstroIntegr
           // The one line a build prints about cards (the benchmark reads it).
           process.stdout.write(`cards: ${summary.rendered} rendered, ${summary.cached} cached\n`);
         }
+        // The feed's enclosures give the byte size of the cards now in place.
+        await writeEnclosureLengths(folder);
         if (output) {
           // Every page of this build, rendered or left in place by the incremental build.
           const pages = [...assets.values()].flat().map((url) => toRecordPath(relative(folder, fileURLToPath(url))));

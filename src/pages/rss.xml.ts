@@ -24,6 +24,8 @@ export async function GET(context: APIContext): Promise<Response> {
     title: xmlText(profile.title),
     description: xmlText(`The small wins of ${profile.name}.`),
     site,
+    // A browser shows the feed as a readable page; feed readers ignore the stylesheet.
+    stylesheet: fileWithBase('rss.xsl'),
     trailingSlash: true,
     items: wins.map((win) => {
       const figure = formatWinFigure(win, profile.units, profile.locale);
@@ -39,6 +41,7 @@ export async function GET(context: APIContext): Promise<Response> {
         enclosure: {
           url: absoluteUrl(fileWithBase(`wins/${win.slug}/card-1200x630.png`), context.site),
           type: 'image/png',
+          // The card's byte size, set once the cards are placed (feed-enclosures.ts).
           length: 0,
         },
         categories: [win.family],

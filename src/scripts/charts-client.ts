@@ -19,6 +19,9 @@ import type { ChartSpec } from '../lib/site/chart-spec.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend, Filler);
 
+/** Tick labels stay readable on a phone (at least 11 px). */
+const TICK_FONT_SIZE = 12;
+
 function formatter(spec: ChartSpec): (value: number) => string {
   if (spec.format === 'distance') return (v) => `${v.toLocaleString(spec.locale, { maximumFractionDigits: 1 })} ${spec.units}`;
   if (spec.format === 'pace') return (v) => `${formatDuration(v)} /${spec.units}`;
@@ -35,7 +38,7 @@ function timeStep(spec: ChartSpec): number | undefined {
   const values = spec.datasets.flatMap((d) => [...(d.values ?? []), ...(d.points ?? []).map((p) => p.y)]).filter((v): v is number => v !== null);
   if (values.length === 0) return undefined;
   const range = Math.max(...values) - Math.min(...values);
-  return [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].find((step) => range / step <= 6) ?? 7200;
+  return [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600].find((step) => range / step <= 4) ?? 7200;
 }
 
 export function chartConfig(spec: ChartSpec, css: (name: string) => string): ChartConfiguration {
@@ -57,6 +60,8 @@ export function chartConfig(spec: ChartSpec, css: (name: string) => string): Cha
       stepped: spec.stepped ? ('before' as const) : false,
       spanGaps: true,
       order: d.marks ? 0 : 1,
+      // The first and last markers sit on the plot's edge: drawn whole, in the layout padding.
+      clip: false as const,
     };
   });
   // Day axes end at the data, not at chart.js's rounded ticks.
@@ -69,6 +74,7 @@ export function chartConfig(spec: ChartSpec, css: (name: string) => string): Cha
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      layout: { padding: { top: 8, right: 10, bottom: 0, left: 4 } },
       interaction: { mode: 'nearest', intersect: false },
       plugins: {
         legend: { display: spec.datasets.length > 1, labels: { color: ink, boxWidth: 12 } },
@@ -90,6 +96,7 @@ export function chartConfig(spec: ChartSpec, css: (name: string) => string): Cha
           grid: { display: false },
           ticks: {
             color: ink,
+            font: { size: TICK_FONT_SIZE },
             maxRotation: 0,
             autoSkipPadding: 16,
             ...(spec.x === 'day' ? { callback: (v: string | number) => formatDate(dateOfDayNumber(Math.round(Number(v))), spec.locale, 'medium') } : {}),
@@ -99,7 +106,7 @@ export function chartConfig(spec: ChartSpec, css: (name: string) => string): Cha
           reverse: spec.reverse ?? false,
           beginAtZero: spec.format === 'distance',
           grid: { color: grid },
-          ticks: { color: ink, stepSize: timeStep(spec), callback: (v: string | number) => format(Number(v)) },
+          ticks: { color: ink, font: { size: TICK_FONT_SIZE }, maxTicksLimit: 6, stepSize: timeStep(spec), callback: (v: string | number) => format(Number(v)) },
         },
       },
     },
@@ -114,6 +121,8 @@ export function drawCharts(root: Document): void {
     const data = figure.querySelector('script[data-chart-spec]');
     if (!canvas || !data?.textContent || figure.dataset.drawn) continue;
     figure.dataset.drawn = 'true';
-    new Chart(canvas, chartConfig(JSON.parse(data.textContent) as ChartSpec, css));
+    const chart = new Chart(canvas, chartConfig(JSON.parse(data.textContent) as ChartSpec, css));
+    // Its laid-out scales can be read from the page (the browser test checks every label fits).
+    Object.defineProperty(canvas, 'chart', { value: chart });
   }
 }

@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import { launchBrowser, openPage, type Browser } from '../../scripts/lib/browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
 import { crawl } from './crawl.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { serveStatic, type StaticSite } from '../../scripts/lib/static-server.ts';
 
 const BASE = '/small-wins/';
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');

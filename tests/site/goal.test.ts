@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { staircase } from '../../src/lib/site/goal.ts';
+import { staircase, weeksAndDays } from '../../src/lib/site/goal.ts';
 
 const goal = { slug: 'ultra', date: '2025-06-14', distance: 50_000, start: '2025-01-06' };
 const run = (id: string, distance: number, isRace = false) => ({ id, date: id.slice(0, 10), distance, time: null, isRace });
@@ -69,4 +69,11 @@ describe('staircase', () => {
     expect(staircase(tenK, runs, '2025-05-30', 'monday').phase).toBe('build-up');
     expect(staircase(tenK, runs, '2025-05-31', 'monday').phase).toBe('taper');
   });
+});
+
+test('a countdown in weeks and days reads the same everywhere, in singular and plural', () => {
+  expect(weeksAndDays(27)).toBe('3 weeks and 6 days');
+  expect(weeksAndDays(8)).toBe('1 week and 1 day');
+  expect(weeksAndDays(14)).toBe('2 weeks');
+  expect(weeksAndDays(5)).toBe('5 days');
 });

@@ -39,7 +39,7 @@ describe('recordRows', () => {
   });
 
   test('longest streak of days', () => {
-    expect(byLabel['Longest streak']).toMatchObject({ value: 3, date: '2024-05-01', until: '2024-05-03', unit: 'days' });
+    expect(byLabel['Longest daily streak']).toMatchObject({ value: 3, date: '2024-05-01', until: '2024-05-03', unit: 'days' });
   });
 
   test('no runs: no records', () => {

@@ -195,8 +195,8 @@ describe('standings over random journals', () => {
 
         // Longest streak: the engine's longest-streak series, whenever a streak win drew it.
         const streakWin = wins.find((w) => w.kind === 'daily-streak');
-        if (streakWin) expect(rows['Longest streak']!.value).toBe(streakWin.progression!.series.points.at(-1)!.value);
-        for (const w of wins.filter((w) => w.kind === 'daily-streak')) expect(rows['Longest streak']!.value).toBeGreaterThanOrEqual(w.value);
+        if (streakWin) expect(rows['Longest daily streak']!.value).toBe(streakWin.progression!.series.points.at(-1)!.value);
+        for (const w of wins.filter((w) => w.kind === 'daily-streak')) expect(rows['Longest daily streak']!.value).toBeGreaterThanOrEqual(w.value);
 
         // The staircase: the goal's own progression (its build-up steps) and its goal-achieved run.
         const today = runs.at(-1)!.date;

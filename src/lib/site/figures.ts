@@ -1,5 +1,6 @@
 // A win's big figure and a series value in words: "24:48", "1,000 km", "30 days".
-import { formatCount, formatDistance, formatDuration } from '../format/units.ts';
+import { formatCount, formatDistance, formatDuration, metresPerUnit } from '../format/units.ts';
+import type { Axis } from './chart-geometry.ts';
 import type { DistanceUnit, WinUnit } from '../types.ts';
 
 /** A win's unit in words; a re-export so pages import their formatting from one place. */
@@ -10,4 +11,11 @@ export function formatAxisValue(value: number, unit: WinUnit, units: DistanceUni
   if (unit === 'm') return formatDistance(value, units, { locale, decimals: value >= 10_000 ? 0 : 1 });
   if (unit === 's') return formatDuration(value);
   return formatCount(Math.round(value * 10) / 10, locale);
+}
+
+/** How a chart axis of this unit steps: whole minutes, round distances in the profile's unit, whole counts. */
+export function axisFor(unit: WinUnit, units: DistanceUnit): Axis {
+  if (unit === 's') return { kind: 'duration' };
+  if (unit === 'm') return { kind: 'number', scale: metresPerUnit(units) };
+  return { kind: 'number', whole: unit !== 'percent' && unit !== 'C' };
 }

@@ -25,3 +25,11 @@ export function staircase<R extends GoalRunLike>(goal: GoalTerms, runs: readonly
     weeksToGo: daysToGo === null ? null : daysBetween(weekStartOf(today, weekStart), weekStartOf(goal.date, weekStart)) / 7,
   };
 }
+
+/** A countdown in weeks and days, the same words on the home page and the goal's page: "3 weeks and 6 days". */
+export function weeksAndDays(days: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const weeks = Math.floor(days / 7);
+  if (weeks === 0) return plural(days, 'day');
+  return days % 7 === 0 ? plural(weeks, 'week') : `${plural(weeks, 'week')} and ${plural(days % 7, 'day')}`;
+}

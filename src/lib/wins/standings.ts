@@ -93,7 +93,7 @@ export function recordRows(runs: readonly EffortRun[], wins: readonly RecordWin[
   });
   const streak = longestDailyStreak(runs.map((run) => run.date));
   rows.push({
-    label: 'Longest streak',
+    label: 'Longest daily streak',
     value: streak.length,
     unit: 'days',
     date: streak.from!,
