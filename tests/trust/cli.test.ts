@@ -89,12 +89,12 @@ describe('asking for help and mistyping an option', () => {
 
 describe('a reader that stops listening', () => {
   it('`wins | head` ends quietly, with no error and status 0', async () => {
-    // Each run a little longer than the one before: each is a win, so there is much to print.
+    // Every run names a win of its own, so there is much to print.
     const rows = Array.from({ length: 1500 }, (_, i) => {
       const km = 3 + i / 100;
-      return `${new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${km.toFixed(2)},${Math.round(km * 6)}:00`;
+      return `${new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${km.toFixed(2)},${Math.round(km * 6)}:00,Out the door on day ${i + 1}`;
     });
-    const dir = await writeJournal({ 'runs.csv': `date,distance,time\n${rows.join('\n')}\n` }, 'small-wins-pipe-');
+    const dir = await writeJournal({ 'runs.csv': `date,distance,time,win\n${rows.join('\n')}\n` }, 'small-wins-pipe-');
     folders.push(dir);
     // The JSON is far larger than a pipe holds, so `head` has gone before it is all written.
     const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" scripts/wins.ts --json --data "${dir}" | head -c 100 > /dev/null`], {
