@@ -10,6 +10,7 @@ import { cardJobsForJournal, profileFontPaths } from '../lib/cards/card-jobs.ts'
 import { openOutputFolder, type OutputFolder } from '../lib/build/keep-output.ts';
 import { toRecordPath } from '../lib/build/output-record.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
+import { yearCardJobs } from '../lib/cards/year-slides.ts';
 import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
 export interface ShareCardsOptions {
@@ -25,7 +26,7 @@ async function journalCards(): Promise<{ jobs: CardJob[]; extraFonts: string[]; 
   // The same folder and "today" as the pages; usually the content loader's own reading.
   const { dataDir, today } = buildJournalSource();
   const { journal, wins } = await takeJournalReading(dataDir, today);
-  return { jobs: cardJobsForJournal(journal, wins), extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
+  return { jobs: [...cardJobsForJournal(journal, wins), ...yearCardJobs(journal, wins)], extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
 }
 
 export default function shareCards(options: ShareCardsOptions = {}): AstroIntegration {

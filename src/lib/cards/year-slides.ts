@@ -1,0 +1,157 @@
+// A year in review as share images: story slides (1080×1920) and a link card (1200×630), each
+// said as a card input so they are drawn, cached and pooled exactly like win cards. Pure: no I/O.
+import { formatDate, formatMonth } from '../format/dates.ts';
+import { formatCount, formatDistance, toUnit } from '../format/units.ts';
+import { yearReviews, type YearReview, type YearWin } from '../site/year-review.ts';
+import type { Goal, IsoDate, Journal, Profile, Win, WinUnit } from '../types.ts';
+import { formatWinFigure } from '../wins/figure.ts';
+import { KIND_INFO } from '../wins/kinds.ts';
+import { siteAddress, type CardInput } from './card-input.ts';
+import { cardFileName } from './formats.ts';
+import type { CardJob } from './render-all.ts';
+
+export type YearSlide = 'number' | 'wins' | 'months' | 'bests' | 'moment' | 'next';
+
+export const SLIDE_LABEL: Record<YearSlide, string> = {
+  number: 'the year in one number',
+  wins: 'the wins that mattered',
+  months: 'month by month',
+  bests: 'personal bests and new distances',
+  moment: 'the biggest moment',
+  next: "what's next",
+};
+
+/** `slide-1-number.png`: numbered so a phone lists them in story order. */
+export function slideFileName(slide: YearSlide, slides: readonly YearSlide[]): string {
+  return `slide-${slides.indexOf(slide) + 1}-${slide}.png`;
+}
+
+/** The slides a year has, in story order: five when it had no headline wins or bests, else six. */
+export function yearSlides(review: YearReview): YearSlide[] {
+  const slides: YearSlide[] = ['number'];
+  if (review.headline.length > 0) slides.push('wins');
+  slides.push('months');
+  if (review.bests.length + review.newDistances.length > 0) slides.push('bests');
+  slides.push('moment', 'next');
+  return slides;
+}
+
+/** What the year is remembered by: a goal reached, else a race, a new distance, a best, the biggest headline win. */
+const MOMENT_ORDER = ['goal-achieved', 'race', 'comeback', 'distance-first', 'personal-best', 'barrier'];
+
+export function biggestMoment(review: YearReview): YearWin | null {
+  for (const kind of MOMENT_ORDER) {
+    const wins = review.wins.filter((win) => win.kind === kind);
+    if (wins.length > 0) return wins.at(-1) as YearWin;
+  }
+  return review.headline.at(-1) ?? review.wins.at(-1) ?? null;
+}
+
+interface SlideContext {
+  profile: Profile;
+  goals: readonly Goal[];
+  today: IsoDate | null;
+}
+
+function list(titles: readonly string[], max = 3): string {
+  const shown = titles.slice(0, max).join(' · ');
+  return titles.length > max ? `${shown} + ${titles.length - max} more` : shown;
+}
+
+export function yearSlideInput(slide: YearSlide, review: YearReview, context: SlideContext): CardInput {
+  const { profile } = context;
+  const { units, locale } = profile;
+  const km = (metres: number) => formatDistance(metres, units, { locale, decimals: 0 });
+  const base = { name: profile.name, site: siteAddress(profile.site), date: null, spark: null };
+  const year = review.soFar ? `${review.year} so far` : review.year;
+  const t = review.totals;
+  switch (slide) {
+    case 'number':
+      return {
+        ...base,
+        theme: 'site',
+        kicker: `${year} in running`,
+        headline: review.previous
+          ? `${review.previous.distance >= 0 ? '+' : '−'}${km(Math.abs(review.previous.distance))} on ${review.previous.year}`
+          : 'My year in one number',
+        figure: km(t.distance),
+        detail: `${formatCount(t.runs, locale)} runs · ${formatCount(t.daysRun, locale)} days · ${formatCount(review.wins.length, locale)} small wins`,
+      };
+    case 'wins':
+      return {
+        ...base,
+        theme: 'race',
+        kicker: `${year} · the wins that mattered`,
+        headline: list(review.headline.map((win) => win.title)),
+        figure: formatCount(review.headline.length, locale),
+        detail: `of ${formatCount(review.wins.length, locale)} small wins`,
+      };
+    case 'months': {
+      const biggest = review.biggestMonth;
+      const values = review.months.map((month) => Math.round(toUnit(month.distance, units) * 10) / 10);
+      return {
+        ...base,
+        theme: 'volume',
+        kicker: `${year} · month by month`,
+        headline: biggest ? `Biggest month: ${formatMonth(biggest.period, locale)}` : 'Month by month',
+        figure: biggest ? km(biggest.distance) : null,
+        detail: `${formatCount(review.months.filter((m) => m.runs > 0).length, locale)} months with runs`,
+        spark:
+          values.length >= 2
+            ? { values, highlight: biggest ? review.months.indexOf(biggest) : values.length - 1, lowerIsBetter: false, label: 'Distance per month' }
+            : null,
+      };
+    }
+    case 'bests': {
+      const titles = [...review.bests.map((b) => b.win.title), ...review.newDistances.map((win) => win.title)];
+      return {
+        ...base,
+        theme: 'speed',
+        kicker: `${year} · personal bests`,
+        headline: list(titles),
+        figure: formatCount(titles.length, locale),
+        detail: `${formatCount(review.bests.length, locale)} personal bests · ${formatCount(review.newDistances.length, locale)} new distances`,
+      };
+    }
+    case 'moment': {
+      const win = biggestMoment(review);
+      return {
+        ...base,
+        theme: win ? KIND_INFO[win.kind].family : 'site',
+        kicker: `${year} · the biggest moment`,
+        headline: win?.title ?? 'Every run counted',
+        figure: win ? formatWinFigure({ kind: win.kind, value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
+        date: win ? formatDate(win.date, locale, 'long') : null,
+        detail: null,
+      };
+    }
+    case 'next': {
+      const after = review.soFar ?? `${review.year}-12-31`;
+      const goal = context.goals.filter((g) => g.date > after).sort((a, b) => a.date.localeCompare(b.date))[0];
+      return {
+        ...base,
+        theme: 'goal',
+        kicker: `${year} · what's next`,
+        headline: goal ? goal.title : `Another year of small wins`,
+        figure: goal ? formatDistance(goal.distance, units, { locale }) : String(Number(review.year) + 1),
+        date: goal ? formatDate(goal.date, locale, 'long') : null,
+        detail: goal ? 'The next goal' : 'One run at a time',
+      };
+    }
+  }
+}
+
+/** Every year's slides and link card, beside its page at `years/<year>/`. */
+export function yearCardJobs(journal: Journal, wins: readonly Win[]): CardJob[] {
+  const context: SlideContext = { profile: journal.profile, goals: journal.goals, today: journal.today };
+  const jobs: CardJob[] = [];
+  for (const review of yearReviews(journal.runs, wins, journal.today, journal.profile.weekStart)) {
+    const slides = yearSlides(review);
+    for (const slide of slides) {
+      jobs.push({ input: yearSlideInput(slide, review, context), format: '1080x1920', path: `years/${review.year}/${slideFileName(slide, slides)}` });
+    }
+    jobs.push({ input: yearSlideInput('number', review, context), format: '1200x630', path: `years/${review.year}/${cardFileName('1200x630')}` });
+  }
+  return jobs;
+}
+
