@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { yearSlideInput, yearSlides } from '../../src/lib/cards/year-slides.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
-import { firstLine, isHeadline, yearReview, yearReviews, type YearReview } from '../../src/lib/site/year-review.ts';
+import { firstLine, isHeadline, seasonalReviewYear, yearReview, yearReviews, type YearReview } from '../../src/lib/site/year-review.ts';
 import { monthlyTotals } from '../../src/lib/site/totals.ts';
 import { longestDailyStreak as engineStreak } from '../../src/lib/wins/consistency.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
@@ -130,5 +130,16 @@ describe('firstLine', () => {
   test('first paragraph of prose, marks removed, cut at a word', () => {
     expect(firstLine('# Title\n\nI ran *far* to [the sea](https://x).\nThen home.\n\nMore.')).toBe('I ran far to the sea. Then home.');
     expect(firstLine('import X from "y";\n\nword '.repeat(1) + 'aaaa '.repeat(60), 20)).toBe('word aaaa aaaa aaaa…');
+  });
+});
+
+describe('seasonalReviewYear', () => {
+  const years = ['2024', '2025'];
+  test('December links the year so far, January the year just ended, other months nothing', () => {
+    expect(seasonalReviewYear('2025-12-03', years)).toBe('2025');
+    expect(seasonalReviewYear('2025-01-15', years)).toBe('2024');
+    expect(seasonalReviewYear('2025-11-30', years)).toBeNull();
+    expect(seasonalReviewYear('2024-01-02', years)).toBeNull();
+    expect(seasonalReviewYear(null, years)).toBeNull();
   });
 });

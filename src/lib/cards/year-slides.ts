@@ -62,26 +62,30 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
   const { profile } = context;
   const { units, locale } = profile;
   const km = (metres: number) => formatDistance(metres, units, { locale, decimals: 0 });
-  const base = { name: profile.name, site: siteAddress(profile.site), date: null, spark: null };
   const year = review.soFar ? `${review.year} so far` : review.year;
+  // The year stands where a win card shows its date, so the kicker stays short enough to read whole.
+  const base = { name: profile.name, site: siteAddress(profile.site), date: year, spark: null };
   const t = review.totals;
   switch (slide) {
     case 'number':
       return {
         ...base,
         theme: 'site',
-        kicker: `${year} in running`,
-        headline: review.previous
-          ? `${review.previous.distance >= 0 ? '+' : '−'}${km(Math.abs(review.previous.distance))} on ${review.previous.year}`
-          : 'My year in one number',
+        kicker: 'My year in running',
+        headline: `${formatCount(t.runs, locale)} runs on ${formatCount(t.daysRun, locale)} days`,
         figure: km(t.distance),
-        detail: `${formatCount(t.runs, locale)} runs · ${formatCount(t.daysRun, locale)} days · ${formatCount(review.wins.length, locale)} small wins`,
+        detail: [
+          review.previous ? `${review.previous.distance >= 0 ? '+' : '−'}${km(Math.abs(review.previous.distance))} on ${review.previous.year}` : null,
+          `${formatCount(review.wins.length, locale)} small wins`,
+        ]
+          .filter((part) => part !== null)
+          .join(' · '),
       };
     case 'wins':
       return {
         ...base,
         theme: 'race',
-        kicker: `${year} · the wins that mattered`,
+        kicker: 'The wins that mattered',
         headline: list(review.headline.map((win) => win.title)),
         figure: formatCount(review.headline.length, locale),
         detail: `of ${formatCount(review.wins.length, locale)} small wins`,
@@ -92,7 +96,7 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       return {
         ...base,
         theme: 'volume',
-        kicker: `${year} · month by month`,
+        kicker: 'Month by month',
         headline: biggest ? `Biggest month: ${formatMonth(biggest.period, locale)}` : 'Month by month',
         figure: biggest ? km(biggest.distance) : null,
         detail: `${formatCount(review.months.filter((m) => m.runs > 0).length, locale)} months with runs`,
@@ -107,7 +111,7 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       return {
         ...base,
         theme: 'speed',
-        kicker: `${year} · personal bests`,
+        kicker: 'Personal bests',
         headline: list(titles),
         figure: formatCount(titles.length, locale),
         detail: `${formatCount(review.bests.length, locale)} personal bests · ${formatCount(review.newDistances.length, locale)} new distances`,
@@ -118,10 +122,10 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       return {
         ...base,
         theme: win ? KIND_INFO[win.kind].family : 'site',
-        kicker: `${year} · the biggest moment`,
+        kicker: 'The biggest moment',
         headline: win?.title ?? 'Every run counted',
         figure: win ? formatWinFigure({ kind: win.kind, value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
-        date: win ? formatDate(win.date, locale, 'long') : null,
+        date: win ? formatDate(win.date, locale, 'medium') : year,
         detail: null,
       };
     }
@@ -131,10 +135,10 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       return {
         ...base,
         theme: 'goal',
-        kicker: `${year} · what's next`,
+        kicker: "What's next",
         headline: goal ? goal.title : `Another year of small wins`,
         figure: goal ? formatDistance(goal.distance, units, { locale }) : String(Number(review.year) + 1),
-        date: goal ? formatDate(goal.date, locale, 'long') : null,
+        date: goal ? formatDate(goal.date, locale, 'medium') : null,
         detail: goal ? 'The next goal' : 'One run at a time',
       };
     }

@@ -223,3 +223,14 @@ export function firstLine(body: string, max = 160): string {
   const cut = text.slice(0, max);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
 }
+
+/**
+ * The year the home page links to in review season, as of the journal's today (never the clock):
+ * in December the year so far, in January the year just ended; null otherwise or without its page.
+ */
+export function seasonalReviewYear(today: IsoDate | null, years: readonly string[]): string | null {
+  if (today === null) return null;
+  const month = today.slice(5, 7);
+  const year = month === '12' ? today.slice(0, 4) : month === '01' ? String(Number(today.slice(0, 4)) - 1) : null;
+  return year !== null && years.includes(year) ? year : null;
+}
