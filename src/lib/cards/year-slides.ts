@@ -53,6 +53,10 @@ interface SlideContext {
   today: IsoDate | null;
 }
 
+function plural(count: number, noun: string, locale: string): string {
+  return `${formatCount(count, locale)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function list(titles: readonly string[], max = 3): string {
   const shown = titles.slice(0, max).join(' · ');
   return titles.length > max ? `${shown} + ${titles.length - max} more` : shown;
@@ -99,7 +103,7 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
         kicker: 'Month by month',
         headline: biggest ? `Biggest month: ${formatMonth(biggest.period, locale)}` : 'Month by month',
         figure: biggest ? km(biggest.distance) : null,
-        detail: `${formatCount(review.months.filter((m) => m.runs > 0).length, locale)} months with runs`,
+        detail: plural(review.months.filter((m) => m.runs > 0).length, 'month', locale) + ' with runs',
         spark:
           values.length >= 2
             ? { values, highlight: biggest ? review.months.indexOf(biggest) : values.length - 1, lowerIsBetter: false, label: 'Distance per month' }
@@ -111,10 +115,15 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       return {
         ...base,
         theme: 'speed',
-        kicker: 'Personal bests',
+        kicker: review.bests.length > 0 ? 'Personal bests' : 'New distances',
         headline: list(titles),
         figure: formatCount(titles.length, locale),
-        detail: `${formatCount(review.bests.length, locale)} personal bests · ${formatCount(review.newDistances.length, locale)} new distances`,
+        detail: [
+          review.bests.length > 0 ? plural(review.bests.length, 'personal best', locale) : null,
+          review.newDistances.length > 0 ? plural(review.newDistances.length, 'new distance', locale) : null,
+        ]
+          .filter((part) => part !== null)
+          .join(' · '),
       };
     }
     case 'moment': {
