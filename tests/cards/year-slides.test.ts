@@ -54,7 +54,8 @@ describe('year slides', () => {
       expect(existsSync(file), `missing golden ${file}: run with UPDATE_GOLDENS=1`).toBe(true);
       const expected = await decode(readFileSync(file));
       const changed = pixelmatch(pixels.data, expected.data, undefined, pixels.width, pixels.height, { threshold: 0.1 });
-      expect([job.path, changed / (pixels.width * pixels.height) < 0.002]).toEqual([job.path, true]);
+      // A few edge pixels may differ between machines' font rasterising; one changed digit is thousands.
+      expect(changed, job.path).toBeLessThan(400);
     }
   });
 });

@@ -32,17 +32,15 @@ export interface YearWin {
 
 /**
  * Kinds that make a year's story when the engine does not mark its headline wins itself:
- * firsts, records beaten, races, goals reached and comebacks, not the routine rungs.
+ * firsts, personal bests, races, goals reached and comebacks, not the routine rungs and period records.
  */
 const HEADLINE_KINDS: ReadonlySet<WinKind> = new Set<WinKind>([
   'first-run',
   'distance-first',
   'personal-best',
-  'barrier',
   'race',
   'goal-achieved',
   'comeback',
-  'biggest-month',
   'custom',
 ]);
 
