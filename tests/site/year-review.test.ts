@@ -126,6 +126,20 @@ describe('yearReview edges', () => {
   });
 });
 
+describe('yearReviews', () => {
+  test('a year with a win but no run has its review (its wins page links there); nothing after today counts', () => {
+    const runs = [{ id: 'a', date: '2023-12-31', distance: 5000, time: null, elevation: null, isRace: false }];
+    const win = { slug: '2024-01-02-x', kind: 'anniversary' as const, date: '2024-01-02', title: 'x', value: 1, unit: 'years', previous: null, runs: [], goal: null };
+    const reviews = yearReviews(runs, [win, { ...win, slug: '2026-01-01-y', date: '2026-01-01' }], '2025-06-01', 'monday');
+    expect(reviews.map((r) => [r.year, r.totals.runs, r.wins.length])).toEqual([
+      ['2023', 1, 0],
+      ['2024', 0, 1],
+    ]);
+    expect(reviews[1]?.previous).toMatchObject({ year: '2023', distance: -5000, runs: -1 });
+    expect(reviews[1]?.biggestMonth).toBeNull();
+  });
+});
+
 describe('firstLine', () => {
   test('first paragraph of prose, marks removed, cut at a word', () => {
     expect(firstLine('# Title\n\nI ran *far* to [the sea](https://x).\nThen home.\n\nMore.')).toBe('I ran far to the sea. Then home.');

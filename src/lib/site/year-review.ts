@@ -100,9 +100,13 @@ export interface YearComparison {
   bests: number;
 }
 
-/** Calendar years with runs, oldest first. */
-export function reviewYears(runs: readonly { date: IsoDate }[]): string[] {
-  return [...new Set(runs.map((run) => run.date.slice(0, 4)))].sort();
+/**
+ * The years that have a review page, oldest first: every year with a run or a win up to the
+ * journal's today (a year with a win has a page even without a run: its wins page links to it).
+ */
+export function reviewYears(runs: readonly { date: IsoDate }[], wins: readonly { date: IsoDate }[], today: IsoDate | null): string[] {
+  const dates = [...runs, ...wins].map((item) => item.date).filter((date) => today === null || date <= today);
+  return [...new Set(dates.map((date) => date.slice(0, 4)))].sort();
 }
 
 function inYear<T extends { date: IsoDate }>(items: readonly T[], year: string): T[] {
@@ -146,9 +150,12 @@ export function yearReview(
   const wins = inYear(allWins, year).filter(upTo).sort(byDate);
   const soFar = today !== null && today.startsWith(`${year}-`) && today < `${year}-12-31` ? today : null;
   const end = soFar ?? `${year}-12-31`;
-  const months = monthlyTotals([...runs, { date: `${year}-01-01`, distance: 0, time: null }, { date: end, distance: 0, time: null }]).map(
-    (month) => (month.period === `${year}-01` || month.period === end.slice(0, 7) ? uncountPads(month, runs) : month),
-  );
+  // The engine's month totals, every month of the year up to its end shown (an empty month is a gap).
+  const totals = new Map(monthlyTotals(runs).map((month) => [month.period, month]));
+  const months = Array.from({ length: Number(end.slice(5, 7)) }, (_, i) => {
+    const period = `${year}-${String(i + 1).padStart(2, '0')}`;
+    return totals.get(period) ?? { period, distance: 0, time: 0, runs: 0 };
+  });
   // The engine's week totals, cut at the year's edges: a week across New Year counts this year's days.
   const weeks = weeklyTotals(runs, weekStart, { from: `${year}-01-01`, to: end });
   const kinds = (...list: WinKind[]) => wins.filter((win) => list.includes(win.kind));
@@ -173,11 +180,6 @@ export function yearReview(
   return review;
 }
 
-/** The padding rows that make `monthlyTotals` span the whole year add distance 0 but count as runs. */
-function uncountPads(month: PeriodTotal, runs: readonly YearRun[]): PeriodTotal {
-  return { ...month, runs: runs.filter((run) => run.date.startsWith(month.period)).length };
-}
-
 /** Every year of the journal in review, each compared with the year before where there is one. */
 export function yearReviews(
   runs: readonly YearRun[],
@@ -185,7 +187,7 @@ export function yearReviews(
   today: IsoDate | null,
   weekStart: WeekStart,
 ): YearReview[] {
-  const years = reviewYears(runs.filter((run) => today === null || run.date <= today));
+  const years = reviewYears(runs, wins, today);
   const reviews = years.map((year) => yearReview(year, runs, wins, today, weekStart));
   reviews.forEach((review, i) => {
     const before = reviews[i - 1];
