@@ -13,6 +13,7 @@ import { toRecordPath } from '../lib/build/output-record.ts';
 import { absoluteUrl, pathWithBase } from '../utils/base.ts';
 import { writeEnclosureLengths } from '../lib/build/feed-enclosures.ts';
 import { startCardRendering, type CardJob, type CardRendering } from '../lib/cards/render-all.ts';
+import { yearCardJobs } from '../lib/cards/year-slides.ts';
 import { buildJournalSource, takeJournalReading } from '../utils/journal-reading.ts';
 
 export interface ShareCardsOptions {
@@ -28,7 +29,7 @@ async function journalCards(site: string | null): Promise<{ jobs: CardJob[]; ext
   // The same folder and "today" as the pages; usually the content loader's own reading.
   const { dataDir, today } = buildJournalSource();
   const { journal, wins } = await takeJournalReading(dataDir, today);
-  return { jobs: cardJobsForJournal(journal, wins, { site }), extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
+  return { jobs: [...cardJobsForJournal(journal, wins, { site }), ...yearCardJobs(journal, wins, { site })], extraFonts: profileFontPaths(journal.profile.fonts, dataDir), errors: journal.errors.length };
 }
 
 export default function shareCards(options: ShareCardsOptions = {}): AstroIntegration {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CARD_FORMATS, CARD_SIZE, cardFileName } from '../../src/lib/cards/formats.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { yearCardJobs } from '../../src/lib/cards/year-slides.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import { buildSite, type BuiltSite } from '../e2e/build-site.ts';
 import { FIXTURES, decode } from './helpers.ts';
@@ -43,7 +44,7 @@ describe('share cards in astro build', () => {
     const journal = await readJournal(DATA);
     const wins = findWins(journal.runs, journal.goals, journal.profile);
     expect(wins.length).toBeGreaterThan(3);
-    const expected = wins.length * 3 + journal.goals.length + 1;
+    const expected = wins.length * 3 + journal.goals.length + 1 + yearCardJobs(journal, wins).length;
 
     const cold = await build('/runs/');
     const summaries = cold.log.split('\n').filter((line) => /^cards: \d+ rendered, \d+ cached$/.test(line));
