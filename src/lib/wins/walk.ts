@@ -177,7 +177,7 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
   };
 
   function advanceWeek(run: Run): void {
-    // Day arithmetic on numbers: this runs once per run, and date strings are slow to build.
+    // Day arithmetic on day numbers: no date string is built unless the week changes.
     const weekday = (walk.day + 4) % 7; // 1970-01-01 was a Thursday: weekday 0 = Sunday.
     const weekDay = walk.day - (profile.weekStart === 'monday' ? (weekday + 6) % 7 : weekday);
     const points = walk.weekly.points;
