@@ -9,7 +9,7 @@ import { WIN_KINDS } from './lib/wins/kinds.ts';
 import { journalLoader, storiesLoader } from './utils/journal-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const winUnit = z.enum(['m', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
+const winUnit = z.enum(['m', 'm-climb', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
 
 // Runs are stored as a table per year (see runYears); getRuns() turns the rows back into runs.
 const runYear = defineCollection({

@@ -30,9 +30,9 @@ export interface Effort {
 /** A drawable route: points already trimmed for privacy, in a local projection-free lat/lon form. */
 export interface Track {
   /** [lat, lon] pairs, privacy-trimmed (start and end cut) — safe to draw and publish. */
-  points: Array<[number, number]>;
+  points: ReadonlyArray<readonly [number, number]>;
   /** Indices in `points` where a new line starts: the route passed through a hidden zone there. */
-  breaks?: number[];
+  breaks?: readonly number[];
 }
 
 export interface Run {
@@ -60,7 +60,7 @@ export interface Run {
   feeling: number | null;
   /** °C. */
   temperature: number | null;
-  tags: string[];
+  tags: readonly string[];
   /** A small win the runner names themselves. */
   win: string | null;
   notes: string | null;
@@ -74,7 +74,7 @@ export interface Run {
   /** Id of the journal story attached to this run, if any. */
   storyId: string | null;
   /** Best efforts found inside the run's stream; empty without a stream. */
-  efforts: Effort[];
+  efforts: readonly Effort[];
   track: Track | null;
 }
 
@@ -197,7 +197,7 @@ export type WinKind =
 export type WinFamily = 'distance' | 'speed' | 'volume' | 'consistency' | 'resilience' | 'race' | 'goal' | 'personal';
 
 /** What `Win.value` measures. */
-export type WinUnit = 'm' | 's' | 'days' | 'weeks' | 'runs' | 'years' | 'percent' | 'C' | 'E';
+export type WinUnit = 'm' | 'm-climb' | 's' | 'days' | 'weeks' | 'runs' | 'years' | 'percent' | 'C' | 'E';
 
 /** A point of a progression series: the value at a date, and the run that set it. */
 export interface SeriesPoint {

@@ -53,9 +53,9 @@ export function mapFieldSource(record: RawRecord): FieldSource {
 
 // Most runs have no tags, no unknown columns and no stream efforts. They share one frozen empty
 // value each rather than three objects per run; writing to one throws.
-const NO_TAGS = Object.freeze([]) as unknown as string[];
+const NO_TAGS: readonly string[] = Object.freeze([]);
 export const NO_EXTRA = Object.freeze({}) as Record<string, string>;
-const NO_EFFORTS = Object.freeze([]) as unknown as RunDraft['efforts'];
+const NO_EFFORTS: RunDraft['efforts'] = Object.freeze([]);
 
 export const RUN_FIELDS = [
   'date',
@@ -91,7 +91,7 @@ export interface RunValues {
   nonstop: boolean | null;
   feeling: number | null;
   temperature: number | null;
-  tags: string[];
+  tags: readonly string[];
   win: string | null;
   notes: string | null;
   private: boolean | null;

@@ -136,7 +136,7 @@ export function detectDistanceWins(): Detector {
 }
 
 export function detectClimbFirsts(): Detector {
-  const series = createSeries('biggest-climb', 'Biggest climb', 'm');
+  const series = createSeries('biggest-climb', 'Biggest climb', 'm-climb');
   let biggest: Best | null = null;
   let reached = 0;
   return (run: Run, walk) => {
@@ -154,7 +154,7 @@ export function detectClimbFirsts(): Detector {
         name: `first-${rung}-m-climb`,
         title: `First ${formatElevation(rung, walk.profile.units)} of climbing`,
         value: rung,
-        unit: 'm',
+        unit: 'm-climb',
         rung: `${rung}-m`,
         previous: asPrevious(before),
         progression: { series, upTo },
@@ -214,7 +214,7 @@ export function distanceNext(context: NextContext): NextMilestone[] {
           kind: 'climb-first',
           label: `first ${formatElevation(climbRung, profile.units)} of climbing`,
           remaining: climbRung - climb,
-          unit: 'm',
+          unit: 'm-climb',
           target: climbRung,
         }),
       );
