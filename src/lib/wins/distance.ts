@@ -5,12 +5,7 @@ import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rung
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
-
-/**
- * A run at least this much longer than every earlier one is a longest-run win: a tenth more is a
- * step a runner feels (11 km after 10 km); a few hundred metres more is not worth a win.
- */
-export const LONGEST_RUN_MARGIN = 1.1;
+import { LONGEST_RUN_MARGIN } from './thresholds.ts';
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
 export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {

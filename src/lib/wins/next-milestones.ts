@@ -1,7 +1,7 @@
 // What is within reach: each family says what is next on its own ladders (distance.ts,
 // speed.ts, volume.ts, consistency.ts, goal.ts, anniversary.ts); this puts them together in kind
 // order, one line per target, and words them. The `next` command, `log` and the site print these.
-import type { DistanceUnit, Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
+import type { DistanceUnit, Goal, IsoDate, Profile, Run, WinUnit } from '../types.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatPace } from '../format/units.ts';
 import { anniversaryNext } from './anniversary.ts';
 import { consistencyNext } from './consistency.ts';
