@@ -137,7 +137,7 @@ try {
     }
   }
 
-  // Issue 6: a Strava bulk export (3,000 activities; 100 with --quick), first import and re-import.
+  // A Strava bulk export (3,000 activities; 100 with --quick), first import and re-import.
   if (wanted('imports')) {
     const activities = quick ? 100 : 3000;
     ctx.log(`generating a Strava export of ${activities} activities`);
@@ -164,7 +164,7 @@ try {
     save();
   }
 
-  // Issue 9: a hand-written CSV of about 50 MB (5 MB with --quick), read in bounded time and memory.
+  // A hand-written CSV of about 50 MB (5 MB with --quick), read in bounded time and memory.
   if (wanted('large-csv')) {
     const megabytes = quick ? 5 : 50;
     ctx.log(`generating a ${megabytes} MB runs.csv`);

@@ -4,12 +4,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { runYears, winYears } from './lib/site/collections.ts';
-import type { WinKind } from './lib/types.ts';
-import { WIN_KINDS } from './lib/wins/kinds.ts';
+import { WIN_FAMILIES, WIN_KINDS, WIN_UNITS } from './lib/wins/kinds.ts';
 import { journalLoader, storiesLoader } from './utils/journal-loader.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const winUnit = z.enum(['m', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E']);
+const winUnit = z.enum(WIN_UNITS);
 
 // Runs are stored as a table per year (see runYears); getRuns() turns the rows back into runs.
 const runYear = defineCollection({
@@ -53,8 +52,8 @@ const winYear = defineCollection({
       // In the order of WIN_COLUMNS.
       z.tuple([
         z.string(),
-        z.enum(WIN_KINDS as readonly [WinKind, ...WinKind[]]),
-        z.enum(['distance', 'speed', 'volume', 'consistency', 'resilience', 'race', 'goal', 'personal']),
+        z.enum(WIN_KINDS),
+        z.enum(WIN_FAMILIES),
         isoDate,
         z.string(),
         z.number(),

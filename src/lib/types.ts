@@ -1,6 +1,10 @@
 // The domain, shared by the journal reader, the wins engine, the cards and the pages.
 // Inside the program distances are metres, durations seconds, temperatures °C, dates the
 // calendar day as the runner wrote it (`YYYY-MM-DD`, no timezone shifting).
+import type { WinFamily, WinKind, WinUnit } from './wins/kinds.ts';
+
+// Kinds, families and units are spelled out once, as lists in wins/kinds.ts (the engine and the content schema use them).
+export type { WinFamily, WinKind, WinUnit };
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -30,9 +34,9 @@ export interface Effort {
 /** A drawable route: points already trimmed for privacy, in a local projection-free lat/lon form. */
 export interface Track {
   /** [lat, lon] pairs, privacy-trimmed (start and end cut) — safe to draw and publish. */
-  points: Array<[number, number]>;
+  points: ReadonlyArray<readonly [number, number]>;
   /** Indices in `points` where a new line starts: the route passed through a hidden zone there. */
-  breaks?: number[];
+  breaks?: readonly number[];
 }
 
 export interface Run {
@@ -60,7 +64,7 @@ export interface Run {
   feeling: number | null;
   /** °C. */
   temperature: number | null;
-  tags: string[];
+  tags: readonly string[];
   /** A small win the runner names themselves. */
   win: string | null;
   notes: string | null;
@@ -74,7 +78,7 @@ export interface Run {
   /** Id of the journal story attached to this run, if any. */
   storyId: string | null;
   /** Best efforts found inside the run's stream; empty without a stream. */
-  efforts: Effort[];
+  efforts: readonly Effort[];
   track: Track | null;
 }
 
@@ -168,36 +172,6 @@ export interface Journal {
   today: IsoDate | null;
 }
 
-export type WinKind =
-  | 'first-run'
-  | 'distance-first'
-  | 'nonstop-first'
-  | 'longest-run'
-  | 'personal-best'
-  | 'barrier'
-  | 'climb-first'
-  | 'total-distance'
-  | 'run-count'
-  | 'daily-streak'
-  | 'weekly-streak'
-  | 'biggest-week'
-  | 'biggest-month'
-  | 'comeback'
-  | 'back-to-form'
-  | 'race'
-  | 'goal-progress'
-  | 'goal-achieved'
-  | 'showed-up'
-  | 'heat'
-  | 'anniversary'
-  | 'eddington'
-  | 'custom';
-
-/** Families group kinds for colour, icon and filtering. */
-export type WinFamily = 'distance' | 'speed' | 'volume' | 'consistency' | 'resilience' | 'race' | 'goal' | 'personal';
-
-/** What `Win.value` measures. */
-export type WinUnit = 'm' | 's' | 'days' | 'weeks' | 'runs' | 'years' | 'percent' | 'C' | 'E';
 
 /** A point of a progression series: the value at a date, and the run that set it. */
 export interface SeriesPoint {

@@ -1,8 +1,8 @@
 // One reading of the journal per build. The content loader and the share-cards integration both
 // need the journal and its wins, but Astro loads the config and the content config as separate
-// module graphs, so a module-level memo would read it twice (a third of a second on a ten-year
-// journal). The loader hands its reading to the integration through the process instead; the
-// integration takes it once, so a later build in the same process reads afresh.
+// module graphs, so a module-level memo would read it twice. The loader hands its reading to the
+// integration through the process instead; the integration takes it once, so a later build in the
+// same process reads afresh.
 import { resolve } from 'node:path';
 import { journalSource } from '../lib/journal-source.ts';
 import { readJournal } from '../lib/journal/read-journal.ts';

@@ -17,7 +17,7 @@ function pathThrough(waypoints: Point[]): Point[] {
   return points;
 }
 
-function nearest(track: Point[], to: Point): number {
+function nearest(track: ReadonlyArray<readonly [number, number]>, to: Point): number {
   return Math.min(...track.map((p) => haversine(p, to)));
 }
 

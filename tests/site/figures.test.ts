@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatValue, formatWinFigure } from '../../src/lib/site/figures.ts';
+import { formatAxisValue, formatValue, formatWinFigure } from '../../src/lib/site/figures.ts';
 import { shareLinks } from '../../src/lib/site/share-links.ts';
 
 test.each([
@@ -18,10 +18,12 @@ test.each([
   expect(formatValue(value, unit, units)).toBe(expected);
 });
 
-test('a climbing win reads as elevation, never as kilometres', () => {
-  expect(formatWinFigure({ kind: 'climb-first', value: 1000, unit: 'm' }, 'km')).toBe('1,000 m');
-  expect(formatWinFigure({ kind: 'climb-first', value: 1000, unit: 'm' }, 'mi')).toBe('3,281 ft');
-  expect(formatWinFigure({ kind: 'longest-run', value: 1000, unit: 'm' }, 'km')).toBe('1 km');
+test('a climb reads as elevation, never as kilometres', () => {
+  expect(formatWinFigure({ value: 1000, unit: 'm-climb' }, 'km')).toBe('1,000 m');
+  expect(formatWinFigure({ value: 1000, unit: 'm-climb' }, 'mi')).toBe('3,281 ft');
+  expect(formatWinFigure({ value: 1000, unit: 'm' }, 'km')).toBe('1 km');
+  expect(formatAxisValue(250, 'm-climb', 'km')).toBe('250 m');
+  expect(formatAxisValue(2500, 'm', 'km')).toBe('2.5 km');
 });
 
 test('share links carry the page URL and the text, encoded, for each network', () => {

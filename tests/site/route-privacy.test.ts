@@ -18,7 +18,7 @@ const TRIM = 500;
 type LatLon = [number, number];
 
 /** Great-circle metres, written here independently of the importers' own maths. */
-function metresBetween([lat1, lon1]: LatLon, [lat2, lon2]: LatLon): number {
+function metresBetween([lat1, lon1]: readonly [number, number], [lat2, lon2]: readonly [number, number]): number {
   const rad = Math.PI / 180;
   const a =
     Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +

@@ -145,6 +145,6 @@ describe('climb-first', () => {
       '2024-01-02 First 100 m of climbing',
       '2024-01-03 First 500 m of climbing',
     ]);
-    expect(ofKind(wins, 'climb-first')[1]).toMatchObject({ slug: '2024-01-03-first-500-m-climb', value: 500 });
+    expect(ofKind(wins, 'climb-first')[1]).toMatchObject({ slug: '2024-01-03-first-500-m-climb', value: 500, unit: 'm-climb' });
   });
 });

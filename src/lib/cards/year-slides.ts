@@ -135,7 +135,7 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
         theme: win ? KIND_INFO[win.kind].family : 'site',
         kicker: 'The biggest moment',
         headline: win?.title ?? 'Every run counted',
-        figure: win ? formatWinFigure({ kind: win.kind, value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
+        figure: win ? formatWinFigure({ value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
         date: win ? formatDate(win.date, locale, 'medium') : year,
         detail: null,
       };

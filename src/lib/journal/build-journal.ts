@@ -36,7 +36,6 @@ export interface JournalSources {
 
 /**
  * `target.push(...items)` without spreading: a 100,000-run file would overflow the call stack.
- * Indexed, not for...of: until the engine optimises the loop, each step of an iterator makes an object.
  */
 function append<T>(target: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) target.push(items[i]!);

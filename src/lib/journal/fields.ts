@@ -12,7 +12,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Gregorian: a Date per row would be most of what checking a date costs. */
+/** Days in a month of the Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 31);
@@ -36,55 +36,9 @@ export interface DateTime {
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** Digits of `t` from `at` as a number, NaN if one is not a digit (the cell is then read by the pattern). */
-function digitsAt(t: string, at: number, length: number): number {
-  if (length < 1) return Number.NaN;
-  let value = 0;
-  for (let i = at; i < at + length; i++) {
-    const digit = t.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-const DASH = 45;
-const COLON = 58;
-const DOT = 46;
-const T = 84;
-
-/**
- * `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`, as nearly every cell is, read by its
- * characters; null for anything else (offsets, fractions, a space), which the full pattern reads.
- */
-function plainDateTime(t: string): { year: number; month: number; day: number; hh: number; mm: number; ss: number } | null {
-  const n = t.length;
-  if ((n !== 10 && n !== 16 && n !== 19) || t.charCodeAt(4) !== DASH || t.charCodeAt(7) !== DASH) return null;
-  const year = digitsAt(t, 0, 4);
-  const month = digitsAt(t, 5, 2);
-  const day = digitsAt(t, 8, 2);
-  if (n === 10) return Number.isNaN(year + month + day) ? null : { year, month, day, hh: -1, mm: -1, ss: -1 };
-  if (t.charCodeAt(10) !== T || t.charCodeAt(13) !== COLON || (n === 19 && t.charCodeAt(16) !== COLON)) return null;
-  const hh = digitsAt(t, 11, 2);
-  const mm = digitsAt(t, 14, 2);
-  const ss = n === 19 ? digitsAt(t, 17, 2) : 0;
-  return Number.isNaN(year + month + day + hh + mm + ss) ? null : { year, month, day, hh, mm, ss };
-}
-
 export function parseDateTime(text: string): Parsed<DateTime> {
   const t = text.trim();
   if (t === '') return fail('a date like 2025-03-14');
-  const plain = plainDateTime(t);
-  if (plain) {
-    const { year, month, day, hh, mm, ss } = plain;
-    if (year < EARLIEST_YEAR) return tooEarly(year);
-    if (month < 1 || month > 12) return fail('a real calendar date (months run 01–12)');
-    const last = daysInMonth(year, month);
-    if (day < 1 || day > last) return fail(`a real calendar date (${MONTHS[month - 1]} ${year} has ${last} days)`);
-    if (hh === -1) return ok({ date: t, startTime: null });
-    if (hh > 23 || mm > 59 || ss > 59) return fail('a real clock time (00:00–23:59)');
-    return ok({ date: t.slice(0, 10), startTime: t.length === 19 ? t.slice(11) : `${t.slice(11)}:00` });
-  }
   const m = DATE_TIME.exec(t);
   if (!m) return fail('a date like 2025-03-14 or 2025-03-14T07:30');
   const year = Number(m[1]);
@@ -139,6 +93,9 @@ interface Quantity {
 
 /** A bare number as most cells hold it (`5`, `10.2`, `-3`): read without the general pattern's captures. */
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+const DASH = 45;
+const DOT = 46;
 
 /** Powers of ten an integer of at most 15 digits is divided by: exact doubles, so the quotient is correctly rounded. */
 const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -201,28 +158,8 @@ export function parseDistance(text: string, defaultUnit: DistanceUnit = 'km'): P
 const DURATION = /^(\d+):(\d{1,2}(?:\.\d+)?)(?::(\d{1,2}(?:\.\d+)?))?$/;
 
 /** Seconds, > 0: `h:mm:ss`, `mm:ss` or `m:ss`. */
-/** `m:ss`, `mm:ss` or `h:mm:ss` in digits only, as nearly every cell is: seconds, else NaN. */
-function plainDuration(t: string): number {
-  const n = t.length;
-  if (n < 4 || n > 8 || t.charCodeAt(n - 3) !== 58 /* : */) return Number.NaN;
-  const s = digitsAt(t, n - 2, 2);
-  const head = t.slice(0, n - 3);
-  const colon = head.indexOf(':');
-  if (colon === -1) {
-    const min = digitsAt(head, 0, head.length);
-    return s < 60 ? min * 60 + s : Number.NaN;
-  }
-  if (colon === 0 || head.length - colon !== 3) return Number.NaN;
-  const h = digitsAt(head, 0, colon);
-  const min = digitsAt(head, colon + 1, 2);
-  return min <= 59 && s < 60 ? h * 3600 + min * 60 + s : Number.NaN;
-}
-
 export function parseDuration(text: string): Parsed<number> {
-  const t = text.trim();
-  const plain = plainDuration(t);
-  if (plain > 0) return ok(plain);
-  const m = DURATION.exec(t);
+  const m = DURATION.exec(text.trim());
   const expected = 'a time like 25:30 (m:ss) or 1:02:03 (h:mm:ss)';
   if (!m) return fail(expected);
   const parts = m[3] === undefined ? [0, Number(m[1]), Number(m[2])] : [Number(m[1]), Number(m[2]), Number(m[3])];

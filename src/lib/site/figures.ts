@@ -1,5 +1,5 @@
 // A win's big figure and a series value in words: "24:48", "1,000 km", "30 days".
-import { formatCount, formatDistance, formatDuration, metresPerUnit } from '../format/units.ts';
+import { formatCount, formatDistance, formatDuration, formatElevation, metresPerUnit } from '../format/units.ts';
 import type { Axis } from './chart-geometry.ts';
 import type { DistanceUnit, WinUnit } from '../types.ts';
 
@@ -9,6 +9,7 @@ export { formatMeasure as formatValue, formatWinFigure } from '../wins/figure.ts
 /** A compact axis label (no unit word for counts). */
 export function formatAxisValue(value: number, unit: WinUnit, units: DistanceUnit, locale = 'en'): string {
   if (unit === 'm') return formatDistance(value, units, { locale, decimals: value >= 10_000 ? 0 : 1 });
+  if (unit === 'm-climb') return formatElevation(value, units);
   if (unit === 's') return formatDuration(value);
   return formatCount(Math.round(value * 10) / 10, locale);
 }

@@ -12,9 +12,7 @@ import {
   type OpenLadder,
 } from './rungs.ts';
 import { appendPoint, createSeries, type Detector, type Walk } from './walk.ts';
-
-/** Eddington counts a day from this many whole units; below 10 the number rises too often to celebrate. */
-export const EDDINGTON_MIN = 10;
+import { EDDINGTON_MIN } from './thresholds.ts';
 
 function isRung(ladder: OpenLadder, value: number): boolean {
   return nextRungAbove(ladder, value - 1) === value;

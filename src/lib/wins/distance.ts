@@ -5,12 +5,7 @@ import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rung
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
-
-/**
- * A run at least this much longer than every earlier one is a longest-run win: a tenth more is a
- * step a runner feels (11 km after 10 km); a few hundred metres more is not worth a win.
- */
-export const LONGEST_RUN_MARGIN = 1.1;
+import { LONGEST_RUN_MARGIN } from './thresholds.ts';
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
 export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
@@ -136,7 +131,7 @@ export function detectDistanceWins(): Detector {
 }
 
 export function detectClimbFirsts(): Detector {
-  const series = createSeries('biggest-climb', 'Biggest climb', 'm');
+  const series = createSeries('biggest-climb', 'Biggest climb', 'm-climb');
   let biggest: Best | null = null;
   let reached = 0;
   return (run: Run, walk) => {
@@ -154,7 +149,7 @@ export function detectClimbFirsts(): Detector {
         name: `first-${rung}-m-climb`,
         title: `First ${formatElevation(rung, walk.profile.units)} of climbing`,
         value: rung,
-        unit: 'm',
+        unit: 'm-climb',
         rung: `${rung}-m`,
         previous: asPrevious(before),
         progression: { series, upTo },
@@ -214,7 +209,7 @@ export function distanceNext(context: NextContext): NextMilestone[] {
           kind: 'climb-first',
           label: `first ${formatElevation(climbRung, profile.units)} of climbing`,
           remaining: climbRung - climb,
-          unit: 'm',
+          unit: 'm-climb',
           target: climbRung,
         }),
       );

@@ -6,9 +6,7 @@ function plural(value: number, one: string, many: string, locale: string): strin
   return `${formatCount(value, locale)} ${value === 1 ? one : many}`;
 }
 
-export function formatWinFigure(win: { kind: string; value: number; unit: WinUnit }, units: DistanceUnit, locale = 'en'): string {
-  // Climbing is metres too, but reads as elevation (m or ft), never as km.
-  if (win.kind === 'climb-first') return formatElevation(win.value, units);
+export function formatWinFigure(win: { value: number; unit: WinUnit }, units: DistanceUnit, locale = 'en'): string {
   return formatMeasure(win.value, win.unit, units, locale);
 }
 
@@ -17,6 +15,8 @@ export function formatMeasure(value: number, unit: WinUnit, units: DistanceUnit,
   switch (unit) {
     case 'm':
       return formatDistance(value, units, { locale });
+    case 'm-climb':
+      return formatElevation(value, units);
     case 's':
       return formatDuration(value);
     case 'days':

@@ -1,9 +1,9 @@
 // The wins engine: walks the runs once, in id order, and lets each family's detectors spot wins.
-// Pure: no I/O, no clock. Adding a kind is one detector module and two lines below.
+// Pure: no I/O, no clock. Adding a kind is one detector module and one line in `createDetectors`.
 import type { Goal, Profile, Run, Win } from '../types.ts';
 import { beatsWorldRecordRun } from '../journal/plausibility.ts';
 import { KIND_RANK_ORDER } from './kinds.ts';
-import { createWalk } from './walk.ts';
+import { createWalk, type Detector } from './walk.ts';
 import { detectClimbFirsts, detectDistanceWins } from './distance.ts';
 import { detectSpeedWins } from './speed.ts';
 import { detectBiggestMonth, detectBiggestWeek, detectTotalDistance } from './volume.ts';
@@ -16,14 +16,11 @@ import { detectCustomWins } from './personal.ts';
 
 /** Id order: the date, then the N of `YYYY-MM-DD-N` (so `-10` follows `-9`). */
 export function compareRunIds(a: string, b: string): number {
-  // Compared in place, no slices: the suffix has no leading zeros, so on one date a longer id has
-  // the larger N, and ids of one length compare as text.
-  for (let i = 0; i < 10; i++) {
-    const d = a.charCodeAt(i) - b.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  if (a.length !== b.length) return a.length - b.length;
-  return a < b ? -1 : a > b ? 1 : 0;
+  const dateA = a.slice(0, 10);
+  const dateB = b.slice(0, 10);
+  if (dateA !== dateB) return dateA < dateB ? -1 : 1;
+  // The first run of a day has no suffix: it is run 1.
+  return Number(a.slice(11) || 1) - Number(b.slice(11) || 1);
 }
 
 /** The runs to walk before `run` all come before it in id order. */
@@ -32,62 +29,45 @@ function follows(previous: Run, run: Run): boolean {
   return compareRunIds(previous.id, run.id) <= 0;
 }
 
+/** A fresh set of detectors (each keeps its own state over one walk), in kind order, so one run's wins come out in the fixed kind order. */
+function createDetectors(goals: readonly Goal[]): Detector[] {
+  return [
+    detectDistanceWins(),
+    detectSpeedWins(),
+    detectClimbFirsts(),
+    detectTotalDistance(),
+    detectRunCount(),
+    detectDailyStreak(),
+    detectWeeklyStreak(),
+    detectBiggestWeek(),
+    detectBiggestMonth(),
+    detectComebacks(),
+    detectRaces(),
+    detectGoalWins(goals),
+    detectShowedUp(),
+    detectHeat(),
+    detectAnniversaries(),
+    detectEddington(),
+    detectCustomWins(),
+  ];
+}
+
 /** Every win in the journal, sorted by date, then headline first, then kind rank, then run order. */
 export function findWins(journalRuns: readonly Run[], goals: readonly Goal[], profile: Profile): Win[] {
   // A run faster than the world record for its distance is a typo or a glitch: it earns no win and
   // sets no record for later runs to beat (`check` warns about it). Copied only when there is one.
   const runs = journalRuns.some(beatsWorldRecordRun) ? journalRuns.filter((run) => !beatsWorldRecordRun(run)) : journalRuns;
-  // The reader hands the runs over in id order. The walk checks the order as it goes (it reads
-  // every run anyway; a separate pass would read 100,000 runs from memory once more) and, on
-  // the first run out of order, starts again over a sorted copy.
-  return walkRuns(runs, goals, profile, true) ?? walkRuns([...runs].sort((a, b) => compareRunIds(a.id, b.id)), goals, profile, false)!;
-}
-
-/** The wins of `runs` walked in the order given; null when `checkOrder` finds that is not id order. */
-function walkRuns(ordered: readonly Run[], goals: readonly Goal[], profile: Profile, checkOrder: boolean): Win[] | null {
+  // The reader hands the runs over in id order; other callers may not.
+  const ordered = runs.every((run, index) => index === 0 || follows(runs[index - 1]!, run))
+    ? runs
+    : [...runs].sort((a, b) => compareRunIds(a.id, b.id));
   const recorder = createWalk(profile, goals, KIND_RANK_ORDER);
   const { walk } = recorder;
-  // One call site per detector, in kind order (so one run's wins come out in the fixed kind
-  // order): each site always calls the same function, which the engine can then inline; a loop
-  // over a list of seventeen would call through one site that sees them all, on every run.
-  const distance = detectDistanceWins();
-  const speed = detectSpeedWins();
-  const climb = detectClimbFirsts();
-  const totalDistance = detectTotalDistance();
-  const runCount = detectRunCount();
-  const dailyStreak = detectDailyStreak();
-  const weeklyStreak = detectWeeklyStreak();
-  const biggestWeek = detectBiggestWeek();
-  const biggestMonth = detectBiggestMonth();
-  const comebacks = detectComebacks();
-  const races = detectRaces();
-  const goalWins = detectGoalWins(goals);
-  const showedUp = detectShowedUp();
-  const heat = detectHeat();
-  const anniversaries = detectAnniversaries();
-  const eddington = detectEddington();
-  const custom = detectCustomWins();
+  const detectors = createDetectors(goals);
   for (let index = 0; index < ordered.length; index++) {
     const run = ordered[index]!;
-    if (checkOrder && walk.previousRun !== null && !follows(walk.previousRun, run)) return null;
     recorder.advance(run, index);
-    distance(run, walk);
-    speed(run, walk);
-    climb(run, walk);
-    totalDistance(run, walk);
-    runCount(run, walk);
-    dailyStreak(run, walk);
-    weeklyStreak(run, walk);
-    biggestWeek(run, walk);
-    biggestMonth(run, walk);
-    comebacks(run, walk);
-    races(run, walk);
-    goalWins(run, walk);
-    showedUp(run, walk);
-    heat(run, walk);
-    anniversaries(run, walk);
-    eddington(run, walk);
-    custom(run, walk);
+    for (const detect of detectors) detect(run, walk);
     walk.previousRun = run;
   }
   return recorder.sorted();

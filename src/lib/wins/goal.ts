@@ -4,9 +4,7 @@ import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
 import { milestone, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
 import { GOAL_PERCENTS, reaches } from './rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
-
-/** The goal's distance counts as run on race day or one day either side (time zones, late starts). */
-export const GOAL_DAY_TOLERANCE = 1;
+import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
 
 const PROGRESS_TITLES: Record<number, (goal: string) => string> = {
   25: (goal) => `A quarter of the way to ${goal}`,

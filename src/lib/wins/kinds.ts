@@ -1,9 +1,11 @@
 // Per-kind metadata shared by the engine, the pages (filters, labels) and the share cards.
-import type { DistanceUnit, WinFamily, WinKind } from '../types.ts';
-import { metresPerUnit } from '../format/units.ts';
+import type { DistanceUnit } from '../types.ts';
+import { formatCount, metresPerUnit } from '../format/units.ts';
+import { CLIMB_LADDER, GOAL_PERCENTS, HEAT_LADDER } from './rungs.ts';
+import { COMEBACK_DAYS, EDDINGTON_MIN, LONGEST_RUN_MARGIN, marginPercent, PERIOD_RECORD_MARGIN } from './thresholds.ts';
 
 /** Every kind, in the fixed order that breaks ties between wins of the same run. */
-export const WIN_KINDS: readonly WinKind[] = [
+export const WIN_KINDS = [
   'first-run',
   'distance-first',
   'nonstop-first',
@@ -27,7 +29,24 @@ export const WIN_KINDS: readonly WinKind[] = [
   'anniversary',
   'eddington',
   'custom',
-];
+] as const;
+
+export type WinKind = (typeof WIN_KINDS)[number];
+
+/** Families group kinds for colour, icon and filtering. */
+export const WIN_FAMILIES = ['distance', 'speed', 'volume', 'consistency', 'resilience', 'race', 'goal', 'personal'] as const;
+
+export type WinFamily = (typeof WIN_FAMILIES)[number];
+
+/** What `Win.value` measures: metres run, metres climbed, seconds, counts, °C, the Eddington number. */
+export const WIN_UNITS = ['m', 'm-climb', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E'] as const;
+
+export type WinUnit = (typeof WIN_UNITS)[number];
+
+/** `25%, 50%, 75% or 100%` */
+function orList(texts: readonly string[]): string {
+  return texts.length < 2 ? texts.join('') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
+}
 
 export interface KindInfo {
   family: WinFamily;
@@ -52,7 +71,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: 'A run at least 10% longer than every run before it.',
+    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it.`,
   },
   'personal-best': {
     family: 'speed',
@@ -67,7 +86,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'climb-first': {
     family: 'distance',
     label: 'Climbing firsts',
-    description: 'The first run with a new amount of climbing: 100 m up to 3,000 m.',
+    description: `The first run with a new amount of climbing: ${formatCount(CLIMB_LADDER[0]!)} m up to ${formatCount(CLIMB_LADDER[CLIMB_LADDER.length - 1]!)} m.`,
   },
   'total-distance': {
     family: 'volume',
@@ -92,17 +111,17 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'biggest-week': {
     family: 'volume',
     label: 'Biggest weeks',
-    description: 'A week at least 10% bigger than any week before it.',
+    description: `A week at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any week before it.`,
   },
   'biggest-month': {
     family: 'volume',
     label: 'Biggest months',
-    description: 'A calendar month at least 10% bigger than any month before it.',
+    description: `A calendar month at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any month before it.`,
   },
   comeback: {
     family: 'resilience',
     label: 'Comebacks',
-    description: 'A run after a break of 14 days or more.',
+    description: `A run after a break of ${COMEBACK_DAYS} days or more.`,
   },
   'back-to-form': {
     family: 'resilience',
@@ -117,7 +136,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'goal-progress': {
     family: 'goal',
     label: 'Goal progress',
-    description: 'A training run reaching 25%, 50%, 75% or 100% of a goal race distance.',
+    description: `A training run reaching ${orList(GOAL_PERCENTS.map((percent) => `${percent}%`))} of a goal race distance.`,
   },
   'goal-achieved': {
     family: 'goal',
@@ -132,7 +151,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   heat: {
     family: 'resilience',
     label: 'Heat',
-    description: 'The first run in a new level of heat: 25, 30, 35, 40 °C.',
+    description: `The first run in a new level of heat: ${HEAT_LADDER.join(', ')} °C.`,
   },
   anniversary: {
     family: 'consistency',
@@ -142,21 +161,10 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   eddington: {
     family: 'consistency',
     label: 'Eddington number',
-    description: 'The Eddington number (E days of at least E km or miles) rises to a new value of 10 or more.',
+    description: `The Eddington number (E days of at least E km or miles) rises to a new value of ${EDDINGTON_MIN} or more.`,
   },
   custom: { family: 'personal', label: 'Your own wins', description: 'A win you named yourself.' },
 };
-
-export const WIN_FAMILIES: readonly WinFamily[] = [
-  'distance',
-  'speed',
-  'volume',
-  'consistency',
-  'resilience',
-  'race',
-  'goal',
-  'personal',
-];
 
 export const FAMILY_INFO: Record<WinFamily, { label: string }> = {
   distance: { label: 'Distance' },

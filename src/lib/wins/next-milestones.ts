@@ -1,7 +1,7 @@
 // What is within reach: each family says what is next on its own ladders (distance.ts,
 // speed.ts, volume.ts, consistency.ts, goal.ts, anniversary.ts); this puts them together in kind
 // order, one line per target, and words them. The `next` command, `log` and the site print these.
-import type { DistanceUnit, Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
+import type { DistanceUnit, Goal, IsoDate, Profile, Run, WinUnit } from '../types.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatPace } from '../format/units.ts';
 import { anniversaryNext } from './anniversary.ts';
 import { consistencyNext } from './consistency.ts';
@@ -63,11 +63,12 @@ export function nextMilestones(
     .map(({ m }) => m);
 }
 
-function amount(value: number, unit: WinUnit, distanceUnit: DistanceUnit, kind: WinKind): string {
-  if (kind === 'climb-first') return formatElevation(value, distanceUnit);
+function amount(value: number, unit: WinUnit, distanceUnit: DistanceUnit): string {
   switch (unit) {
     case 'm':
       return formatDistance(value, distanceUnit);
+    case 'm-climb':
+      return formatElevation(value, distanceUnit);
     case 's':
       return formatDuration(value);
     case 'days':
@@ -94,7 +95,7 @@ function article(label: string): string {
 /** One milestone in words: `12.4 km to 500 km lifetime`, `3 more days for a 14-day streak`. */
 export function describeMilestone(milestone: NextMilestone, distanceUnit: DistanceUnit): string {
   const { kind, label, remaining, unit } = milestone;
-  const left = amount(remaining, unit, distanceUnit, kind);
+  const left = amount(remaining, unit, distanceUnit);
   switch (kind) {
     case 'distance-first':
     case 'nonstop-first':

@@ -4,11 +4,7 @@ import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
 import { HEAT_LADDER, nextRungAbove, ordinal, reaches, type OpenLadder } from './rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
-
-/** A break of this many days or more makes the next run a comeback. */
-export const COMEBACK_DAYS = 14;
-/** Back to form means matching the longest run of this many days up to the break. */
-export const FORM_WINDOW_DAYS = 28;
+import { COMEBACK_DAYS, FORM_WINDOW_DAYS } from './thresholds.ts';
 
 /** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
 const COMEBACK_CHART_WEEKS = 26;

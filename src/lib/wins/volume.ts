@@ -5,12 +5,7 @@ import { metresPerUnit } from '../format/units.ts';
 import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from './rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
 import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
-
-/**
- * A week or month at least this much bigger than the record is a win: a tenth more is a real step
- * up in training; a few hundred metres more than last month's record is noise.
- */
-export const PERIOD_RECORD_MARGIN = 1.1;
+import { PERIOD_RECORD_MARGIN } from './thresholds.ts';
 
 /** Earlier weeks (months) with runs before a record week (month) counts: a beginner's first weeks all grow. */
 export const MIN_EARLIER_WEEKS = 8;

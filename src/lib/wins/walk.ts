@@ -110,47 +110,15 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
   // family's win (a course best that is a personal best anyway) ask without a set per run.
   let earnedBits = 0;
   const kindBit = new Map(WIN_KINDS.map((kind, index) => [kind, 1 << index]));
-  // A slug starts with its date, so two slugs can only clash on the same date. Wins come in walk
-  // order, dated on their run (an anniversary on its own, earlier, day), so the slugs taken are
-  // kept for the walk's current date, and for the dates it has left in date order (binary
-  // search): no hashing of a string per win.
-  let currentDate = '';
-  let currentTaken: string[] = [];
-  const pastDates: IsoDate[] = [];
-  const pastTaken: string[][] = [];
-
-  function takenOn(date: IsoDate): string[] {
-    if (date === currentDate) return currentTaken;
-    if (date > currentDate) {
-      if (currentTaken.length > 0) {
-        pastDates.push(currentDate);
-        pastTaken.push(currentTaken);
-      }
-      currentDate = date;
-      currentTaken = [];
-      return currentTaken;
-    }
-    let low = 0;
-    let high = pastDates.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (pastDates[middle]! < date) low = middle + 1;
-      else high = middle;
-    }
-    if (pastDates[low] !== date) {
-      pastDates.splice(low, 0, date);
-      pastTaken.splice(low, 0, []);
-    }
-    return pastTaken[low]!;
-  }
+  // Every slug taken so far: a later win that would repeat one gets the next free suffix.
+  const taken = new Set<string>();
 
   function uniqueSlug(date: IsoDate, name: string): string {
-    const taken = takenOn(date);
     const base = `${date}-${name}`;
     let slug = base;
     // Later duplicates get -2, -3...: earlier wins keep the plain slug, so links stay stable.
-    for (let n = 2; taken.includes(slug); n++) slug = `${base}-${n}`;
-    taken.push(slug);
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
     return slug;
   }
 
@@ -209,7 +177,7 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
   };
 
   function advanceWeek(run: Run): void {
-    // Day arithmetic on numbers: this runs once per run, and date strings are slow to build.
+    // Day arithmetic on day numbers: no date string is built unless the week changes.
     const weekday = (walk.day + 4) % 7; // 1970-01-01 was a Thursday: weekday 0 = Sunday.
     const weekDay = walk.day - (profile.weekStart === 'monday' ? (weekday + 6) % 7 : weekday);
     const points = walk.weekly.points;

@@ -33,8 +33,8 @@ export function createParsePool(size = Math.min(availableParallelism(), 4)): Par
   };
   try {
     for (let i = 0; i < size; i++) {
-      // FIT decoding allocates an object per field: garbage collection took ~30% of decode time in
-      // a profile; a larger young generation means fewer collections.
+      // FIT decoding makes an object per field: a larger young generation means fewer garbage
+      // collections.
       const worker = new Worker(workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot = { worker, pending: new Map<number, Pending>() };
       worker.on('message', ({ id, result }: { id: number; result: ActivityFileResult }) => {

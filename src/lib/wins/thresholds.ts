@@ -1,0 +1,31 @@
+// The engine's thresholds, in one module that imports nothing: the detectors apply them and the
+// kinds' descriptions (kinds.ts) quote them, so a changed rule changes its description too.
+
+/**
+ * A run at least this much longer than every earlier one is a longest-run win: a tenth more is a
+ * step a runner feels (11 km after 10 km); a few hundred metres more is not worth a win.
+ */
+export const LONGEST_RUN_MARGIN = 1.1;
+
+/**
+ * A week or month at least this much bigger than the record is a win: a tenth more is a real step
+ * up in training; a few hundred metres more than last month's record is noise.
+ */
+export const PERIOD_RECORD_MARGIN = 1.1;
+
+/** A break of this many days or more makes the next run a comeback. */
+export const COMEBACK_DAYS = 14;
+
+/** Back to form means matching the longest run of this many days up to the break. */
+export const FORM_WINDOW_DAYS = 28;
+
+/** Eddington counts a day from this many whole units; below 10 the number rises too often to celebrate. */
+export const EDDINGTON_MIN = 10;
+
+/** The goal's distance counts as run on race day or one day either side (time zones, late starts). */
+export const GOAL_DAY_TOLERANCE = 1;
+
+/** A margin such as 1.1 as the percentage more it asks for: `10%`. */
+export function marginPercent(margin: number): string {
+  return `${Math.round((margin - 1) * 100)}%`;
+}
