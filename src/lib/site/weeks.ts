@@ -1,6 +1,6 @@
 // Weekly recaps: one post per ISO week that has runs (its runs, its wins, a summary in plain words
 // and how it compares with the four weeks before). Pure: computed from the engine's runs and wins.
-import type { DistanceUnit, IsoDate, Run, Win } from '../types.ts';
+import type { DistanceUnit, IsoDate } from '../types.ts';
 import { addDays, dayNumber, dateOfDayNumber } from '../format/dates.ts';
 import { formatDistance } from '../format/units.ts';
 
@@ -38,9 +38,23 @@ export function mondayOfIsoWeek(week: string): IsoDate | null {
  * Whether a win is a headline (one worth a week's summary). The engine will say so on each win;
  * until then every win counts. The one place this rule lives.
  */
-export function isHeadlineWin(win: Win): boolean {
-  const flagged = (win as Win & { headline?: boolean }).headline;
-  return flagged ?? true;
+export function isHeadlineWin(win: WeekWin): boolean {
+  return win.headline ?? true;
+}
+
+/** What a recap needs of a run: the engine's `Run` and the pages' run entries both fit. */
+export interface WeekRun {
+  id: string;
+  date: IsoDate;
+  distance: number;
+  time: number | null;
+}
+
+/** What a recap needs of a win. */
+export interface WeekWin {
+  date: IsoDate;
+  title: string;
+  headline?: boolean;
 }
 
 export interface WeekComparison {
@@ -52,13 +66,13 @@ export interface WeekComparison {
   distanceDifference: number;
 }
 
-export interface WeekRecap {
+export interface WeekRecap<R extends WeekRun = WeekRun, W extends WeekWin = WeekWin> {
   week: IsoWeek;
   /** Monday and Sunday of the week. */
   from: IsoDate;
   to: IsoDate;
-  runs: Run[];
-  wins: Win[];
+  runs: R[];
+  wins: W[];
   distance: number;
   /** Seconds, counting only runs with a time. */
   time: number;
@@ -67,15 +81,18 @@ export interface WeekRecap {
 }
 
 /** One recap per week that has runs, oldest first. Private runs count, as they do in totals. */
-export function weekRecaps(runs: readonly Run[], wins: readonly Win[]): WeekRecap[] {
-  const byWeek = new Map<IsoWeek, Run[]>();
+export function weekRecaps<R extends WeekRun, W extends WeekWin>(
+  runs: readonly R[],
+  wins: readonly W[],
+): Array<WeekRecap<R, W>> {
+  const byWeek = new Map<IsoWeek, R[]>();
   for (const run of runs) {
     const week = isoWeekOf(run.date);
     const list = byWeek.get(week);
     if (list) list.push(run);
     else byWeek.set(week, [run]);
   }
-  const winsByWeek = new Map<IsoWeek, Win[]>();
+  const winsByWeek = new Map<IsoWeek, W[]>();
   for (const win of wins) {
     const week = isoWeekOf(win.date);
     const list = winsByWeek.get(week);
@@ -86,7 +103,7 @@ export function weekRecaps(runs: readonly Run[], wins: readonly Win[]): WeekReca
   const runsOf = (week: IsoWeek): number => byWeek.get(week)?.length ?? 0;
   return [...byWeek.keys()].sort().map((week) => {
     const from = mondayOfIsoWeek(week) as IsoDate;
-    const weekRuns = (byWeek.get(week) as Run[]).slice().sort(byDateThenId);
+    const weekRuns = (byWeek.get(week) as R[]).slice().sort(byDateThenId);
     const distance = sum(weekRuns, (run) => run.distance);
     const before = [1, 2, 3, 4].map((back) => isoWeekOf(addDays(from, -7 * back)));
     const averageDistance = sum(before, distanceOf) / 4;
@@ -133,6 +150,6 @@ function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return total;
 }
 
-function byDateThenId(a: Run, b: Run): number {
+function byDateThenId(a: WeekRun, b: WeekRun): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
