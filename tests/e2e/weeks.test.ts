@@ -41,6 +41,10 @@ describe('weekly recaps in the build', () => {
       const html = await readFile(join(site.outDir, 'weeks', recap.week, 'index.html'), 'utf8');
       const summary = weekSummary(recap, journal.profile.units).replace(/&/g, '&amp;').replace(/'/g, '&#39;');
       expect(html, recap.week).toContain(summary.split(';')[0]);
+      // The week's public stories are linked; a private run's never is.
+      for (const run of recap.runs.filter((r) => r.storyId !== null)) {
+        expect(html.includes(`href="/runs/${run.id}/"`), run.id).toBe(!run.private);
+      }
     }
   });
 
