@@ -1,0 +1,155 @@
+// Weekly recaps: one post per ISO week that has runs (its runs, its wins, a summary in plain words
+// and how it compares with the four weeks before). Pure: computed from the engine's runs and wins.
+import type { DistanceUnit, IsoDate } from '../types.ts';
+import { addDays, dayNumber, dateOfDayNumber } from '../format/dates.ts';
+import { formatDistance } from '../format/units.ts';
+
+/** `2025-W44`: the ISO week-numbering year and week (weeks start on Monday). */
+export type IsoWeek = string;
+
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** The ISO week holding `date`: the week's Thursday decides its year. */
+export function isoWeekOf(date: IsoDate): IsoWeek {
+  const day = dayNumber(date);
+  // 1970-01-01 was a Thursday; ISO weekday 1 = Monday … 7 = Sunday.
+  const isoWeekday = ((day + 3) % 7 + 7) % 7 + 1;
+  const thursday = day + 4 - isoWeekday;
+  const year = Number(dateOfDayNumber(thursday).slice(0, 4));
+  const firstThursdayOfYear = thursday - (dayNumber(`${year}-01-01`) - 1);
+  const week = Math.floor((firstThursdayOfYear - 1) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Monday of an ISO week, or null when `week` is not a real `YYYY-Www` week. */
+export function mondayOfIsoWeek(week: string): IsoDate | null {
+  const match = ISO_WEEK.exec(week);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const number = Number(match[2]);
+  // 4 January is always in week 1.
+  const jan4 = dayNumber(`${year}-01-04`);
+  const mondayOfWeek1 = jan4 - (((jan4 + 3) % 7 + 7) % 7);
+  const monday = dateOfDayNumber(mondayOfWeek1 + (number - 1) * 7);
+  return number >= 1 && isoWeekOf(monday) === week ? monday : null;
+}
+
+/**
+ * Whether a win is a headline (one worth a week's summary). The engine will say so on each win;
+ * until then every win counts. The one place this rule lives.
+ */
+export function isHeadlineWin(win: WeekWin): boolean {
+  return win.headline ?? true;
+}
+
+/** What a recap needs of a run: the engine's `Run` and the pages' run entries both fit. */
+export interface WeekRun {
+  id: string;
+  date: IsoDate;
+  distance: number;
+  time: number | null;
+}
+
+/** What a recap needs of a win. */
+export interface WeekWin {
+  date: IsoDate;
+  title: string;
+  headline?: boolean;
+}
+
+export interface WeekComparison {
+  /** Mean distance of the four weeks before (weeks without runs count as 0), metres. */
+  averageDistance: number;
+  /** Mean runs of the four weeks before. */
+  averageRuns: number;
+  /** This week's distance minus the average, metres. */
+  distanceDifference: number;
+}
+
+export interface WeekRecap<R extends WeekRun = WeekRun, W extends WeekWin = WeekWin> {
+  week: IsoWeek;
+  /** Monday and Sunday of the week. */
+  from: IsoDate;
+  to: IsoDate;
+  runs: R[];
+  wins: W[];
+  distance: number;
+  /** Seconds, counting only runs with a time. */
+  time: number;
+  longest: number;
+  comparison: WeekComparison;
+}
+
+/** One recap per week that has runs, oldest first. Private runs count, as they do in totals. */
+export function weekRecaps<R extends WeekRun, W extends WeekWin>(
+  runs: readonly R[],
+  wins: readonly W[],
+): Array<WeekRecap<R, W>> {
+  const byWeek = new Map<IsoWeek, R[]>();
+  for (const run of runs) {
+    const week = isoWeekOf(run.date);
+    const list = byWeek.get(week);
+    if (list) list.push(run);
+    else byWeek.set(week, [run]);
+  }
+  const winsByWeek = new Map<IsoWeek, W[]>();
+  for (const win of wins) {
+    const week = isoWeekOf(win.date);
+    const list = winsByWeek.get(week);
+    if (list) list.push(win);
+    else winsByWeek.set(week, [win]);
+  }
+  const distanceOf = (week: IsoWeek): number => sum(byWeek.get(week) ?? [], (run) => run.distance);
+  const runsOf = (week: IsoWeek): number => byWeek.get(week)?.length ?? 0;
+  return [...byWeek.keys()].sort().map((week) => {
+    const from = mondayOfIsoWeek(week) as IsoDate;
+    const weekRuns = (byWeek.get(week) as R[]).slice().sort(byDateThenId);
+    const distance = sum(weekRuns, (run) => run.distance);
+    const before = [1, 2, 3, 4].map((back) => isoWeekOf(addDays(from, -7 * back)));
+    const averageDistance = sum(before, distanceOf) / 4;
+    return {
+      week,
+      from,
+      to: addDays(from, 6),
+      runs: weekRuns,
+      wins: (winsByWeek.get(week) ?? []).slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+      distance,
+      time: sum(weekRuns, (run) => run.time ?? 0),
+      longest: Math.max(...weekRuns.map((run) => run.distance)),
+      comparison: {
+        averageDistance,
+        averageRuns: sum(before, runsOf) / 4,
+        distanceDifference: distance - averageDistance,
+      },
+    };
+  });
+}
+
+/** `4 runs, 38 km, longest 16 km; new: First 30K` — the week in plain words. */
+export function weekSummary(recap: WeekRecap, unit: DistanceUnit): string {
+  const count = `${recap.runs.length} ${recap.runs.length === 1 ? 'run' : 'runs'}`;
+  const longest = recap.runs.length > 1 ? `, longest ${formatDistance(recap.longest, unit)}` : '';
+  const headlines = recap.wins.filter(isHeadlineWin).map((win) => win.title);
+  const news = headlines.length > 0 ? `; new: ${headlines.join(', ')}` : '';
+  return `${count}, ${formatDistance(recap.distance, unit)}${longest}${news}`;
+}
+
+/** `12 km more than the four weeks before (26 km a week)`, in plain words. */
+export function weekComparisonText(recap: WeekRecap, unit: DistanceUnit): string {
+  const { averageDistance, distanceDifference } = recap.comparison;
+  if (averageDistance === 0) return 'No runs in the four weeks before.';
+  const average = `${formatDistance(averageDistance, unit)} a week`;
+  if (Math.abs(distanceDifference) < 50) return `About the same as the four weeks before (${average}).`;
+  const more = distanceDifference > 0 ? 'more' : 'less';
+  return `${formatDistance(Math.abs(distanceDifference), unit)} ${more} than the four weeks before (${average}).`;
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += value(item);
+  return total;
+}
+
+function byDateThenId(a: WeekRun, b: WeekRun): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
