@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { weekRecaps, weekSummary } from '../../src/lib/site/weeks.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { launchBrowser, openPage, type Browser } from './browser.ts';
+import { launchBrowser, openPage, type Browser } from '../../scripts/lib/browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { serveStatic, type StaticSite } from '../../scripts/lib/static-server.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');
 let site: BuiltSite;

@@ -34,12 +34,9 @@ export function mondayOfIsoWeek(week: string): IsoDate | null {
   return number >= 1 && isoWeekOf(monday) === week ? monday : null;
 }
 
-/**
- * Whether a win is a headline (one worth a week's summary). The engine will say so on each win;
- * until then every win counts. The one place this rule lives.
- */
+/** Whether a win is worth a week's summary: the engine's own headline mark (docs/wins.md). */
 export function isHeadlineWin(win: WeekWin): boolean {
-  return win.headline ?? true;
+  return win.headline;
 }
 
 /** What a recap needs of a run: the engine's `Run` and the pages' run entries both fit. */
@@ -54,7 +51,7 @@ export interface WeekRun {
 export interface WeekWin {
   date: IsoDate;
   title: string;
-  headline?: boolean;
+  headline: boolean;
 }
 
 export interface WeekComparison {
