@@ -171,7 +171,9 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
     case 'custom':
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail: beat ?? inTime };
     case 'distance-first':
-      return { headline: 'First time this far', figure, detail: beat ?? inTime };
+      // A named distance says what it is ("First marathon" over 42.2 km); a number would say the
+      // figure twice ("First 12 km" over 12 km).
+      return { headline: /\d/.test(win.title) ? 'First time this far' : win.title, figure, detail: beat ?? inTime };
     case 'nonstop-first':
       return { headline: 'All the way without stopping', figure, detail: beat ?? inTime };
     case 'longest-run':
