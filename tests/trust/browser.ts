@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../scripts/lib/browser.ts';
 
 /** Inline scripts stay allowed, so an injected one would run: the dialog check is what must catch it. */
 export const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
@@ -44,15 +45,6 @@ export async function serveStatic(dir: string): Promise<{ server: Server; origin
   return { server, origin: `http://127.0.0.1:${address.port}` };
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Chromium with a fresh profile folder (removed by `close`). */
 export async function openBrowser(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
