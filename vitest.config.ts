@@ -86,7 +86,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: [...SUITES.unit], exclude: slower } },
       { extends: true, test: { name: 'build', include: [...SUITES.build] } },
-      { extends: true, test: { name: 'browser', include: [...SUITES.browser] } },
+      { extends: true, test: { name: 'browser', include: [...SUITES.browser], globalSetup: ['tests/e2e/sample-site.global.ts'] } },
     ],
   },
 });

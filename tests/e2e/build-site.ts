@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -17,7 +18,42 @@ export interface BuiltSite {
   dispose(): Promise<void>;
 }
 
-export async function buildSite(options: { base?: string; data?: string; site?: string } = {}): Promise<BuiltSite> {
+/** What the browser suite's one shared build of the sample passes to its tests. */
+export type SharedSite = Pick<BuiltSite, 'outDir' | 'base' | 'log'> & {
+  /** SMALL_WINS_TODAY as it was for the shared build (null: unset); a test that sets another builds its own. */
+  today: string | null;
+};
+
+export interface BuildOptions {
+  base?: string;
+  data?: string;
+  site?: string;
+}
+
+/**
+ * The sample's site as `astro build` makes it with these options. Without options, and inside the
+ * browser suite, this is the suite's one shared build (tests read it and never change it; its
+ * `dispose` leaves it for the suite to remove); otherwise a build of its own.
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
+  const shared = Object.keys(options).length === 0 ? sharedSite() : null;
+  if (shared && shared.today === (process.env.SMALL_WINS_TODAY ?? null)) {
+    return { outDir: shared.outDir, base: shared.base, log: shared.log, dispose: async () => {} };
+  }
+  return buildSiteNow(options);
+}
+
+function sharedSite(): SharedSite | null {
+  try {
+    return inject('sampleSite') ?? null;
+  } catch {
+    // Outside a vitest worker (or a suite without the shared build): nothing to share.
+    return null;
+  }
+}
+
+/** A build of its own, always: a private copy of the project and its own output folder. */
+export async function buildSiteNow(options: BuildOptions = {}): Promise<BuiltSite> {
   const root = await mkdtemp(join(tmpdir(), 'small-wins-e2e-'));
   for (const entry of COPIED) await cp(join(PROJECT, entry), join(root, entry), { recursive: true }).catch(() => {});
   // Each package is linked, but not Astro's and Vite's caches (`node_modules/.astro`, `.vite`),
