@@ -47,6 +47,9 @@ export class JournalError extends Error {
   constructor(lines: string[]) {
     super(`The journal has ${lines.length} error${lines.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
     this.name = 'JournalError';
+    // The lines name the runner's file, line and field; where in this project the reading
+    // stopped says nothing to them, so Astro is given no stack to print under them.
+    this.stack = '';
   }
 }
 
