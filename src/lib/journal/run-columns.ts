@@ -94,7 +94,8 @@ export type RunFieldName = Extract<Column, { written: true }>['name'];
 export type UnpublishedField = Extract<Column, { publish: 'no' }>['name'];
 
 /** Given once every run is read: the id (run-ids.ts) and the story (stories.ts). */
-export type AssignedField = 'id' | 'storyId';
+const ASSIGNED = ['id', 'storyId'] as const;
+export type AssignedField = (typeof ASSIGNED)[number];
 
 /** What every run must be given; every other field has its kind's default. */
 type RequiredField = 'date' | 'distance' | 'source';
@@ -123,7 +124,7 @@ export function emptyValue(column: RunColumn): unknown {
   return EMPTY[column.kind as keyof typeof EMPTY];
 }
 
-const DRAFT_COLUMNS = RUN_COLUMNS.filter((column) => column.name !== 'id' && column.name !== 'storyId');
+const DRAFT_COLUMNS = RUN_COLUMNS.filter((column) => !(ASSIGNED as readonly string[]).includes(column.name));
 
 /** A run as read from a file: its date, distance and source, and every other field empty. */
 export function emptyRunDraft(required: { [K in RequiredField]: RunFields[K] }): Omit<RunFields, AssignedField> {
