@@ -26,6 +26,7 @@ export const SUITES = {
     'tests/trust/bad-environment.test.ts',
     'tests/trust/cli.test.ts',
     'tests/trust/incremental-build.test.ts',
+    'tests/trust/limits.test.ts',
     'tests/trust/log-append.test.ts',
     'tests/trust/mdx-story-error.test.ts',
     'tests/trust/publish.test.ts',

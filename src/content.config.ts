@@ -6,41 +6,16 @@ import { z } from 'astro/zod';
 import { runYears, winYears } from './lib/site/collections.ts';
 import { WIN_FAMILIES, WIN_KINDS, WIN_UNITS } from './lib/wins/kinds.ts';
 import { journalLoader, storiesLoader } from './utils/journal-loader.ts';
+import { isoDate, runRowSchema } from './utils/content-schemas.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const winUnit = z.enum(WIN_UNITS);
 
-// Runs are stored as a table per year (see runYears); getRuns() turns the rows back into runs.
+// Runs are stored as a table per year (see runYears), each row in the order of RUN_ROW; getRuns()
+// turns the rows back into runs.
 const runYear = defineCollection({
   loader: journalLoader('runYear', (site) => runYears(site.runs).map(({ year, rows }) => ({ id: year, data: { rows } }))),
   schema: z.object({
-    rows: z.array(
-      // In the order of RUN_COLUMNS.
-      z.tuple([
-        z.string(),
-        isoDate,
-        z.string().nullable(),
-        z.number().positive(),
-        z.number().nullable(),
-        z.string().nullable(),
-        z.string().nullable(),
-        z.string().nullable(),
-        z.boolean(),
-        z.number().nullable(),
-        z.boolean().nullable(),
-        z.number().nullable(),
-        z.number().nullable(),
-        z.array(z.string()),
-        z.string().nullable(),
-        z.boolean(),
-        z.boolean(),
-        z.string().nullable(),
-        z.array(z.string()),
-        z.array(z.object({ distance: z.number(), time: z.number(), startOffset: z.number() })),
-        // Already privacy-trimmed; null for a private run and a run without GPS.
-        z.object({ points: z.array(z.tuple([z.number(), z.number()])), breaks: z.array(z.number().int()).optional() }).nullable(),
-      ]),
-    ),
+    rows: z.array(runRowSchema),
   }),
 });
 

@@ -1,6 +1,7 @@
 // The domain, shared by the journal reader, the wins engine, the cards and the pages.
 // Inside the program distances are metres, durations seconds, temperatures °C, dates the
 // calendar day as the runner wrote it (`YYYY-MM-DD`, no timezone shifting).
+import type { AssignedField, RunFields } from './journal/run-columns.ts';
 import type { WinFamily, WinKind, WinUnit } from './wins/kinds.ts';
 
 // Kinds, families and units are spelled out once, as lists in wins/kinds.ts (the engine and the content schema use them).
@@ -39,48 +40,8 @@ export interface Track {
   breaks?: readonly number[];
 }
 
-export interface Run {
-  /** Stable id: the date, plus `-N` for the N-th run of that day (N ≥ 2), ordered by start time, distance, source. */
-  id: string;
-  date: IsoDate;
-  /** Local start time `HH:MM:SS` when known; orders runs within a day. */
-  startTime: string | null;
-  /** Metres, > 0. */
-  distance: number;
-  /** Moving time, seconds. */
-  time: number | null;
-  title: string | null;
-  /** Free text, e.g. `easy`, `long`, `race`, `Trail Run`. */
-  type: string | null;
-  /** Race name, when the run is a race. */
-  race: string | null;
-  /** True when `type` is `race` or a `race` name is given. */
-  isRace: boolean;
-  /** Elevation gain, metres. */
-  elevation: number | null;
-  /** Ran without walk breaks; null when the runner did not say. */
-  nonstop: boolean | null;
-  /** 1 (awful) – 5 (great). */
-  feeling: number | null;
-  /** °C. */
-  temperature: number | null;
-  tags: readonly string[];
-  /** A small win the runner names themselves. */
-  win: string | null;
-  notes: string | null;
-  /** Counts toward totals and wins; its title, notes and story are never published. */
-  private: boolean;
-  /** Treadmill or virtual run: excluded from best efforts. */
-  virtual: boolean;
-  /** Columns the reader does not know, kept as written. */
-  extra: Record<string, string>;
-  source: SourceRef;
-  /** Id of the journal story attached to this run, if any. */
-  storyId: string | null;
-  /** Best efforts found inside the run's stream; empty without a stream. */
-  efforts: readonly Effort[];
-  track: Track | null;
-}
+/** A run: its fields, their types and meaning are listed once, in RUN_COLUMNS (journal/run-columns.ts). */
+export type Run = RunFields;
 
 /** A Markdown/MDX journal entry: the story of a run. */
 export interface Story {
@@ -230,4 +191,4 @@ export interface Win {
 }
 
 /** A run as read from one file, before runs are merged and given their stable ids. */
-export type RunDraft = Omit<Run, 'id' | 'storyId'>;
+export type RunDraft = Omit<Run, AssignedField>;

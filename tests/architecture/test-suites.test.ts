@@ -18,6 +18,8 @@ describe('test suites', () => {
     expect(suitesOf('tests/e2e/site.test.ts')).toEqual(['browser']);
     expect(suitesOf('tests/trust/site.test.ts')).toEqual(['browser']);
     expect(suitesOf('tests/trust/stable-links.test.ts')).toEqual(['build']);
+    // It runs `check` under a lower open-files limit and writes 10,000 entry files.
+    expect(suitesOf('tests/trust/limits.test.ts')).toEqual(['build']);
     expect(suitesOf('tests/trust/fuzz.test.ts')).toEqual(['unit']);
   });
 });

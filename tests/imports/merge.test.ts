@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchDistance, mergeRuns } from '../../src/lib/journal/imports/merge.ts';
+import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
 import type { RunDraft, SourceRef } from '../../src/lib/types.ts';
 
 function draft(kind: SourceRef['kind'], fields: Partial<RunDraft> = {}): RunDraft {
-  return {
-    date: '2024-03-10',
-    startTime: null,
-    distance: 5000,
-    time: null,
-    title: null,
-    type: null,
-    race: null,
-    isRace: false,
-    elevation: null,
-    nonstop: null,
-    feeling: null,
-    temperature: null,
-    tags: [],
-    win: null,
-    notes: null,
-    private: false,
-    virtual: false,
-    extra: {},
-    source: { path: `data/${kind}`, line: 2, kind },
-    efforts: [],
-    track: null,
-    ...fields,
-  };
+  return { ...emptyRunDraft({ date: '2024-03-10', distance: 5000, source: { path: `data/${kind}`, line: 2, kind } }), ...fields };
 }
 
 const efforts = [{ distance: 1000, time: 250, startOffset: 1000 }];

@@ -1,6 +1,7 @@
 // Small hand-written journals for the engine's tests: a run is a date and a distance in km,
 // everything else optional; ids follow the reader's rule (date, then `-N` within the day).
 import type { Goal, Profile, Run } from '../../src/lib/types.ts';
+import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
 import { compareRunIds } from '../../src/lib/wins/find-wins.ts';
 
 export type RunSpec = Partial<Omit<Run, 'distance'>> & { date: string; km: number };
@@ -9,28 +10,9 @@ export function makeRun(spec: RunSpec): Run {
   const { km, ...rest } = spec;
   return {
     id: spec.date,
-    startTime: null,
-    time: null,
-    title: null,
-    type: null,
-    race: null,
-    isRace: false,
-    elevation: null,
-    nonstop: null,
-    feeling: null,
-    temperature: null,
-    tags: [],
-    win: null,
-    notes: null,
-    private: false,
-    virtual: false,
-    extra: {},
-    source: { path: 'tests/runs.csv', line: null, kind: 'csv' },
     storyId: null,
-    efforts: [],
-    track: null,
+    ...emptyRunDraft({ date: spec.date, distance: km * 1000, source: { path: 'tests/runs.csv', line: null, kind: 'csv' } }),
     ...rest,
-    distance: km * 1000,
   };
 }
 

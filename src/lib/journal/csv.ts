@@ -6,13 +6,11 @@ import { problem } from './problems.ts';
 import {
   canonicalFieldName,
   KNOWN_RUN_FIELDS,
-  NO_EXTRA,
   parseRunRecord,
-  RUN_FIELDS,
   toRunDraft,
   type FieldSource,
-  type RunFieldName,
 } from './run-record.ts';
+import { NO_EXTRA, RUN_FIELDS, type RunFieldName } from './run-columns.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);

@@ -13,6 +13,7 @@ import {
   type Parsed,
 } from './fields.ts';
 import { problem } from './problems.ts';
+import { NO_EFFORTS, NO_EXTRA, NO_TEXTS, RUN_FIELDS, type RunFieldName } from './run-columns.ts';
 
 /** A field as written: its name as the file spells it, its text, and the line a problem names. */
 export interface RawField {
@@ -50,32 +51,6 @@ export function mapFieldSource(record: RawRecord): FieldSource {
     },
   };
 }
-
-// Most runs have no tags, no unknown columns and no stream efforts. They share one frozen empty
-// value each rather than three objects per run; writing to one throws.
-const NO_TAGS: readonly string[] = Object.freeze([]);
-export const NO_EXTRA = Object.freeze({}) as Record<string, string>;
-const NO_EFFORTS: RunDraft['efforts'] = Object.freeze([]);
-
-export const RUN_FIELDS = [
-  'date',
-  'distance',
-  'time',
-  'title',
-  'type',
-  'race',
-  'elevation',
-  'nonstop',
-  'feeling',
-  'temperature',
-  'tags',
-  'win',
-  'notes',
-  'private',
-  'virtual',
-] as const;
-
-export type RunFieldName = (typeof RUN_FIELDS)[number];
 
 export const KNOWN_RUN_FIELDS: ReadonlySet<string> = new Set<string>(RUN_FIELDS);
 
@@ -167,7 +142,7 @@ export function parseRunRecord(record: FieldSource, ctx: RecordContext, problems
     nonstop: valueOf(sink, 'nonstop', nonstop, nonstop === null ? null : parseBoolean(nonstop)),
     feeling: valueOf(sink, 'feeling', feeling, feeling === null ? null : parseFeeling(feeling)),
     temperature: valueOf(sink, 'temperature', temperature, temperature === null ? null : parseTemperature(temperature)),
-    tags: tags === null ? NO_TAGS : parseTags(tags),
+    tags: tags === null ? NO_TEXTS : parseTags(tags),
     win: fieldText(record, 'win'),
     notes: fieldText(record, 'notes'),
     private: valueOf(sink, 'private', isPrivate, isPrivate === null ? null : parseBoolean(isPrivate)),
@@ -200,7 +175,7 @@ export function toRunDraft(values: RunValues, source: SourceRef): RunDraft | nul
     nonstop: values.nonstop,
     feeling: values.feeling,
     temperature: values.temperature,
-    tags: values.tags.length > 0 ? values.tags : NO_TAGS,
+    tags: values.tags.length > 0 ? values.tags : NO_TEXTS,
     win: values.win,
     notes: values.notes,
     private: values.private ?? false,

@@ -2,7 +2,8 @@
 // The new row follows the file's own conventions: its line ending, its column order, its
 // quoting style; the existing text is kept exactly (BOM, unknown columns, trailing newline or not).
 import Papa from 'papaparse';
-import { canonicalFieldName, RUN_FIELDS } from '../journal/run-record.ts';
+import { canonicalFieldName } from '../journal/run-record.ts';
+import { RUN_FIELDS } from '../journal/run-columns.ts';
 
 /** Values by canonical (lowercase) column name, as the runner typed them. */
 export type RowValues = Record<string, string>;

@@ -1,15 +1,17 @@
 // What the content collections hold, shaped from the journal and the engine's wins: series stored
 // once (wins point into them), and private runs scrubbed here, at the source, so no page can
 // publish their title, notes or story by mistake.
+import { emptyValue, PUBLISHED_RUN_COLUMNS, type ColumnKind, type UnpublishedField } from '../journal/run-columns.ts';
 import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';
-import type { Effort, Goal, IsoDate, Journal, Profile, Run, Series, Track, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
+import type { Goal, IsoDate, Journal, Profile, Run, Series, Win } from '../types.ts';
 
 /**
  * A run as pages see it: the journal's run less what is never published (the runner's own win
- * text lives in its custom win, unknown columns and source paths stay private). For a private run
- * `title`, `notes`, `race`, `tags`, `storyId` and `track` are emptied by `runEntry`.
+ * text lives in its custom win, unknown columns and source paths stay private; see `publish` in
+ * RUN_COLUMNS). For a private run the `public` fields (title, notes, race, tags, story, route) are
+ * emptied by `runEntry`.
  */
-export interface RunEntry extends Omit<Run, 'win' | 'extra' | 'source'> {
+export interface RunEntry extends Omit<Run, UnpublishedField> {
   /** Slugs of the wins this run earned, in the engine's order. */
   wins: string[];
 }
@@ -37,56 +39,20 @@ export interface SiteCollections {
 
 export function runEntry(run: Run, wins: string[]): RunEntry {
   const hidden = run.private;
-  return {
-    id: run.id,
-    date: run.date,
-    startTime: run.startTime,
-    distance: run.distance,
-    time: run.time,
-    title: hidden ? null : run.title,
-    type: run.type,
-    race: hidden ? null : run.race,
-    isRace: run.isRace,
-    elevation: run.elevation,
-    nonstop: run.nonstop,
-    feeling: run.feeling,
-    temperature: run.temperature,
-    tags: hidden ? [] : run.tags,
-    notes: hidden ? null : run.notes,
-    private: run.private,
-    virtual: run.virtual,
-    storyId: hidden ? null : run.storyId,
-    wins,
-    efforts: run.efforts,
-    // A private run's route is never published, not even trimmed.
-    track: hidden ? null : run.track,
-  };
+  const entry: Record<string, unknown> = {};
+  for (const column of PUBLISHED_RUN_COLUMNS) {
+    entry[column.name] = hidden && column.publish === 'public' ? emptyValue(column) : run[column.name as keyof Run];
+  }
+  entry.wins = wins;
+  return entry as unknown as RunEntry;
 }
 
-/** A run entry's fields in the order a stored row holds them. */
-export const RUN_COLUMNS = [
-  'id',
-  'date',
-  'startTime',
-  'distance',
-  'time',
-  'title',
-  'type',
-  'race',
-  'isRace',
-  'elevation',
-  'nonstop',
-  'feeling',
-  'temperature',
-  'tags',
-  'notes',
-  'private',
-  'virtual',
-  'storyId',
-  'wins',
-  'efforts',
-  'track',
-] as const satisfies ReadonlyArray<keyof RunEntry>;
+/** A run entry's fields in the order a stored row holds them: the published run columns, then the wins it earned. */
+export const RUN_ROW: ReadonlyArray<{ name: keyof RunEntry; kind: ColumnKind }> = [
+  ...PUBLISHED_RUN_COLUMNS.map((column) => ({ name: column.name as keyof RunEntry, kind: column.kind })),
+  { name: 'wins', kind: 'texts' },
+];
+export const RUN_ROW_COLUMNS: ReadonlyArray<keyof RunEntry> = RUN_ROW.map((column) => column.name);
 
 /** A win entry's fields in the order a stored row holds them. */
 export const WIN_COLUMNS = [
@@ -107,7 +73,7 @@ export const WIN_COLUMNS = [
   'headline',
 ] as const satisfies ReadonlyArray<keyof WinEntry>;
 
-export type RunRow = Row<RunEntry, typeof RUN_COLUMNS>;
+export type RunRow = Row<RunEntry, typeof RUN_ROW_COLUMNS>;
 export type WinRow = Row<WinEntry, typeof WIN_COLUMNS>;
 
 /**
@@ -115,9 +81,9 @@ export type WinRow = Row<WinEntry, typeof WIN_COLUMNS>;
  * object spells out 21 field names; as rows, a 4,000-run journal's store is half the size (see
  * docs/performance.md), and an edit to one run re-checks one year's table.
  */
-export const runYears = (runs: readonly RunEntry[]): YearTable<RunRow>[] => yearTables(runs, (run) => toRow(RUN_COLUMNS, run));
+export const runYears = (runs: readonly RunEntry[]): YearTable<RunRow>[] => yearTables(runs, (run) => toRow(RUN_ROW_COLUMNS, run));
 export const winYears = (wins: readonly WinEntry[]): YearTable<WinRow>[] => yearTables(wins, (win) => toRow(WIN_COLUMNS, win));
-export const runFromRow = (row: RunRow): RunEntry => fromRow(RUN_COLUMNS, row);
+export const runFromRow = (row: RunRow): RunEntry => fromRow(RUN_ROW_COLUMNS, row);
 export const winFromRow = (row: WinRow): WinEntry => fromRow(WIN_COLUMNS, row);
 
 export function winEntry(win: Win): WinEntry {

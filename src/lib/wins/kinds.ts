@@ -1,8 +1,29 @@
 // Per-kind metadata shared by the engine, the pages (filters, labels) and the share cards.
 import type { DistanceUnit } from '../types.ts';
 import { formatCount, metresPerUnit } from '../format/units.ts';
-import { CLIMB_LADDER, GOAL_PERCENTS, HEAT_LADDER } from './rungs.ts';
-import { COMEBACK_DAYS, EDDINGTON_MIN, LONGEST_RUN_MARGIN, marginPercent, PERIOD_RECORD_MARGIN } from './thresholds.ts';
+import {
+  BAD_DAY_LADDER,
+  CLIMB_LADDER,
+  DAILY_STREAK_LADDER,
+  DISTANCE_LADDER,
+  GOAL_PERCENTS,
+  HEAT_LADDER,
+  lifetimeLadder,
+  ordinal,
+  RUN_COUNT_LADDER,
+  STANDARD_DISTANCES,
+  WEEKLY_STREAK_LADDER,
+} from './rungs.ts';
+import {
+  BAD_DAY_FEELING,
+  COMEBACK_DAYS,
+  EDDINGTON_MIN,
+  FORM_WINDOW_DAYS,
+  GOAL_DAY_TOLERANCE,
+  LONGEST_RUN_MARGIN,
+  marginPercent,
+  PERIOD_RECORD_MARGIN,
+} from './thresholds.ts';
 
 /** Every kind, in the fixed order that breaks ties between wins of the same run. */
 export const WIN_KINDS = [
@@ -48,25 +69,46 @@ function orList(texts: readonly string[]): string {
   return texts.length < 2 ? texts.join('') : `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}`;
 }
 
+/** `7, 14, 21, 30`: the first `count` rungs of a ladder. */
+function firstRungs(rungs: readonly number[], count: number, format: (rung: number) => string = formatCount): string {
+  return rungs.slice(0, count).map(format).join(', ');
+}
+
+const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** `four`, `12`: a count as a sentence writes it. */
+function inWords(count: number): string {
+  return SMALL_NUMBERS[count] ?? formatCount(count);
+}
+
+/** The numbers from 1 to `top`: `1 or 2`. */
+const upTo = (top: number): string => orList(Array.from({ length: top }, (_, i) => String(i + 1)));
+
+const lastDistance = DISTANCE_LADDER[DISTANCE_LADDER.length - 1]!;
+const kmLifetime = lifetimeLadder('km');
+
 export interface KindInfo {
   family: WinFamily;
   /** Short plural label for filters: "Distance firsts". */
   label: string;
   /** One sentence for users: what earns it. */
   description: string;
+  /** Always a headline: the moments the essay names (others are by `isHeadline`'s rule, or never). */
+  alwaysHeadline?: true;
 }
 
 export const KIND_INFO: Record<WinKind, KindInfo> = {
-  'first-run': { family: 'distance', label: 'First run', description: 'The first run of the journal.' },
+  'first-run': { family: 'distance', label: 'First run', description: 'The first run of the journal.', alwaysHeadline: true },
   'distance-first': {
     family: 'distance',
     label: 'Distance firsts',
-    description: 'The first run to reach a new distance: 1, 2, 3, 4, 5 km up to 100 miles.',
+    description: `The first run to reach a new distance: ${firstRungs(DISTANCE_LADDER.map((rung) => rung.metres / 1000), 5)} km up to ${lastDistance.label}.`,
   },
   'nonstop-first': {
     family: 'distance',
     label: 'Without stopping',
     description: 'The first run to reach a new distance without walk breaks.',
+    alwaysHeadline: true,
   },
   'longest-run': {
     family: 'distance',
@@ -76,7 +118,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'personal-best': {
     family: 'speed',
     label: 'Personal bests',
-    description: 'A faster time than ever before over a standard distance, from the mile to 50K.',
+    description: `A faster time than ever before over a standard distance, from the ${STANDARD_DISTANCES[0]!.label} to ${STANDARD_DISTANCES[STANDARD_DISTANCES.length - 1]!.label}.`,
   },
   barrier: {
     family: 'speed',
@@ -91,22 +133,22 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'total-distance': {
     family: 'volume',
     label: 'Lifetime distance',
-    description: 'Lifetime distance crosses a milestone: 50, 100, 250, 500, 750, 1,000 and every 500 after.',
+    description: `Lifetime distance crosses a milestone: ${firstRungs(kmLifetime.rungs, kmLifetime.rungs.length)} and every ${formatCount(kmLifetime.step)} after.`,
   },
   'run-count': {
     family: 'volume',
     label: 'Run count',
-    description: 'The 10th, 25th, 50th, 100th run and on.',
+    description: `The ${firstRungs(RUN_COUNT_LADDER.rungs, 4, ordinal)} run and on.`,
   },
   'daily-streak': {
     family: 'consistency',
     label: 'Daily streaks',
-    description: 'Runs on consecutive days, reaching 7, 14, 21, 30 days and more for the first time.',
+    description: `Runs on consecutive days, reaching ${firstRungs(DAILY_STREAK_LADDER.rungs, 4)} days and more for the first time.`,
   },
   'weekly-streak': {
     family: 'consistency',
     label: 'Weekly streaks',
-    description: 'Consecutive weeks with at least one run, reaching 4, 8, 12, 26, 52 weeks and more.',
+    description: `Consecutive weeks with at least one run, reaching ${firstRungs(WEEKLY_STREAK_LADDER.rungs, 5)} weeks and more.`,
   },
   'biggest-week': {
     family: 'volume',
@@ -122,11 +164,13 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     family: 'resilience',
     label: 'Comebacks',
     description: `A run after a break of ${COMEBACK_DAYS} days or more.`,
+    alwaysHeadline: true,
   },
   'back-to-form': {
     family: 'resilience',
     label: 'Back to form',
-    description: 'After a comeback, matching the longest run of the four weeks before the break.',
+    description: `After a comeback, matching the longest run of the ${inWords(FORM_WINDOW_DAYS / 7)} weeks before the break.`,
+    alwaysHeadline: true,
   },
   race: {
     family: 'race',
@@ -141,12 +185,13 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'goal-achieved': {
     family: 'goal',
     label: 'Goals achieved',
-    description: 'Running the goal distance on (or within a day of) the goal date.',
+    description: `Running the goal distance on (or within ${GOAL_DAY_TOLERANCE === 1 ? 'a day' : `${GOAL_DAY_TOLERANCE} days`} of) the goal date.`,
+    alwaysHeadline: true,
   },
   'showed-up': {
     family: 'resilience',
     label: 'Showed up anyway',
-    description: 'Running on a day it felt hard (feeling 1 or 2, not hurt or ill): the 1st, 3rd, 5th, 10th bad day and on.',
+    description: `Running on a day it felt hard (feeling ${upTo(BAD_DAY_FEELING)}, not hurt or ill): the ${firstRungs(BAD_DAY_LADDER.rungs, 4, ordinal)} bad day and on.`,
   },
   heat: {
     family: 'resilience',
@@ -157,13 +202,14 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     family: 'consistency',
     label: 'Anniversaries',
     description: 'Another year since the first run.',
+    alwaysHeadline: true,
   },
   eddington: {
     family: 'consistency',
     label: 'Eddington number',
     description: `The Eddington number (E days of at least E km or miles) rises to a new value of ${EDDINGTON_MIN} or more.`,
   },
-  custom: { family: 'personal', label: 'Your own wins', description: 'A win you named yourself.' },
+  custom: { family: 'personal', label: 'Your own wins', description: 'A win you named yourself.', alwaysHeadline: true },
 };
 
 export const FAMILY_INFO: Record<WinFamily, { label: string }> = {
@@ -212,17 +258,6 @@ export const KIND_RANK: readonly WinKind[] = [
 
 export const KIND_RANK_ORDER: ReadonlyMap<WinKind, number> = new Map(KIND_RANK.map((kind, index) => [kind, index]));
 
-/** Kinds that are always a headline: the moments the essay names. */
-const HEADLINE_KINDS: ReadonlySet<WinKind> = new Set<WinKind>([
-  'first-run',
-  'nonstop-first',
-  'comeback',
-  'back-to-form',
-  'goal-achieved',
-  'anniversary',
-  'custom',
-]);
-
 const FIVE_K = 5000;
 const TEN_K = 10_000;
 const HALF = 21_097.5;
@@ -236,11 +271,11 @@ function near(metres: number, target: number): boolean {
 /**
  * Whether a win is a headline (docs/wins.md): distance firsts at 5K, 10K, the half and the
  * marathon or beyond; personal bests and barriers at 5K, 10K, the half and the marathon (the value
- * is a time: `rungMetres` names the distance); lifetime distance at round thousands; the kinds in
- * HEADLINE_KINDS. Races decide their own (`race.ts`).
+ * is a time: `rungMetres` names the distance); lifetime distance at round thousands; the kinds
+ * KIND_INFO marks `alwaysHeadline`. Races decide their own (`race.ts`).
  */
 export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, rungMetres: number | null = null): boolean {
-  if (HEADLINE_KINDS.has(kind)) return true;
+  if (KIND_INFO[kind].alwaysHeadline) return true;
   switch (kind) {
     case 'distance-first':
       return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF) || value >= 0.99 * MARATHON;

@@ -2,9 +2,9 @@
 import type { IsoDate, Run, Series } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
-import { HEAT_LADDER, nextRungAbove, ordinal, reaches, type OpenLadder } from './rungs.ts';
+import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, reaches } from './rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
-import { COMEBACK_DAYS, FORM_WINDOW_DAYS } from './thresholds.ts';
+import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from './thresholds.ts';
 
 /** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
 const COMEBACK_CHART_WEEKS = 26;
@@ -94,12 +94,9 @@ export function detectComebacks(): Detector {
  */
 export const UNWELL_TAGS: readonly string[] = ['injury', 'injured', 'ill', 'sick', 'pain'];
 
-/** The bad days worth a win: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th, then every 50th. */
-export const BAD_DAY_LADDER: OpenLadder = { rungs: [1, 3, 5, 10, 25, 50, 100], step: 50 };
-
-/** A run rated 1 or 2 that was not run hurt or ill: a bad day, run anyway. */
+/** A run rated BAD_DAY_FEELING or lower that was not run hurt or ill: a bad day, run anyway. */
 export function isBadDayRun(run: Pick<Run, 'feeling' | 'tags'>): boolean {
-  if (run.feeling === null || run.feeling > 2) return false;
+  if (run.feeling === null || run.feeling > BAD_DAY_FEELING) return false;
   for (const tag of run.tags) if (UNWELL_TAGS.includes(tag.toLowerCase())) return false;
   return true;
 }

@@ -132,6 +132,9 @@ export const DAILY_STREAK_LADDER: OpenLadder = {
 };
 export const WEEKLY_STREAK_LADDER: OpenLadder = { rungs: [4, 8, 12, 26, 52, 78, 104], step: 52 };
 
+/** The bad days worth a win: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th, then every 50th. */
+export const BAD_DAY_LADDER: OpenLadder = { rungs: [1, 3, 5, 10, 25, 50, 100], step: 50 };
+
 /** Lifetime distance, in the profile's unit (the one ladder whose rungs differ by unit). */
 export function lifetimeLadder(unit: DistanceUnit): OpenLadder {
   return unit === 'mi'

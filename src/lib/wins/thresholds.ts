@@ -25,6 +25,9 @@ export const EDDINGTON_MIN = 10;
 /** The goal's distance counts as run on race day or one day either side (time zones, late starts). */
 export const GOAL_DAY_TOLERANCE = 1;
 
+/** A run rated this or lower (1 awful – 5 great), not run hurt or ill, is a bad day run anyway. */
+export const BAD_DAY_FEELING = 2;
+
 /** A margin such as 1.1 as the percentage more it asks for: `10%`. */
 export function marginPercent(margin: number): string {
   return `${Math.round((margin - 1) * 100)}%`;

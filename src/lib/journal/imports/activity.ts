@@ -1,6 +1,7 @@
 // One activity file, whatever its format, and the summary of it that becomes a run.
 import { tzOffset } from '@date-fns/tz';
 import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
+import { emptyRunDraft } from '../run-columns.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
@@ -112,25 +113,15 @@ export function draftFromSummary(summary: ActivitySummary, source: SourceRef, ti
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localDateTime(summary.start, summary.utcOffset, timezone);
   return {
-    date,
+    ...emptyRunDraft({ date, distance: Math.round(summary.distance * 10) / 10, source }),
     startTime,
-    distance: Math.round(summary.distance * 10) / 10,
     time: summary.time,
     title: summary.name,
     type: summary.sport,
-    race: null,
-    isRace: false,
     elevation: summary.elevation,
-    nonstop: null,
-    feeling: null,
     temperature: summary.temperature,
-    tags: [],
-    win: null,
     notes: summary.description,
-    private: false,
     virtual: summary.virtual,
-    extra: {},
-    source,
     efforts: summary.efforts,
     track: summary.track,
   };

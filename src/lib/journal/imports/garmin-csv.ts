@@ -2,6 +2,7 @@
 // `--` for missing values, thousands separators, `HH:MM:SS(.s)` durations.
 import type { Problem, Profile, RunDraft } from '../../types.ts';
 import { metresPerUnit } from '../../format/units.ts';
+import { emptyRunDraft } from '../run-columns.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
 
@@ -79,27 +80,13 @@ export function garminRowToDraft(record: CsvRecord, columns: GarminColumns, path
   return {
     kind: 'run',
     draft: {
-      date: date[1]!,
+      ...emptyRunDraft({ date: date[1]!, distance: Math.round(rawDistance * unitMetres * 10) / 10, source: { path, line: record.line, kind: 'garmin' } }),
       startTime,
-      distance: Math.round(rawDistance * unitMetres * 10) / 10,
       time: time === null || time <= 0 ? null : Math.round(time),
       title: cell(columns.title) || null,
       type,
-      race: null,
-      isRace: false,
       elevation,
-      nonstop: null,
-      feeling: null,
-      temperature: null,
-      tags: [],
-      win: null,
-      notes: null,
-      private: false,
       virtual: isVirtualGarminType(type),
-      extra: {},
-      source: { path, line: record.line, kind: 'garmin' },
-      efforts: [],
-      track: null,
     },
   };
 }

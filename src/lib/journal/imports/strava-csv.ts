@@ -6,6 +6,7 @@ import { formatDistance, metresPerUnit } from '../../format/units.ts';
 import { problem } from '../problems.ts';
 import type { ActivitySummary } from './activity.ts';
 import { localDateTime } from './activity.ts';
+import { emptyRunDraft } from '../run-columns.ts';
 import { plausibleEfforts } from './best-efforts.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
@@ -204,25 +205,15 @@ export function stravaRowToDraft(
     kind: 'run',
     ...(warning ? { warning } : {}),
     draft: {
-      date,
+      ...emptyRunDraft({ date, distance: Math.round(distance * 10) / 10, source: { path, line: record.line, kind: 'strava' } }),
       startTime,
-      distance: Math.round(distance * 10) / 10,
       time: time === null || time <= 0 ? null : Math.round(time),
       title: cell(record, columns.name) || null,
       type: sport,
-      race: null,
-      isRace: false,
       elevation: elevation === null ? null : Math.round(elevation),
-      nonstop: null,
-      feeling: null,
       temperature,
-      tags: [],
-      win: null,
       notes: cell(record, columns.description) || null,
-      private: false,
       virtual,
-      extra: {},
-      source: { path, line: record.line, kind: 'strava' },
       efforts,
       track: virtual ? null : gps?.track ?? null,
     },
