@@ -251,6 +251,19 @@ describe('the wins filter on a phone', () => {
   });
 });
 
+describe('the wins filter on a laptop', () => {
+  test.each(['wins', 'year'])('on %s every chip shows, none past the edge', async (name) => {
+    const page = await open(name, 1280, 'light');
+    const hidden = await page.evaluate(() => {
+      const chips = document.querySelector('.filter .chips') as HTMLElement;
+      const box = chips.getBoundingClientRect();
+      return [...chips.querySelectorAll('.chip')].filter((chip) => chip.getBoundingClientRect().right > box.right + 0.5).map((chip) => chip.textContent?.trim());
+    });
+    expect(hidden).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the runs log', () => {
   test("each run's win badge links to its win", async () => {
     const html = await (await fetch(site.root + 'runs/')).text();

@@ -190,8 +190,12 @@ describe('the wins filter', () => {
   test('without JavaScript the full list is in the page and the filter stays hidden', async () => {
     const html = await (await fetch(root.root + pages.year)).text();
     expect(html).toMatch(/<div[^>]*data-filter[^>]*hidden/);
+    // "All" counts wins, as the page's heading does, not the entries that group a run's wins.
     const all = /data-kind=""[^>]*>\s*All <span[^>]*>(\d+)</.exec(html);
-    expect(Number(all?.[1])).toBe(html.match(/<li[^>]*data-kind=/g)?.length);
+    const wins = new Set(html.slice(html.indexOf('data-win-list')).match(/href="\/wins\/\d{4}-\d{2}-\d{2}-[^"/]+\/"/g));
+    expect(Number(all?.[1])).toBe(wins.size);
+    expect(html).toContain(`<p class="eyebrow">${wins.size} wins</p>`);
+    expect(wins.size).toBeGreaterThan(html.match(/<li[^>]*data-kind=/g)?.length ?? 0);
   });
 });
 
