@@ -26,6 +26,7 @@ test('an empty journal builds a site that says so', { timeout: 300_000 }, async 
     const home = await readFile(join(site.outDir, 'index.html'), 'utf8');
     expect(home).toContain('New Runner');
     expect(home).toContain('No runs in the journal yet');
+    expect(await readFile(join(site.outDir, 'wins', 'index.html'), 'utf8')).toContain('No wins yet');
     for (const page of ['wins/index.html', 'runs/index.html', 'progress/index.html', '404.html', 'rss.xml']) {
       expect((await readFile(join(site.outDir, page), 'utf8')).length).toBeGreaterThan(100);
     }

@@ -31,6 +31,8 @@ async function pageTypes(root: string): Promise<Record<string, string>> {
   return {
     home: '',
     wins: 'wins/',
+    winsPage2: first(wins, /<a[^>]*href="\/(wins\/page\/2\/)"[^>]*rel="next"/),
+    winsFamily: first(wins, /<a class="chip" href="\/(wins\/family\/[a-z]+\/)"/),
     year: `wins/${first(wins, /href="\/wins\/(\d{4})\/"/)}/`,
     win: `wins/${first(wins, /href="\/wins\/(\d{4}-\d{2}-\d{2}-[^"]+)\/"/)}/`,
     record: `wins/${first(progress, /href="\/wins\/(\d{4}-[^"]+)\/"/)}/`,
@@ -231,11 +233,11 @@ describe('on a phone', () => {
 });
 
 describe('the wins filter on a phone', () => {
-  test.each(['wins', 'year'])('on %s its chips are one row that scrolls, above the first win', async (name) => {
+  test.each(['wins', 'winsPage2', 'winsFamily', 'year'])('on %s its chips are one row that scrolls, above the first win', async (name) => {
     const page = await open(name, 375, 'light');
     const filter = await page.evaluate(() => {
-      const chips = document.querySelector('[data-filter] .chips') as HTMLElement;
-      const buttons = [...chips.querySelectorAll('button')].map((b) => b.getBoundingClientRect());
+      const chips = document.querySelector('.filter .chips') as HTMLElement;
+      const buttons = [...chips.querySelectorAll('.chip')].map((b) => b.getBoundingClientRect());
       const firstWin = (document.querySelector('li[data-kind]') as HTMLElement).getBoundingClientRect();
       return {
         rows: new Set(buttons.map((b) => Math.round(b.top))).size,
@@ -245,6 +247,19 @@ describe('the wins filter on a phone', () => {
       };
     });
     expect(filter).toEqual({ rows: 1, scrolls: true, aboveFirstWin: true, firstWinOnScreen: true });
+    await page.close();
+  });
+});
+
+describe('the wins filter on a laptop', () => {
+  test.each(['wins', 'year'])('on %s every chip shows, none past the edge', async (name) => {
+    const page = await open(name, 1280, 'light');
+    const hidden = await page.evaluate(() => {
+      const chips = document.querySelector('.filter .chips') as HTMLElement;
+      const box = chips.getBoundingClientRect();
+      return [...chips.querySelectorAll('.chip')].filter((chip) => chip.getBoundingClientRect().right > box.right + 0.5).map((chip) => chip.textContent?.trim());
+    });
+    expect(hidden).toEqual([]);
     await page.close();
   });
 });

@@ -5,12 +5,16 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { WIN_FAMILIES } from '../../src/lib/wins/kinds.ts';
 import { launchBrowser, openPage, type Browser } from '../../scripts/lib/browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
 import { crawl } from './crawl.ts';
 import { serveStatic, type StaticSite } from '../../scripts/lib/static-server.ts';
 
 const BASE = '/small-wins/';
+const DATA = resolve(import.meta.dirname, '../../data');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 // The sample's one run with a GPS track, its page and the win it earned.
 const RIDGE_GPX = resolve(import.meta.dirname, '../fixtures/sample/2024-10-19-ridge-loop.gpx');
@@ -37,6 +41,8 @@ async function pagesOf(site: StaticSite): Promise<Record<string, string>> {
   return {
     home: '',
     wins: 'wins/',
+    winsPage2: 'wins/page/2/',
+    winsFamily: `wins/family/${first(wins, /<a class="chip" href="\/wins\/family\/([a-z]+)\/"/)}/`,
     year: `wins/${year}/`,
     win: `wins/${first(wins, /href="\/wins\/(\d{4}-\d{2}-\d{2}-[^"]+)\/"/)}/`,
     // A record-setting win has a progression chart and something it beat.
@@ -73,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('every page type', () => {
-  test.each(['home', 'wins', 'year', 'win', 'record', 'runs', 'runsPage2', 'run', 'progress', 'goal', 'notFound'])(
+  test.each(['home', 'wins', 'winsPage2', 'winsFamily', 'year', 'win', 'record', 'runs', 'runsPage2', 'run', 'progress', 'goal', 'notFound'])(
     '%s loads without a console error',
     async (name) => {
       const { page, errors } = await openPage(browser.context, root.root + pages[name]);
@@ -84,6 +90,77 @@ describe('every page type', () => {
       await page.close();
     },
   );
+});
+
+describe('the list of all wins', () => {
+  interface ListPage {
+    path: string;
+    main: string;
+    /** The win addresses the page lists (`wins/<slug>/`). */
+    wins: string[];
+  }
+
+  /** A list's pages, from its first along the "Older" links, as built. */
+  async function listPages(first: string): Promise<ListPage[]> {
+    const pages: ListPage[] = [];
+    for (let path: string | undefined = first; path !== undefined; ) {
+      const html: string = await readFile(join((builds[0] as BuiltSite).outDir, path, 'index.html'), 'utf8');
+      const main: string = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+      pages.push({ path, main, wins: [...main.matchAll(/href="\/(wins\/\d{4}-\d{2}-\d{2}-[^"/]+\/)"/g)].map((m) => m[1] as string) });
+      path = /<a[^>]*href="\/([^"]+)"[^>]*rel="next"/.exec(main)?.[1];
+    }
+    return pages;
+  }
+
+  /** The filter's chips of a page: where each leads, its count, and whether it is marked current. */
+  const chipsOf = (main: string) =>
+    [...main.matchAll(/<a class="chip" href="\/([^"]+)"([^>]*)>[^<]*<span class="count[^"]*">([\d,]+)<\/span>/g)].map((m) => ({
+      path: m[1] as string,
+      count: Number((m[3] as string).replace(/,/g, '')),
+      current: /aria-current="(page|true)"/.exec(m[2] as string)?.[1] ?? null,
+    }));
+
+  test('pages through every win the engine found exactly once; the home page and the filter count them all', async () => {
+    const journal = await readJournal(DATA);
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    const all = await listPages('wins/');
+    expect(all.length).toBeGreaterThan(1);
+    const listed = all.flatMap((page) => page.wins);
+    expect(listed.length).toBe(wins.length);
+    expect([...listed].sort()).toEqual(wins.map((win) => `wins/${win.slug}/`).sort());
+    const home = await readFile(join((builds[0] as BuiltSite).outDir, 'index.html'), 'utf8');
+    expect(home).toMatch(new RegExp(`>All ${wins.length.toLocaleString('en')} wins →<`));
+    // The same chips on every page, counts over all wins: "All" first, then each family with wins.
+    const expected = [
+      { path: 'wins/', count: wins.length },
+      ...WIN_FAMILIES.map((family) => ({ path: `wins/family/${family}/`, count: wins.filter((win) => win.family === family).length })).filter((chip) => chip.count > 0),
+    ];
+    all.forEach((page, i) => {
+      expect(chipsOf(page.main)).toEqual(expected.map((chip) => ({ ...chip, current: chip.path === 'wins/' ? (i === 0 ? 'page' : 'true') : null })));
+    });
+  });
+
+  test("each family's chip leads to its pages, which list exactly that family's wins", async () => {
+    const journal = await readJournal(DATA);
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    const families = WIN_FAMILIES.filter((family) => wins.some((win) => win.family === family));
+    expect(families.length).toBeGreaterThan(5);
+    for (const family of families) {
+      const pages = await listPages(`wins/family/${family}/`);
+      const listed = pages.flatMap((page) => page.wins).sort();
+      expect({ family, listed }).toEqual({ family, listed: wins.filter((win) => win.family === family).map((win) => `wins/${win.slug}/`).sort() });
+      expect(chipsOf(pages[0]!.main).filter((chip) => chip.current === 'page').map((chip) => chip.path)).toEqual([`wins/family/${family}/`]);
+    }
+  });
+
+  test("a win's page keeps its address, /wins/<slug>/, beside the year pages", async () => {
+    const journal = await readJournal(DATA);
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    const built = (await readdir(join((builds[0] as BuiltSite).outDir, 'wins'))).filter((name) => /^\d{4}-\d{2}-\d{2}-/.test(name)).sort();
+    expect(built).toEqual(wins.map((win) => win.slug).sort());
+    const years = [...new Set(wins.map((win) => win.date.slice(0, 4)))];
+    for (const year of years) expect((await fetch(`${root.root}wins/${year}/`)).status).toBe(200);
+  });
 });
 
 describe('the wins filter', () => {
@@ -113,8 +190,12 @@ describe('the wins filter', () => {
   test('without JavaScript the full list is in the page and the filter stays hidden', async () => {
     const html = await (await fetch(root.root + pages.year)).text();
     expect(html).toMatch(/<div[^>]*data-filter[^>]*hidden/);
+    // "All" counts wins, as the page's heading does, not the entries that group a run's wins.
     const all = /data-kind=""[^>]*>\s*All <span[^>]*>(\d+)</.exec(html);
-    expect(Number(all?.[1])).toBe(html.match(/<li[^>]*data-kind=/g)?.length);
+    const wins = new Set(html.slice(html.indexOf('data-win-list')).match(/href="\/wins\/\d{4}-\d{2}-\d{2}-[^"/]+\/"/g));
+    expect(Number(all?.[1])).toBe(wins.size);
+    expect(html).toContain(`<p class="eyebrow">${wins.size} wins</p>`);
+    expect(wins.size).toBeGreaterThan(html.match(/<li[^>]*data-kind=/g)?.length ?? 0);
   });
 });
 

@@ -2,8 +2,8 @@
 // cache key changes, and tracks the code a page runs by itself. A key here is a hash of all the
 // journal data the page shows: its props and what every page's layout shows. A rebuild after one
 // more run then renders the pages that run changes, not the thousand that stay the same. The
-// journal's "today" is in no key but the goal page's (weeks to go): the pages without a key (home, wins,
-// progress) show it too, and are rendered every time.
+// journal's "today" is in no key but the goal page's (weeks to go) and the wins list's first page's
+// ("as of"): the pages without a key (home, progress) show it too, and are rendered every time.
 // tests/trust/incremental-build.test.ts checks an incremental rebuild against a fresh build.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../types.ts';
