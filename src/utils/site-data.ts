@@ -58,3 +58,16 @@ export function runName(run: Pick<RunData, 'title' | 'private' | 'race'>): strin
 export async function getLayoutInputs(): Promise<LayoutInputs> {
   return layoutInputs(await getProfile(), (await getCollection('goals')).map((entry) => entry.data));
 }
+
+/** A week's reflection as pages show it: its title, its Markdown rendered, and its words for an excerpt. */
+export interface ReflectionData {
+  title: string | null;
+  html: string;
+  body: string;
+}
+
+/** The runner's public week reflections, by ISO week. */
+export async function getReflections(): Promise<Map<string, ReflectionData>> {
+  const entries = await getCollection('reflections');
+  return new Map(entries.map((entry) => [entry.id, { title: entry.data.title, html: entry.rendered?.html ?? '', body: entry.body ?? '' }]));
+}

@@ -69,6 +69,7 @@ const journal: Journal = {
     }),
   ],
   stories: [],
+  reflections: [],
   goals: [],
   profile: {
     name: 'Ana',
