@@ -54,6 +54,12 @@ export function runName(run: Pick<RunData, 'title' | 'private' | 'race'>): strin
   return run.title ?? run.race ?? 'Run';
 }
 
+/** A story's name for lists: the title its entry gives (the runner's words for the story), else its run's name. */
+export function storyName(story: { data: Record<string, unknown> } | undefined, run: Pick<RunData, 'title' | 'private' | 'race'>): string {
+  const own = story?.data.title;
+  return !run.private && typeof own === 'string' && own.trim() !== '' ? own.trim() : runName(run);
+}
+
 /** What every page's layout shows, for page cache keys (see lib/site/page-keys.ts). */
 export async function getLayoutInputs(): Promise<LayoutInputs> {
   return layoutInputs(await getProfile(), (await getCollection('goals')).map((entry) => entry.data));

@@ -107,6 +107,9 @@ describe('weekly recaps in the build', () => {
       // The week's public stories are linked; a private run's never is.
       for (const run of recap.runs.filter((r) => r.storyId !== null)) {
         expect(html.includes(`href="/runs/${run.id}/"`), run.id).toBe(!run.private);
+        // Named by the story's own title (the sleet run's story is "A bad day, run anyway").
+        const title = journal.stories.find((story) => story.id === run.storyId)?.title;
+        if (!run.private && title) expect(html, run.id).toContain(`>${title.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</a>`);
       }
     }
   });
