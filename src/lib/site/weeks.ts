@@ -100,7 +100,8 @@ export function weekSummary(recap: WeekRecap, unit: DistanceUnit): string {
   const count = `${recap.runs.length} ${recap.runs.length === 1 ? 'run' : 'runs'}`;
   const longest = recap.runs.length > 1 ? `, longest ${formatDistance(recap.longest, unit)}` : '';
   const headlines = recap.wins.filter(isHeadlineWin).map((win) => win.title);
-  const news = headlines.length > 0 ? `; new: ${headlines.join(', ')}` : '';
+  // A dot between wins: a title may hold a comma of its own ("A marathon on trails, as training").
+  const news = headlines.length > 0 ? `; new: ${headlines.join(' · ')}` : '';
   return `${count}, ${formatDistance(recap.distance, unit)}${longest}${news}`;
 }
 
