@@ -89,6 +89,12 @@ const profile = defineCollection({
   }),
 });
 
+// The runner's public week reflections, by ISO week (`2025-W44`); a private one is never stored.
+const reflections = defineCollection({
+  loader: journalLoader('reflections', (site) => site.reflections.map(({ week, title, body }) => ({ id: week, data: { title }, markdown: body }))),
+  schema: z.object({ title: z.string().nullable() }),
+});
+
 // Public stories only (a private story's files never reach Astro). Ids are paths inside the data
 // folder without extension (`journal/2024-03-10-first-4k`), the same ids the reader gives `Run.storyId`.
 const stories = defineCollection({
@@ -96,4 +102,4 @@ const stories = defineCollection({
   schema: z.looseObject({}),
 });
 
-export const collections = { runYear, winYear, series, goals, profile, stories };
+export const collections = { runYear, winYear, series, goals, profile, stories, reflections };

@@ -57,6 +57,18 @@ export interface Story {
   private: boolean;
 }
 
+/** The runner's own words about a week (`weeks/2025-W44.md`): they lead that week's post. */
+export interface Reflection {
+  /** The ISO week the file is named by, e.g. `2025-W44`. */
+  week: string;
+  title: string | null;
+  /** The Markdown body, as written. */
+  body: string;
+  /** A private reflection is read and checked, never published. */
+  private: boolean;
+  source: SourceRef;
+}
+
 export interface Goal {
   slug: string;
   title: string;
@@ -121,6 +133,8 @@ export interface Problem {
 export interface Journal {
   runs: Run[];
   stories: Story[];
+  /** The runner's week reflections, by week; only those of weeks with runs. */
+  reflections: Reflection[];
   goals: Goal[];
   profile: Profile;
   errors: Problem[];

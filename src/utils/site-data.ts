@@ -54,7 +54,26 @@ export function runName(run: Pick<RunData, 'title' | 'private' | 'race'>): strin
   return run.title ?? run.race ?? 'Run';
 }
 
+/** A story's name for lists: the title its entry gives (the runner's words for the story), else its run's name. */
+export function storyName(story: { data: Record<string, unknown> } | undefined, run: Pick<RunData, 'title' | 'private' | 'race'>): string {
+  const own = story?.data.title;
+  return !run.private && typeof own === 'string' && own.trim() !== '' ? own.trim() : runName(run);
+}
+
 /** What every page's layout shows, for page cache keys (see lib/site/page-keys.ts). */
 export async function getLayoutInputs(): Promise<LayoutInputs> {
   return layoutInputs(await getProfile(), (await getCollection('goals')).map((entry) => entry.data));
+}
+
+/** A week's reflection as pages show it: its title, its Markdown rendered, and its words for an excerpt. */
+export interface ReflectionData {
+  title: string | null;
+  html: string;
+  body: string;
+}
+
+/** The runner's public week reflections, by ISO week. */
+export async function getReflections(): Promise<Map<string, ReflectionData>> {
+  const entries = await getCollection('reflections');
+  return new Map(entries.map((entry) => [entry.id, { title: entry.data.title, html: entry.rendered?.html ?? '', body: entry.body ?? '' }]));
 }

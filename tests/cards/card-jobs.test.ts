@@ -12,6 +12,7 @@ const goal: Goal = {
 const run = { distance: 5000 } as Run;
 const journal: Journal = {
   runs: [run, run], stories: [], goals: [goal], profile, errors: [], warnings: [], skipped: {}, merged: 0, today: '2025-06-01',
+  reflections: [],
 };
 
 describe('cardJobsForJournal', () => {

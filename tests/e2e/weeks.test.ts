@@ -1,6 +1,7 @@
 // The weekly recaps in a real build of the sample journal: a page per week with runs (figures
 // from the engine), the paged list, the weeks feed as well-formed XML, and the pages in Chromium
-// at a phone's and a desktop's width.
+// at a phone's and a desktop's width. The runner's reflections lead their week's post and feed
+// item, and a private one's words are nowhere in the built site.
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,68 @@ afterAll(async () => {
   await site?.dispose();
 });
 
+/** Runs of plain words in a text (no punctuation, so HTML or XML escaping cannot hide them). */
+function phrases(text: string): string[] {
+  return [...text.matchAll(/[A-Za-z][A-Za-z ]{18,}[A-Za-z]/g)].map((match) => match[0]);
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('week reflections in the build', () => {
+  test('a public reflection leads its week page, its feed item and shows in the list', async () => {
+    const journal = await readJournal(DATA);
+    const shown = journal.reflections.filter((r) => !r.private);
+    expect(shown.length).toBeGreaterThan(0);
+    const xml = await readFile(join(site.outDir, 'weeks', 'rss.xml'), 'utf8');
+    const items = new XMLParser().parse(xml).rss.channel.item as Array<{ title: string; guid: string; description: string }>;
+    // Every page of the paged list.
+    const listPages = (await filesUnder(join(site.outDir, 'weeks'))).filter((file) => /weeks\/(\d+\/)?index\.html$/.test(file));
+    const list = (await Promise.all(listPages.map((file) => readFile(file, 'utf8')))).join('\n');
+    let inFeed = 0;
+    for (const reflection of shown) {
+      const first = phrases(reflection.body)[0] as string;
+      const html = await readFile(join(site.outDir, 'weeks', reflection.week, 'index.html'), 'utf8');
+      expect(html, reflection.week).toContain(first);
+      // Above the generated summary.
+      expect(html.indexOf(first), reflection.week).toBeLessThan(html.indexOf('class="lede"'));
+      if (reflection.title !== null) expect(html, reflection.week).toContain(`>${reflection.title}</h2>`);
+      expect(list, reflection.week).toContain(first);
+      // The feed holds the newest weeks only.
+      const item = items.find((i) => i.guid === `week-${reflection.week}`);
+      if (item === undefined) continue;
+      inFeed++;
+      // The reflection first, then the figures in their own closing paragraph.
+      expect(item.description.indexOf(first), reflection.week).toBeGreaterThanOrEqual(0);
+      expect(item.description.indexOf(first), reflection.week).toBeLessThan(item.description.lastIndexOf('<p>'));
+      if (reflection.title !== null) expect(item.title).toBe(`Week ${reflection.week}: ${reflection.title}`);
+    }
+    expect(inFeed).toBeGreaterThan(0);
+  });
+
+  test("a private reflection's words reach no file of the site, yet its week has its post", async () => {
+    const journal = await readJournal(DATA);
+    const hidden = journal.reflections.filter((r) => r.private);
+    expect(hidden.length).toBeGreaterThan(0);
+    const words = hidden.flatMap((r) => [...phrases(r.body), ...(r.title === null ? [] : phrases(r.title))]);
+    expect(words.length).toBeGreaterThan(3);
+    const files = await filesUnder(site.outDir);
+    expect(files.length).toBeGreaterThan(100);
+    const leaks: string[] = [];
+    for (const file of files) {
+      const text = (await readFile(file)).toString('latin1');
+      for (const phrase of words) if (text.includes(phrase)) leaks.push(`${file.slice(site.outDir.length)}: ${phrase}`);
+    }
+    expect(leaks).toEqual([]);
+    for (const reflection of hidden) {
+      const html = await readFile(join(site.outDir, 'weeks', reflection.week, 'index.html'), 'utf8');
+      expect(html).not.toContain('class="reflection');
+    }
+  });
+});
+
 describe('weekly recaps in the build', () => {
   test('one page per week with runs, each with the engine figures', async () => {
     const journal = await readJournal(DATA);
@@ -44,6 +107,9 @@ describe('weekly recaps in the build', () => {
       // The week's public stories are linked; a private run's never is.
       for (const run of recap.runs.filter((r) => r.storyId !== null)) {
         expect(html.includes(`href="/runs/${run.id}/"`), run.id).toBe(!run.private);
+        // Named by the story's own title (the sleet run's story is "A bad day, run anyway").
+        const title = journal.stories.find((story) => story.id === run.storyId)?.title;
+        if (!run.private && title) expect(html, run.id).toContain(`>${title.replace(/&/g, '&amp;').replace(/'/g, '&#39;')}</a>`);
       }
     }
   });

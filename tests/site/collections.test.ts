@@ -57,6 +57,7 @@ const journal: Journal = {
     }),
   ],
   stories: [],
+  reflections: [],
   goals: [],
   profile: {
     name: 'Ana',

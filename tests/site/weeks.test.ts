@@ -77,3 +77,16 @@ describe('week recaps from the engine', () => {
     expect(weekComparisonText(recaps[0]!, 'km')).toBe('No runs in the four weeks before.');
   });
 });
+
+describe('the summary of a week with several headline wins', () => {
+  test('keeps each title whole, commas and all', () => {
+    const recap = weekRecaps(
+      [{ id: '2025-10-25', date: '2025-10-25', distance: 42_400, time: 18_000 }],
+      [
+        { date: '2025-10-25', title: 'First marathon', headline: true },
+        { date: '2025-10-25', title: 'A marathon on trails, as training', headline: true },
+      ],
+    )[0]!;
+    expect(weekSummary(recap, 'km')).toBe('1 run, 42.4 km; new: First marathon · A marathon on trails, as training');
+  });
+});

@@ -69,14 +69,17 @@ describe('year review of the sample journal', () => {
     const all = reviews.flatMap((r) => r.wins.map((w) => w.slug));
     expect(new Set(all)).toEqual(new Set(wins.map((w) => w.slug)));
     for (const review of reviews) {
-      expect(review.newDistances.every((w) => w.kind === 'distance-first')).toBe(true);
+      expect(review.newDistances.every((w) => w.kind === 'distance-first' || w.kind === 'nonstop-first')).toBe(true);
       for (const { win, by } of review.bests) {
         expect(win.kind).toBe('personal-best');
         if (win.previous) expect(by).toBeCloseTo(win.previous.value - win.value, 6);
       }
       expect(review.headline.every(isHeadline)).toBe(true);
     }
-    expect(reviews.flatMap((r) => r.newDistances).length).toBe(wins.filter((w) => w.kind === 'distance-first').length);
+    // Every first distance, with or without stopping: the sample's first 5K and 10K were run without stopping.
+    const firsts = wins.filter((w) => w.kind === 'distance-first' || w.kind === 'nonstop-first');
+    expect(reviews.flatMap((r) => r.newDistances).map((w) => w.slug)).toEqual(firsts.map((w) => w.slug));
+    expect(reviews[0]?.newDistances.map((w) => w.title)).toEqual(expect.arrayContaining(['First 5K without stopping', 'First 10K without stopping']));
   });
 
   test('2025 is compared with 2024', () => {

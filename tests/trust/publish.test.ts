@@ -1,6 +1,6 @@
-// What a build publishes from a journal written here: nothing of a private story (text, images),
-// no camera or GPS metadata in any image, and feeds that a strict XML parser (Chromium's) accepts
-// whatever characters the runner typed.
+// What a build publishes from a journal written here: nothing of a private story (text, images) or
+// of a private week reflection, no camera or GPS metadata in any image, and feeds that a strict XML
+// parser (Chromium's) accepts whatever characters the runner typed.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -80,6 +80,10 @@ async function writeJournal(dir: string): Promise<Record<string, Buffer>> {
     // The story of a run the CSV marks private is private too, though its own front matter says nothing.
     'journal/2025-03-09-csv-private.md': ['---', 'date: 2025-03-09', '---', `${PRIVATE_MARKER}-CSV-STORY.`, '', '![](./private-csv-run.jpg)', ''].join('\n'),
     ...Object.fromEntries(Object.entries(photos).map(([name, bytes]) => [`journal/${name}`, bytes])),
+    // Week reflections: a private one (none of its words published) and a public one whose title and
+    // words hold characters XML forbids (the weeks feed must still parse).
+    'weeks/2025-W10.md': ['---', `title: ${PRIVATE_MARKER}-REFLECTION-TITLE`, 'private: yes', '---', `${PRIVATE_MARKER}-REFLECTION.`, ''].join('\n'),
+    'weeks/2025-W09.md': ['---', `title: "Bell ${CONTROL} <b> & co"`, '---', `Words ${CONTROL} and <i>more</i> & co.`, ''].join('\n'),
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -185,7 +189,7 @@ describe('XML the site writes', () => {
     // The parser itself refuses a forbidden character.
     const { ['a document with \\x01']: control, ...site } = errors;
     expect(control).toMatch(/error/i);
-    expect(Object.keys(site)).toEqual(expect.arrayContaining(['rss.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg']));
+    expect(Object.keys(site)).toEqual(expect.arrayContaining(['rss.xml', 'weeks/rss.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'favicon.svg']));
     expect(site).toEqual(Object.fromEntries(Object.keys(site).map((name) => [name, null])));
   });
 
@@ -197,5 +201,13 @@ describe('XML the site writes', () => {
     expect(race?.title).toBe('First race: Park  run <b> & co');
     // The description is HTML: the race name's `<b>` and `&` are text there, not markup.
     expect(race?.description).toContain('First race: Park  run &lt;b&gt; &amp; co');
+  });
+
+  it('gives the weeks feed a public reflection, less the forbidden characters', () => {
+    const feed = new XMLParser({ processEntities: true, htmlEntities: false }).parse(readFileSync(join(dist, 'weeks', 'rss.xml'), 'utf8'));
+    const items: Array<{ title: string; description: string }> = [feed.rss.channel.item].flat();
+    const week = items.find((item) => item.title.startsWith('Week 2025-W09'));
+    expect(week?.title).toBe('Week 2025-W09: Bell  <b> & co');
+    expect(week?.description).toContain('Words  and <i>more</i>');
   });
 });

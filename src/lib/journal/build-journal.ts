@@ -1,5 +1,5 @@
 // The journal from file contents: no I/O here, so any source of text (disk, tests, a benchmark) works.
-import type { Goal, IsoDate, Journal, Problem, Profile, RunDraft } from '../types.ts';
+import type { Goal, IsoDate, Journal, Problem, Profile, Reflection, RunDraft } from '../types.ts';
 import { isImportCsvHeader, type ImportResult } from './imports/read-imports.ts';
 import { mergeRuns } from './imports/merge.ts';
 import { csvHeader, parseRunsCsv } from './csv.ts';
@@ -9,6 +9,7 @@ import { implausibleRunWarnings } from './plausibility.ts';
 import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
 import { assignRunIds } from './run-ids.ts';
+import { keepShownReflections, parseReflection } from './reflections.ts';
 import { attachStories, parseJournalEntry, type JournalEntry } from './stories.ts';
 
 export interface SourceFile {
@@ -27,6 +28,8 @@ export interface JournalSources {
   /** Journal entries with their story id (`journal/2024-03-10-first-4k`). */
   entries: Array<SourceFile & { storyId: string }>;
   goals: SourceFile[];
+  /** The week reflections (`weeks/2025-W44.md`), each with its name inside that folder. */
+  reflections?: Array<SourceFile & { file: string }>;
   imported: ImportResult;
   /** The CSVs `npm run import` wrote (`imported/*.csv`): runs with a `source`, read as imports. */
   importedCsv?: SourceFile[];
@@ -87,6 +90,14 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   const merged = mergeRuns(handWritten, importedRuns);
   const attached = attachStories(assignRunIds(merged.runs), entries);
   append(problems, attached.problems);
+  const written: Reflection[] = [];
+  for (const file of byPath(sources.reflections ?? [])) {
+    const parsed = parseReflection(file.text, file.path, file.file);
+    append(problems, parsed.problems);
+    if (parsed.reflection !== null) written.push(parsed.reflection);
+  }
+  const shown = keepShownReflections(written, attached.runs);
+  append(problems, shown.problems);
   append(problems, implausibleRunWarnings(attached.runs));
   append(problems, paceTypoWarnings(attached.runs, profile.units));
 
@@ -95,6 +106,7 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   return {
     runs,
     stories: attached.stories,
+    reflections: shown.reflections,
     goals: goals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
     profile,
     errors,

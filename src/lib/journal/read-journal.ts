@@ -8,6 +8,7 @@ import { IMPORTED_DIR, ROUTES_DIR } from './imported-runs.ts';
 import { mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
+import { REFLECTION_FILE, REFLECTIONS_DIR } from './reflections.ts';
 import { storyIdOf } from './stories.ts';
 import { decodeJournalText } from './text-bytes.ts';
 
@@ -127,7 +128,7 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
   const displayDir = displayPath(dir);
   if (!(await isDirectory(dir))) {
     const missing = problem('error', { path: displayDir, line: null }, null, null, 'a journal folder (it does not exist)');
-    return { runs: [], stories: [], goals: [], profile: defaultProfile(), errors: [missing], warnings: [], skipped: {}, merged: 0, today: options.today ?? null };
+    return { runs: [], stories: [], reflections: [], goals: [], profile: defaultProfile(), errors: [missing], warnings: [], skipped: {}, merged: 0, today: options.today ?? null };
   }
 
   const fileProblems: Problem[] = [];
@@ -144,9 +145,12 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
   const csvTexts = new Map(csv.map((source) => [source.file, source.text]));
   const texts = new Map(csvFiles.map((file) => [join(resolve(dir), file), csvTexts.get(file) ?? '']));
   const importOptions = { texts, today: options.today ?? null, ...(options.exclude ? { exclude: options.exclude } : {}) };
-  const [entries, goals, imported, importedCsv, routeFiles] = await Promise.all([
+  const [entries, goals, reflections, imported, importedCsv, routeFiles] = await Promise.all([
     listFiles(journalDir, /\.mdx?$/i, true).then((files) => readAll(journalDir, `${displayDir}/journal`, files, fileProblems)),
     listFiles(join(dir, 'goals'), /\.mdx?$/i, false).then((files) => readAll(join(dir, 'goals'), `${displayDir}/goals`, files, fileProblems)),
+    listFiles(join(dir, REFLECTIONS_DIR), REFLECTION_FILE, false).then((files) =>
+      readAll(join(dir, REFLECTIONS_DIR), `${displayDir}/${REFLECTIONS_DIR}`, files, fileProblems),
+    ),
     readImports(dir, displayDir, profile, importOptions),
     listFiles(join(dir, IMPORTED_DIR), /\.csv$/i, false).then((files) => readAll(join(dir, IMPORTED_DIR), `${displayDir}/${IMPORTED_DIR}`, files, fileProblems)),
     listFiles(join(dir, ROUTES_DIR), /\.geojson$/i, false).then((files) => readAll(join(dir, ROUTES_DIR), `${displayDir}/${ROUTES_DIR}`, files, fileProblems)),
@@ -159,6 +163,7 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
       csv: withPending(csv.map(({ path, text }) => ({ path, text })), displayDir, dir, options.pending),
       entries: entries.map(({ file, path, text }) => ({ path, text, storyId: storyIdOf(`journal/${file}`) })),
       goals: goals.map(({ path, text }) => ({ path, text })),
+      reflections,
       imported,
       importedCsv: importedCsv.map(({ path, text }) => ({ path, text })),
       routes: { dir: `${displayDir}/${ROUTES_DIR}`, files: routeFiles.map(({ file, text }) => ({ name: `${ROUTES_DIR}/${file}`, text })) },

@@ -29,8 +29,16 @@ export interface ProfileEntry extends Omit<Profile, 'fonts' | 'privacyTrim'> {
   today: IsoDate | null;
 }
 
+/** A week's public reflection as pages see it (a private one never gets this far). */
+export interface ReflectionEntry {
+  week: string;
+  title: string | null;
+  body: string;
+}
+
 export interface SiteCollections {
   profile: ProfileEntry;
+  reflections: ReflectionEntry[];
   runs: RunEntry[];
   wins: WinEntry[];
   series: Series[];
@@ -106,5 +114,6 @@ export function siteCollections(journal: Journal, wins: readonly Win[]): SiteCol
     wins: wins.map(winEntry),
     series: [...series.values()],
     goals: journal.goals.map(({ source: _source, ...goal }) => goal),
+    reflections: journal.reflections.filter((r) => !r.private).map(({ week, title, body }) => ({ week, title, body })),
   };
 }

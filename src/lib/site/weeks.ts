@@ -1,38 +1,11 @@
 // Weekly recaps: one post per ISO week that has runs (its runs, its wins, a summary in plain words
 // and how it compares with the four weeks before). Pure: computed from the engine's runs and wins.
 import type { DistanceUnit, IsoDate } from '../types.ts';
-import { addDays, dayNumber, dateOfDayNumber } from '../format/dates.ts';
+import { addDays } from '../format/dates.ts';
+import { isoWeekOf, mondayOfIsoWeek, type IsoWeek } from '../format/iso-weeks.ts';
 import { formatDistance } from '../format/units.ts';
 
-/** `2025-W44`: the ISO week-numbering year and week (weeks start on Monday). */
-export type IsoWeek = string;
-
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
-
-/** The ISO week holding `date`: the week's Thursday decides its year. */
-export function isoWeekOf(date: IsoDate): IsoWeek {
-  const day = dayNumber(date);
-  // 1970-01-01 was a Thursday; ISO weekday 1 = Monday … 7 = Sunday.
-  const isoWeekday = ((day + 3) % 7 + 7) % 7 + 1;
-  const thursday = day + 4 - isoWeekday;
-  const year = Number(dateOfDayNumber(thursday).slice(0, 4));
-  const firstThursdayOfYear = thursday - (dayNumber(`${year}-01-01`) - 1);
-  const week = Math.floor((firstThursdayOfYear - 1) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** Monday of an ISO week, or null when `week` is not a real `YYYY-Www` week. */
-export function mondayOfIsoWeek(week: string): IsoDate | null {
-  const match = ISO_WEEK.exec(week);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const number = Number(match[2]);
-  // 4 January is always in week 1.
-  const jan4 = dayNumber(`${year}-01-04`);
-  const mondayOfWeek1 = jan4 - (((jan4 + 3) % 7 + 7) % 7);
-  const monday = dateOfDayNumber(mondayOfWeek1 + (number - 1) * 7);
-  return number >= 1 && isoWeekOf(monday) === week ? monday : null;
-}
+export { isoWeekOf, mondayOfIsoWeek, type IsoWeek };
 
 /** Whether a win is worth a week's summary: the engine's own headline mark (docs/wins.md). */
 export function isHeadlineWin(win: WeekWin): boolean {
@@ -127,7 +100,8 @@ export function weekSummary(recap: WeekRecap, unit: DistanceUnit): string {
   const count = `${recap.runs.length} ${recap.runs.length === 1 ? 'run' : 'runs'}`;
   const longest = recap.runs.length > 1 ? `, longest ${formatDistance(recap.longest, unit)}` : '';
   const headlines = recap.wins.filter(isHeadlineWin).map((win) => win.title);
-  const news = headlines.length > 0 ? `; new: ${headlines.join(', ')}` : '';
+  // A dot between wins: a title may hold a comma of its own ("A marathon on trails, as training").
+  const news = headlines.length > 0 ? `; new: ${headlines.join(' · ')}` : '';
   return `${count}, ${formatDistance(recap.distance, unit)}${longest}${news}`;
 }
 

@@ -155,7 +155,9 @@ export function yearReview(
     biggestDay: biggestDayOf(runs),
     biggestWeek: runs.length > 0 ? biggestPeriod(weeks) : null,
     biggestMonth: runs.length > 0 ? biggestPeriod(months) : null,
-    newDistances: kinds('distance-first'),
+    // A first run without stopping is a new distance too: the engine gives it instead of the plain
+    // "First 5K" when both fall on one run, so without it a year could miss its first 5K and 10K.
+    newDistances: kinds('distance-first', 'nonstop-first'),
     bests: kinds('personal-best').map((win) => ({ win, by: win.previous ? Math.abs(win.previous.value - win.value) : null })),
     races: kinds('race'),
     comebacks: kinds('comeback', 'back-to-form'),
