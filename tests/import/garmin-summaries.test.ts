@@ -129,6 +129,27 @@ describe('npm run import on a Garmin export with activity summaries', () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
+  it('does not decode the FIT files of runs already imported again', async () => {
+    const summaries = garminSummariesJson(fits.map(recorded), { treadmillRuns: 1, others: 0, seed: 2 });
+    const data = await freshJournal(join(root, 'reimport-undecoded'));
+    expect((await importInto(data, [await garminExport('garmin-whole.zip', summaries)])).exitCode).toBe(0);
+    const before = await snapshot(data);
+    // The same export with every FIT file cut off at two thirds: decoded, each would be a warning
+    // ("read in part") and a shorter run; known by its first record, none is decoded.
+    const whole = fits;
+    fits = whole.map((fit) => fit.subarray(0, Math.floor((fit.length * 2) / 3)));
+    try {
+      const again = await importInto(data, [await garminExport('garmin-cut.zip', summaries)]);
+      expect(again.exitCode).toBe(0);
+      expect(again.stderr).toBe('');
+      expect(again.stdout).toContain('Nothing new to add.');
+      expect(again.stdout).toContain('Already in the journal: 3 runs');
+      expect(await snapshot(data)).toEqual(before);
+    } finally {
+      fits = whole;
+    }
+  });
+
   it('imports the FIT files alone, with a warning naming the file and line, when the summaries are not valid JSON', async () => {
     const zipPath = await garminExport('garmin-bad-summaries.zip', '[{"summarizedActivitiesExport": [\n  {"activityId": 1,\n');
     const data = await freshJournal(join(root, 'bad-summaries'));

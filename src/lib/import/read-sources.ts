@@ -11,6 +11,7 @@ import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
 import { garminColumns, garminRowToDraft, isGarminRun, isVirtualGarminType } from '../journal/imports/garmin-csv.ts';
 import { garminTypeLabel, isGarminSummariesFile, readGarminSummaries, summaryDraft, type GarminSummary } from '../journal/imports/garmin-summaries.ts';
+import { firstRecordTime } from '../journal/imports/fit.ts';
 import { mapLimit, sportLabel } from '../journal/imports/read-imports.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
@@ -69,8 +70,11 @@ class Reader {
   readonly ctx: ReadContext;
   /** A Garmin export's activity summaries, by start (whole seconds, UTC); those a FIT file matched are removed. */
   readonly summaries = new Map<number, { summary: GarminSummary; path: string }>();
+  /** True when the journal holds runs from FIT files: only then is a FIT file's start looked at first. */
+  readonly knowsFit: boolean;
   constructor(ctx: ReadContext) {
     this.ctx = ctx;
+    this.knowsFit = [...ctx.known].some((source) => source.startsWith('fit:'));
   }
 
   warn(path: string, message: string): void {
@@ -169,7 +173,27 @@ class Reader {
     }
   }
 
+  /**
+   * A FIT file of a run the journal already has, told by its first record alone (a GPS file's
+   * source is its start): not decoded again. Anything else, or any doubt, is read in full.
+   */
+  async alreadyImportedFit(store: SourceStore, file: StoreFile, target: ImportTarget): Promise<boolean> {
+    if (!this.knowsFit || !/\.fit$/i.test(file.name)) return false;
+    let start: number | null;
+    try {
+      start = firstRecordTime(await store.read(file.name));
+    } catch {
+      return false;
+    }
+    if (start === null || !this.ctx.known.has(gpsSourceId('fit', start))) return false;
+    if (target === 'garmin') this.takeSummary(start);
+    this.out.already++;
+    this.tick();
+    return true;
+  }
+
   async gpsFile(store: SourceStore, file: StoreFile, target: ImportTarget): Promise<void> {
+    if (await this.alreadyImportedFit(store, file, target)) return;
     const summary = await this.activity(store, file);
     if (!summary) return;
     if (!summary.isRun) {

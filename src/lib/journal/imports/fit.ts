@@ -47,6 +47,29 @@ function startBeforeRecords(messages: ReturnType<Decoder['read']>['messages']): 
   return epochMs(timerStart?.timestamp) ?? epochMs(messages.fileIdMesgs?.[0]?.timeCreated);
 }
 
+/**
+ * The time of a FIT file's first record, decoding nothing after it: the start a full read gives
+ * (the session's, which devices write as the first record's), known from the first messages, so a
+ * re-import can tell an activity it already has without decoding it. Null when there is none.
+ */
+export function firstRecordTime(bytes: Uint8Array): number | null {
+  let time: number | null = null;
+  try {
+    new Decoder(FitStream.fromBuffer(bytes)).read({
+      convertDateTimesToDates: true,
+      mergeHeartRates: false,
+      mesgListener: (mesgNum, message) => {
+        if (mesgNum !== Profile.MesgNum.RECORD) return;
+        time = epochMs((message as { timestamp?: unknown }).timestamp);
+        throw new StopReading('record');
+      },
+    });
+  } catch {
+    return null;
+  }
+  return time;
+}
+
 export function parseFit(bytes: Uint8Array): FitResult {
   const warnings: string[] = [];
   let decoded: ReturnType<Decoder['read']>;
