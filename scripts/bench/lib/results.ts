@@ -126,6 +126,7 @@ export const ROW = {
   importZipAgain: 'import command, Strava ZIP, nothing new',
   importZipMemory: 'peak memory: import command, Strava ZIP',
   importGarminZip: 'import command, Garmin ZIP (nested archives)',
+  importGarminZipAgain: 'import command, Garmin ZIP, nothing new',
   importGarminMemory: 'peak memory: import command, Garmin ZIP',
   largeCsvRead: 'read journal, large CSV',
   largeCsvMemory: 'peak memory: read journal, large CSV',
