@@ -199,7 +199,7 @@ export const TARGETS: readonly Target[] = [
   medianTarget(ROW.importZipAgain, '3000 activities', 'ms', 3_000, 'the same ZIP imported again, nothing new, under 3 s'),
   medianTarget(ROW.importGarminZip, '5000 FIT files', 'ms', 60_000, 'npm run import of a Garmin ZIP of 5,000 FIT files in nested archives under 60 s'),
   // Memory follows the largest activity (and the decoding threads), not the archive: a fixed bound
-  // far below what either archive inflates to (about 600 MB of GPX; 5,000 FIT files).
+  // far below what either archive inflates to.
   medianTarget(ROW.importZipMemory, '3000 activities', 'MB', 512, 'npm run import of the 3,000-activity Strava ZIP in under 512 MB'),
   medianTarget(ROW.importGarminMemory, '5000 FIT files', 'MB', 512, 'npm run import of the 5,000-file Garmin ZIP in under 512 MB'),
   // A large CSV must be read in bounded time and memory: these are the bounds this project keeps.

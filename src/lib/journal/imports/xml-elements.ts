@@ -2,8 +2,8 @@
 // a track is thousands of points and only a few fields of each are wanted, so building an object
 // per element and per attribute (what a tree parser does) was most of an import's time. The
 // tokenizer is driven directly rather than through htmlparser2's Parser: the Parser's HTML rules
-// are not needed here, and its per-element work was a third of the reading. What this hands over
-// is what the Parser would: the same elements, attributes, text and implied closes.
+// are not needed here, and its per-element work was a large part of the reading. What this hands
+// over is what the Parser would: the same elements, attributes, text and implied closes.
 import { QuoteType, Tokenizer } from 'htmlparser2';
 
 export interface ElementVisitor {
