@@ -158,7 +158,7 @@ try {
     await measureImportCommand(
       ctx,
       { path: garmin.path, label: fitSize, size: fitSize, items: fits, item: 'file' },
-      { first: ROW.importGarminZip, again: null, memory: ROW.importGarminMemory },
+      { first: ROW.importGarminZip, again: ROW.importGarminZipAgain, memory: ROW.importGarminMemory },
       quick ? 1 : samples(3),
     );
     save();

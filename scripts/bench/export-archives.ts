@@ -4,6 +4,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseFit } from '../../src/lib/journal/imports/fit.ts';
+import { garminSummariesJson, type RecordedActivity } from './lib/generate-garmin-summaries.ts';
 import { activityGpx, generateStravaExport, stravaActivitiesCsv } from './lib/generate-strava-export.ts';
 import { ZipWriter } from './lib/zip-archive.ts';
 import { PROJECT_ROOT } from './measurements.ts';
@@ -35,12 +37,30 @@ export function writeStravaZip(root: string, activities: number, seed = 6): { pa
 const FIT_FILES = ['activity-small-fenix2-run.fit', '2013-02-06-12-11-14.fit', 'garmin-fenix-5-run.fit', 'garmin-fenix-5-bike.fit'];
 const PER_PART = 1000;
 
+/** What each FIT file records, for its summary. */
+function recorded(fit: Uint8Array): RecordedActivity {
+  const { activity } = parseFit(fit);
+  if (!activity || activity.start === null) throw new Error('a benchmark FIT file without a start');
+  return { start: activity.start, sport: activity.sport, distance: activity.distance, time: activity.timerTime, ascent: activity.ascent };
+}
+
+/**
+ * A Garmin export of `files` FIT files in archives of 1,000, and the activity summaries: one per
+ * distinct recording, plus treadmill runs (one per 50 files) and strength sessions (one per 100)
+ * that have a summary and no FIT file, as in a real export.
+ */
 export function writeGarminZip(root: string, files: number): { path: string; files: number } {
   const dir = join(root, 'import-archives');
   mkdirSync(dir, { recursive: true });
   const fits = FIT_FILES.map((name) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/imports/real', name)));
+  const summaries = garminSummariesJson(fits.slice(0, Math.min(files, fits.length)).map((fit) => recorded(fit)), {
+    treadmillRuns: Math.ceil(files / 50),
+    others: Math.ceil(files / 100),
+    seed: 19,
+  });
   const path = writeZip(join(dir, `garmin-${files}.zip`), (zip) => {
     zip.add({ name: 'DI_CONNECT/DI-Connect-User/user_profile.json', data: '{}' });
+    zip.add({ name: 'DI_CONNECT/DI-Connect-Fitness/runner@example.com_0_summarizedActivities.json', data: summaries });
     for (let part = 0; part * PER_PART < files; part++) {
       const entries = [];
       for (let i = part * PER_PART; i < Math.min(files, (part + 1) * PER_PART); i++) {

@@ -115,6 +115,24 @@ describe('checkTargets', () => {
     expect(quickOnly['first import of a 3,000-activity Strava export under 30 s']?.met).toBeNull();
   });
 
+  it('bounds the import command in time and memory at the sizes the issue names only', () => {
+    const rows = [
+      resultOf(ROW.importZipFirst, '3000 activities', 'ms', [24_000]),
+      resultOf(ROW.importZipAgain, '3000 activities', 'ms', [3_500]),
+      resultOf(ROW.importZipMemory, '3000 activities', 'MB', [430]),
+      resultOf(ROW.importGarminZip, '5000 FIT files', 'ms', [61_000]),
+      resultOf(ROW.importGarminMemory, '5000 FIT files', 'MB', [600]),
+      resultOf(ROW.importGarminMemory, '200 FIT files', 'MB', [100]),
+    ];
+    const checks = checksOf(rows);
+    expect(checks['npm run import of a 3,000-activity Strava ZIP under 30 s']).toMatchObject({ measured: '24000 ms', met: true });
+    expect(checks['the same ZIP imported again, nothing new, under 3 s']).toMatchObject({ met: false });
+    expect(checks['npm run import of the 3,000-activity Strava ZIP in under 512 MB']).toMatchObject({ measured: '430 MB', met: true });
+    expect(checks['npm run import of a Garmin ZIP of 5,000 FIT files in nested archives under 60 s']).toMatchObject({ met: false });
+    expect(checks['npm run import of the 5,000-file Garmin ZIP in under 512 MB']).toMatchObject({ measured: '600 MB', met: false });
+    expect(checksOf([rows[5]!])['npm run import of the 5,000-file Garmin ZIP in under 512 MB']?.met).toBeNull();
+  });
+
   it('bounds the 50 MB CSV, and only that size', () => {
     const rows = [
       resultOf(ROW.largeCsvRead, '50 MB CSV', 'ms', [1400]),

@@ -95,6 +95,22 @@ describe('npm run import on a Strava export ZIP', () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
+  it('does not read the activity files of runs already imported again', async () => {
+    const data = join(root, 'imported');
+    const before = await snapshot(data);
+    // The same export with every activity file damaged beyond reading: had the re-import opened
+    // one, it would say so; it reads only activities.csv and matches the rows by their source.
+    const damaged = entries.map((entry) => (entry.name === 'activities.csv' ? entry : { name: entry.name, data: 'not a track' }));
+    const damagedPath = join(root, 'export_damaged.zip');
+    await writeFile(damagedPath, zipArchive(damaged));
+    const again = await importInto(data, [damagedPath]);
+    expect(again.exitCode).toBe(0);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toContain('Nothing new to add.');
+    expect(again.progress).toBe('');
+    expect(await snapshot(data)).toEqual(before);
+  });
+
   it('adds only the new activities of a newer export and keeps the rows the runner edited', async () => {
     const data = join(root, 'imported');
     const csvPath = join(data, 'imported/strava.csv');

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { numberOf, readElements, timeOf } from '../../src/lib/journal/imports/xml-elements.ts';
 
@@ -33,6 +34,25 @@ describe('numberOf', () => {
     expect(numberOf('  ')).toBeNull();
     expect(numberOf('12 m')).toBeNull();
     expect(numberOf(undefined)).toBeNull();
+    expect(Object.is(numberOf('-0'), -0)).toBe(true);
+    expect(numberOf('5.')).toBe(5);
+    expect(numberOf('.5')).toBe(0.5);
+    expect(numberOf('1e3')).toBe(1000);
+  });
+
+  it('reads every decimal as the same double Number() does', () => {
+    const decimal = fc
+      .tuple(fc.constantFrom('', '-', '+', ' '), fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,12}$/), fc.constantFrom('', ' ', 'e2'))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.double({ noNaN: true }).map(String)), (text) => {
+        const expected = Number(text);
+        const read = numberOf(text);
+        if (!Number.isFinite(expected) || (expected === 0 && text.trim() === '')) expect(read).toBeNull();
+        else expect(Object.is(read, expected)).toBe(true);
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
   });
 });
 
@@ -54,5 +74,64 @@ describe('readElements', () => {
     ]);
     expect(readElements('<root><item>cut', {})).toEqual({ root: 'root', complete: false });
     expect(readElements('no markup', {})).toEqual({ root: null, complete: false });
+  });
+});
+
+/** What htmlparser2's Parser hands over for the same text: the reference readElements must agree with. */
+function parserEvents(xml: string): { events: string[]; root: string | null; complete: boolean } {
+  const events: string[] = [];
+  const stack: string[] = [];
+  const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+  let text = '';
+  let root: string | null = null;
+  let complete = false;
+  const parser = new Parser(
+    {
+      onopentag(raw, attributes) {
+        const name = local(raw);
+        root ??= name;
+        events.push(`open ${name} in ${stack.at(-1) ?? null} ${JSON.stringify(attributes)}`);
+        stack.push(name);
+        text = '';
+      },
+      ontext(chunk) {
+        text += chunk;
+      },
+      onclosetag(raw, implied) {
+        const name = stack.pop() ?? local(raw);
+        events.push(`close ${name} in ${stack.at(-1) ?? null}: ${text}`);
+        text = '';
+        if (stack.length === 0 && name === root && !implied) complete = true;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  return { events, root, complete };
+}
+
+describe('readElements against htmlparser2 Parser', () => {
+  it('hands over the same elements, attributes, text and closes on any mix of markup', () => {
+    const name = fc.constantFrom('gpx', 'trk', 'trkpt', 'ele', 'time', 'ns:trkpt', 'a:b:c', 'Lap');
+    const attribute = fc.tuple(fc.constantFrom('lat', 'lon', 'x', 'lat'), fc.constantFrom('"1.5"', "'2'", '"a &amp; b"', '"&#x41;"', '""', 'bare')).map(([n, v]) => (v === 'bare' ? ` ${n}` : ` ${n}=${v}`));
+    const piece = fc.oneof(
+      fc.tuple(name, fc.array(attribute, { maxLength: 3 }), fc.boolean()).map(([n, attrs, self]) => `<${n}${attrs.join('')}${self ? '/' : ''}>`),
+      name.map((n) => `</${n}>`),
+      fc.constantFrom('text', ' 12.5 ', '&lt;', '&amp;amp;', '&bogus;', '<![CDATA[a < b]]>', '<!-- note -->', '<?xml version="1.0"?>', '<!DOCTYPE gpx>', '\n  ', '<', '&'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const xml = pieces.join('');
+        const events: string[] = [];
+        const read = readElements(xml, {
+          open: (n, parent, attributes) => events.push(`open ${n} in ${parent} ${JSON.stringify(attributes)}`),
+          close: (n, parent, text) => events.push(`close ${n} in ${parent}: ${text}`),
+        });
+        const expected = parserEvents(xml);
+        expect(events).toEqual(expected.events);
+        expect(read).toEqual({ root: expected.root, complete: expected.complete });
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
   });
 });

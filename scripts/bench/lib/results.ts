@@ -126,6 +126,7 @@ export const ROW = {
   importZipAgain: 'import command, Strava ZIP, nothing new',
   importZipMemory: 'peak memory: import command, Strava ZIP',
   importGarminZip: 'import command, Garmin ZIP (nested archives)',
+  importGarminZipAgain: 'import command, Garmin ZIP, nothing new',
   importGarminMemory: 'peak memory: import command, Garmin ZIP',
   largeCsvRead: 'read journal, large CSV',
   largeCsvMemory: 'peak memory: read journal, large CSV',
@@ -197,6 +198,10 @@ export const TARGETS: readonly Target[] = [
   medianTarget(ROW.importZipFirst, '3000 activities', 'ms', 30_000, 'npm run import of a 3,000-activity Strava ZIP under 30 s'),
   medianTarget(ROW.importZipAgain, '3000 activities', 'ms', 3_000, 'the same ZIP imported again, nothing new, under 3 s'),
   medianTarget(ROW.importGarminZip, '5000 FIT files', 'ms', 60_000, 'npm run import of a Garmin ZIP of 5,000 FIT files in nested archives under 60 s'),
+  // Memory follows the largest activity (and the decoding threads), not the archive: a fixed bound
+  // far below what either archive inflates to.
+  medianTarget(ROW.importZipMemory, '3000 activities', 'MB', 512, 'npm run import of the 3,000-activity Strava ZIP in under 512 MB'),
+  medianTarget(ROW.importGarminMemory, '5000 FIT files', 'MB', 512, 'npm run import of the 5,000-file Garmin ZIP in under 512 MB'),
   // A large CSV must be read in bounded time and memory: these are the bounds this project keeps.
   medianTarget(ROW.largeCsvRead, '50 MB CSV', 'ms', 10_000, 'a 50 MB runs.csv read in under 10 s'),
   medianTarget(ROW.largeCsvMemory, '50 MB CSV', 'MB', 1024, 'a 50 MB runs.csv read in under 1 GB'),

@@ -9,7 +9,9 @@ import { draftFromSummary, type ActivitySummary } from '../journal/imports/activ
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
-import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
+import { garminColumns, garminRowToDraft, isGarminRun, isVirtualGarminType } from '../journal/imports/garmin-csv.ts';
+import { garminTypeLabel, isGarminSummariesFile, readGarminSummaries, summaryDraft, type GarminSummary } from '../journal/imports/garmin-summaries.ts';
+import { firstRecordTime } from '../journal/imports/fit.ts';
 import { mapLimit, sportLabel } from '../journal/imports/read-imports.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
@@ -59,12 +61,20 @@ export function gpsSourceId(kind: ImportKind, start: number): string {
   return `${kind}:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
 }
 
+// How far a file of another sport may start from its summary, in seconds.
+const OTHER_SPORT_SLACK_S = 120;
+
 class Reader {
   readonly out: ReadResult = { runs: [], already: 0, skipped: {}, problems: [] };
   readonly progress: ReadProgress = { total: 0, done: 0 };
   readonly ctx: ReadContext;
+  /** A Garmin export's activity summaries, by start (whole seconds, UTC); those a FIT file matched are removed. */
+  readonly summaries = new Map<number, { summary: GarminSummary; path: string }>();
+  /** True when the journal holds runs from FIT files: only then is a FIT file's start looked at first. */
+  readonly knowsFit: boolean;
   constructor(ctx: ReadContext) {
     this.ctx = ctx;
+    this.knowsFit = [...ctx.known].some((source) => source.startsWith('fit:'));
   }
 
   warn(path: string, message: string): void {
@@ -98,6 +108,8 @@ class Reader {
     for (const file of store.files.filter((f) => isCsv(f.name))) {
       await this.readCsv(store, file, referenced);
     }
+    const summaryFiles = isGarminExport ? store.files.filter((f) => isGarminSummariesFile(f.name)) : [];
+    for (const file of summaryFiles) await this.readSummaries(store, file);
     const gps = store.files.filter((f) => activityFormatOf(f.name) !== null && !referenced.has(f.name));
     const nested = store.files.filter((f) => isZip(f.name));
     this.progress.total += gps.length;
@@ -111,12 +123,82 @@ class Reader {
         await inner.close();
       }
     }
+    if (summaryFiles.length > 0) this.summaryOnlyActivities();
+  }
+
+  async readSummaries(store: SourceStore, file: StoreFile): Promise<void> {
+    const path = store.shown(file.name);
+    const { summaries, problems } = readGarminSummaries(new TextDecoder().decode(await store.read(file.name)), path);
+    this.out.problems.push(...problems);
+    for (const summary of summaries) this.summaries.set(Math.floor(summary.start / 1000), { summary, path });
+  }
+
+  /**
+   * The summary of the activity a FIT file recorded, taken out so it is not counted twice: the
+   * same start to the second, or within `slack` seconds (a file of another sport is not read to
+   * its session, so its start is the timer's).
+   */
+  takeSummary(start: number, slack = 0): GarminSummary | null {
+    const second = Math.floor(start / 1000);
+    for (let offset = 0; offset <= slack; offset++) {
+      for (const key of offset === 0 ? [second] : [second - offset, second + offset]) {
+        const found = this.summaries.get(key);
+        if (found) {
+          this.summaries.delete(key);
+          return found.summary;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Activities the summaries list that no FIT file recorded: a run (a treadmill run, one entered
+   * by hand) is imported from its summary alone, without a route or efforts; other sports are counted.
+   */
+  summaryOnlyActivities(): void {
+    const left = [...this.summaries.values()].sort((a, b) => a.summary.start - b.summary.start);
+    this.summaries.clear();
+    for (const { summary, path } of left) {
+      const draft = summaryDraft(summary, path, this.ctx.profile.timezone);
+      if (draft === null) {
+        const type = garminTypeLabel(summary.type);
+        if (isGarminRun(type)) this.warn(path, `activity ${summary.activityId}: no distance: not counted as a run`);
+        else this.skip(sportLabel(type));
+        continue;
+      }
+      const source = `garmin:${draft.date}T${draft.startTime ?? '00:00:00'}`;
+      if (this.ctx.known.has(source)) this.out.already++;
+      else this.out.runs.push({ target: 'garmin', source, draft });
+    }
+  }
+
+  /**
+   * A FIT file of a run the journal already has, told by its first record alone (a GPS file's
+   * source is its start): not decoded again. Anything else, or any doubt, is read in full.
+   */
+  async alreadyImportedFit(store: SourceStore, file: StoreFile, target: ImportTarget): Promise<boolean> {
+    if (!this.knowsFit || !/\.fit$/i.test(file.name)) return false;
+    let start: number | null;
+    try {
+      start = firstRecordTime(await store.read(file.name));
+    } catch {
+      return false;
+    }
+    if (start === null || !this.ctx.known.has(gpsSourceId('fit', start))) return false;
+    if (target === 'garmin') this.takeSummary(start);
+    this.out.already++;
+    this.tick();
+    return true;
   }
 
   async gpsFile(store: SourceStore, file: StoreFile, target: ImportTarget): Promise<void> {
+    if (await this.alreadyImportedFit(store, file, target)) return;
     const summary = await this.activity(store, file);
     if (!summary) return;
     if (!summary.isRun) {
+      // Counted once, as this file's sport, not again from the export's summary of it.
+      if (target === 'garmin' && summary.start !== null) this.takeSummary(summary.start, OTHER_SPORT_SLACK_S);
       this.skip(sportLabel(summary.sport ?? 'Unknown'));
       return;
     }
@@ -126,6 +208,14 @@ class Reader {
       // A GPX route (points without times) is a plan, not an activity: exports hold many.
       if (summary.start !== null) this.warn(store.shown(file.name), 'no distance: not counted as a run');
       return;
+    }
+    const described = target === 'garmin' ? this.takeSummary(summary.start) : null;
+    if (described) {
+      // A FIT file carries no name; the export's summary has the one the runner sees in Garmin Connect.
+      const type = garminTypeLabel(described.type);
+      draft.title = described.name ?? draft.title;
+      draft.type = type;
+      draft.virtual = draft.virtual || isVirtualGarminType(type);
     }
     const source = gpsSourceId(kind, summary.start);
     if (this.ctx.known.has(source)) this.out.already++;

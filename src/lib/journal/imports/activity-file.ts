@@ -115,17 +115,19 @@ export async function readCachedActivity(
   } catch (error) {
     return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
   }
-  // Keyed by the file as stored (still gzipped): a hit needs no gunzip.
-  const key = summaryKey(raw, privacyTrim);
-  const cached = cache ? await cache.get(key) : null;
-  if (cached) {
-    await cache?.remember(file.name, stamp, privacyTrim, key);
-    return { summary: cached, warnings: [] };
-  }
   const job: ParseJob = { format, bytes: raw, gzipped: /\.gz$/i.test(file.name), privacyTrim };
   if (file.maxBytes !== undefined) job.maxBytes = file.maxBytes;
+  // Without a cache there is nothing to look up: the file's content is not even hashed.
+  if (!cache) return parse(job);
+  // Keyed by the file as stored (still gzipped): a hit needs no gunzip.
+  const key = summaryKey(raw, privacyTrim);
+  const cached = await cache.get(key);
+  if (cached) {
+    await cache.remember(file.name, stamp, privacyTrim, key);
+    return { summary: cached, warnings: [] };
+  }
   const result = await parse(job);
-  if (result.summary && result.warnings.length === 0 && cache) {
+  if (result.summary && result.warnings.length === 0) {
     await cache.set(key, result.summary);
     await cache.remember(file.name, stamp, privacyTrim, key);
   }

@@ -44,7 +44,7 @@ export function isGarminRun(type: string): boolean {
   return /\brun(ning)?\b/i.test(type);
 }
 
-function isVirtualGarminType(type: string): boolean {
+export function isVirtualGarminType(type: string): boolean {
   return /treadmill|indoor|virtual/i.test(type);
 }
 
