@@ -9,6 +9,7 @@ import { garminSummariesJson, type RecordedActivity } from './lib/generate-garmi
 import { activityGpx, generateStravaExport, stravaActivitiesCsv } from './lib/generate-strava-export.ts';
 import { ZipWriter } from './lib/zip-archive.ts';
 import { PROJECT_ROOT } from './measurements.ts';
+import { STRAVA_EXPORT_START } from './strava-export.ts';
 
 function writeZip(path: string, fill: (zip: ZipWriter) => void): string {
   const fd = openSync(path, 'w');
@@ -25,7 +26,7 @@ function writeZip(path: string, fill: (zip: ZipWriter) => void): string {
 export function writeStravaZip(root: string, activities: number, seed = 6): { path: string; activities: number } {
   const dir = join(root, 'import-archives');
   mkdirSync(dir, { recursive: true });
-  const data = generateStravaExport({ activities, seed, start: Date.UTC(2020, 0, 1) });
+  const data = generateStravaExport({ activities, seed, start: STRAVA_EXPORT_START });
   const path = writeZip(join(dir, `strava-${activities}.zip`), (zip) => {
     zip.add({ name: 'activities.csv', data: stravaActivitiesCsv(data, { gzipped: true }) });
     for (const a of data.activities) zip.add({ name: `${a.file}.gz`, data: gzipSync(activityGpx(a)), store: true });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { activityGpx, generateStravaExport, stravaActivitiesCsv, type StravaExport } from './lib/generate-strava-export.ts';
 
-// 2020-01-01: fixed, so every run imports the same export.
-const START = Date.UTC(2020, 0, 1);
+// Fixed, so every run imports the same export; early enough that 3,000 activities (about ten
+// years of them) end before today, as a real export does, and none is left out as dated ahead.
+export const STRAVA_EXPORT_START = Date.UTC(2014, 0, 1);
 
 export interface WrittenExport {
   /** The folder readImports is pointed at (it holds `strava/activities.csv` and `strava/activities/`). */
@@ -15,7 +16,7 @@ export interface WrittenExport {
 }
 
 export function writeStravaExport(root: string, activities: number, seed = 6): WrittenExport {
-  const data = generateStravaExport({ activities, seed, start: START });
+  const data = generateStravaExport({ activities, seed, start: STRAVA_EXPORT_START });
   const dir = join(root, 'imports', String(activities));
   rmSync(dir, { recursive: true, force: true });
   const exportDir = join(dir, 'strava');

@@ -95,6 +95,26 @@ describe('npm run import on a Garmin CSV and on loose tracks', () => {
     expect(await snapshot(data)).toEqual(before);
   });
 
+  it('leaves out an activity dated before 1900 or over a year ahead, named, as reading the CSV in data/ does', async () => {
+    const lines = (await readFile(join(FIXTURES, 'garmin/Activities.csv'), 'utf8')).split('\n');
+    const first = lines[1]!;
+    const nextYear = new Date().getUTCFullYear() + 2;
+    const csv = join(root, 'Activities-clock.csv');
+    await writeFile(csv, [lines[0], first, first.replace('2024-05-01 07:12:33', `${nextYear}-05-01 07:12:33`), first.replace('2024-05-01 07:12:33', '1899-05-01 07:12:33'), ''].join('\n'));
+    const raw = await freshJournal(join(root, 'clock-raw'));
+    await cp(csv, join(raw, 'garmin-activities.csv'));
+    const data = await freshJournal(join(root, 'clock-imported'));
+    const outcome = await importInto(data, [csv]);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.stderr).toMatch(new RegExp(`^not imported: .*Activities-clock\\.csv:3: Date: got "${nextYear}-05-01", expected an activity date from 1900-01-01 to `, 'm'));
+    expect(outcome.stderr).toMatch(/^not imported: .*Activities-clock\.csv:4: Date: got "1899-05-01", expected an activity date from 1900-01-01 to /m);
+    const [fromRaw, fromImport] = await Promise.all([siteOf(raw), siteOf(data)]);
+    expect(fromRaw.errors).toHaveLength(2);
+    expect(fromImport.errors).toEqual([]);
+    expect(fromImport.runs).toHaveLength(1);
+    expect(fromImport.runs).toEqual(fromRaw.runs);
+  });
+
   it('a folder of GPX, TCX and gzipped FIT files gives the same runs as the folder in data/', async () => {
     const tracks = join(root, 'my-tracks');
     await mkdir(tracks, { recursive: true });

@@ -7,6 +7,7 @@ import { formatProblem } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
 import { openImportCache, type ImportCache } from '../journal/imports/cache.ts';
 import { createParsePool, inProcessParser, type ParsePool } from '../journal/imports/parse-pool.ts';
+import { activityDates } from '../journal/imports/read-imports.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from '../journal/imports/privacy.ts';
 import { diffWins } from '../log/diff-wins.ts';
 import { formatNewWinLine, summarizeWin } from '../log/log-report.ts';
@@ -103,6 +104,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
       parse: (job) => (pool ??= env.workers === false ? inProcessParser : createParsePool()).parse(job),
       limits: env.limits ?? DEFAULT_ZIP_LIMITS,
       known: await knownSources(dataDir),
+      dates: activityDates(env.journalToday),
       onProgress: ({ done, total }) => progress.update(done, total),
     });
     progress.finish();

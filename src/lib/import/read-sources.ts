@@ -12,7 +12,7 @@ import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts
 import { garminColumns, garminRowToDraft, isGarminRun, isVirtualGarminType } from '../journal/imports/garmin-csv.ts';
 import { garminTypeLabel, isGarminSummariesFile, readGarminSummaries, summaryDraft, type GarminSummary } from '../journal/imports/garmin-summaries.ts';
 import { firstRecordTime } from '../journal/imports/fit.ts';
-import { mapLimit, sportLabel } from '../journal/imports/read-imports.ts';
+import { activityDateProblem, mapLimit, sportLabel, type ActivityDates } from '../journal/imports/read-imports.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
 import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
@@ -42,6 +42,8 @@ export interface ReadContext {
   limits: ZipLimits;
   /** Sources already in the journal: their activity files are not read again. */
   known: ReadonlySet<string>;
+  /** The activity dates kept, as reading a raw export in the journal keeps them. */
+  dates: ActivityDates;
   onProgress: (progress: ReadProgress) => void;
 }
 
@@ -82,6 +84,12 @@ class Reader {
   }
   skip(sport: string): void {
     this.out.skipped[sport] = (this.out.skipped[sport] ?? 0) + 1;
+  }
+  /** Keeps a run whose date an import keeps; any other is named and left out. */
+  keep(run: IncomingRun): void {
+    const problem = activityDateProblem(run.draft, this.ctx.dates);
+    if (problem === null) this.out.runs.push(run);
+    else this.out.problems.push(problem);
   }
   tick(): void {
     this.progress.done++;
@@ -169,7 +177,7 @@ class Reader {
       }
       const source = `garmin:${draft.date}T${draft.startTime ?? '00:00:00'}`;
       if (this.ctx.known.has(source)) this.out.already++;
-      else this.out.runs.push({ target: 'garmin', source, draft });
+      else this.keep({ target: 'garmin', source, draft });
     }
   }
 
@@ -219,7 +227,7 @@ class Reader {
     }
     const source = gpsSourceId(kind, summary.start);
     if (this.ctx.known.has(source)) this.out.already++;
-    else this.out.runs.push({ target, source, draft });
+    else this.keep({ target, source, draft });
   }
 
   async readCsv(store: SourceStore, file: StoreFile, referenced: Set<string>): Promise<void> {
@@ -265,7 +273,7 @@ class Reader {
         }
         const summary = row.gps ? await this.activity(store, row.gps) : (this.tick(), null);
         const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary);
-        if (result.kind === 'run') this.out.runs.push({ target: 'strava', source: row.source, draft: result.draft });
+        if (result.kind === 'run') this.keep({ target: 'strava', source: row.source, draft: result.draft });
         else if (result.kind === 'problem') this.out.problems.push(result.problem);
       });
       return;
@@ -279,7 +287,7 @@ class Reader {
       else {
         const source = `garmin:${result.draft.date}T${result.draft.startTime ?? '00:00:00'}`;
         if (this.ctx.known.has(source)) this.out.already++;
-        else this.out.runs.push({ target: 'garmin', source, draft: result.draft });
+        else this.keep({ target: 'garmin', source, draft: result.draft });
       }
     }
   }

@@ -81,6 +81,28 @@ function aYearAfter(today: IsoDate): IsoDate {
   return `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4)}`;
 }
 
+/** The activity dates an import keeps: from 1900 to a year after today (the clock's day, UTC, by default). */
+export interface ActivityDates {
+  readonly earliest: IsoDate;
+  readonly latest: IsoDate;
+}
+
+export function activityDates(today?: IsoDate | null): ActivityDates {
+  return { earliest: `${EARLIEST_YEAR}-01-01`, latest: aYearAfter(today ?? new Date().toISOString().slice(0, 10)) };
+}
+
+/**
+ * Null when the activity's date is one an import keeps; otherwise the error that leaves it out
+ * (a date outside the window is a device clock that was never set, or a typo in the export).
+ */
+export function activityDateProblem(draft: RunDraft, dates: ActivityDates): Problem | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(draft.date) && draft.date >= dates.earliest && draft.date <= dates.latest) return null;
+  const { path, line, kind } = draft.source;
+  const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
+  const message = `expected an activity date from ${dates.earliest} to ${dates.latest} (a year after today): this activity is left out`;
+  return { severity: 'error', path, line, field, value: draft.date, message };
+}
+
 /** A GPS file an export row names, when it lies inside the export folder; null for anything else. */
 function insideExport(exportDir: string, name: string): string | null {
   if (isAbsolute(name) || /^[a-z]:/i.test(name) || name.startsWith('\\')) return null;
@@ -103,21 +125,15 @@ class Collector {
   runs: RunDraft[] = [];
   problems: Problem[] = [];
   skipped: Record<string, number> = {};
-  /** The latest activity date kept (inclusive). */
-  readonly latest: IsoDate;
-  constructor(latest: IsoDate) {
-    this.latest = latest;
+  readonly dates: ActivityDates;
+  constructor(dates: ActivityDates) {
+    this.dates = dates;
   }
-  /** Keeps a run dated from 1900 to a year after today; anything else is a clock or a typo, reported. */
+  /** Keeps a run dated inside the import window; anything else is reported and left out. */
   run(draft: RunDraft): void {
-    const earliest = `${EARLIEST_YEAR}-01-01`;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(draft.date) && draft.date >= earliest && draft.date <= this.latest) {
-      this.runs.push(draft);
-      return;
-    }
-    const { path, line, kind } = draft.source;
-    const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
-    this.error(path, line, field, draft.date, `expected an activity date from ${earliest} to ${this.latest} (a year after today): this activity is left out`);
+    const problem = activityDateProblem(draft, this.dates);
+    if (problem === null) this.runs.push(draft);
+    else this.problems.push(problem);
   }
   skip(sport: string): void {
     this.skipped[sport] = (this.skipped[sport] ?? 0) + 1;
@@ -140,7 +156,7 @@ export async function readImports(
   const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
   const root = resolve(dir);
   const shown = (path: string): string => [displayDir, ...relative(root, path).split(sep)].join('/').replace(/^\.\//, '');
-  const out = new Collector(aYearAfter(options.today ?? new Date().toISOString().slice(0, 10)));
+  const out = new Collector(activityDates(options.today));
   const excluded = (file: string): boolean => (options.exclude ?? []).some((e) => file === e || file.startsWith(e + sep));
   const listed = await listFilesRecursive(root);
   const files = listed.files.filter((file) => !excluded(file));
