@@ -9,6 +9,7 @@ import { implausibleRunWarnings } from './plausibility.ts';
 import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
 import { assignRunIds } from './run-ids.ts';
+import { parseRewards } from './rewards.ts';
 import { attachStories, parseJournalEntry, type JournalEntry } from './stories.ts';
 
 export interface SourceFile {
@@ -27,6 +28,8 @@ export interface JournalSources {
   /** Journal entries with their story id (`journal/2024-03-10-first-4k`). */
   entries: Array<SourceFile & { storyId: string }>;
   goals: SourceFile[];
+  /** `rewards.md`, when the journal has one. */
+  rewards?: SourceFile | null;
   imported: ImportResult;
   /** The CSVs `npm run import` wrote (`imported/*.csv`): runs with a `source`, read as imports. */
   importedCsv?: SourceFile[];
@@ -91,12 +94,16 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   append(problems, paceTypoWarnings(attached.runs, profile.units));
 
   const runs = attached.runs;
+  // Rewards are checked against the goals and the runs' own wins, so they are read last.
+  const rewards = sources.rewards ? parseRewards(sources.rewards.text, sources.rewards.path, { profile, goals, runs }) : null;
+  if (rewards !== null) append(problems, rewards.problems);
   const { errors, warnings } = splitProblems(sortProblems(problems));
   return {
     runs,
     stories: attached.stories,
     goals: goals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
     profile,
+    rewards: rewards?.rewards ?? [],
     errors,
     warnings,
     skipped: sources.imported.skipped,
