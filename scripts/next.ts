@@ -22,7 +22,7 @@ await runCli(async () => {
   const milestones = nextMilestones(journal.runs, journal.goals, journal.profile, journal.today);
   const rewards = journal.rewards ?? [];
   const standing = rewards.length === 0 ? null : matchRewards(rewards, findWins(journal.runs, journal.goals, journal.profile), journal.runs, journal.goals, journal.profile, journal.today);
-  const reward = standing === null ? null : nearestReward(standing.ahead);
+  const reward = standing === null ? null : nearestReward(standing.ahead, (item) => item.progress?.done ?? null);
   if (values.json) {
     const withText = milestones.map((m) => ({ ...m, text: describeMilestone(m, units) }));
     process.stdout.write(`${JSON.stringify(withText, null, 2)}\n`);

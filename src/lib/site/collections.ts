@@ -2,6 +2,7 @@
 // once (wins point into them), and private runs scrubbed here, at the source, so no page can
 // publish their title, notes or story by mistake.
 import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';
+import { matchRewards, publishRewards, type PublishedReward } from '../wins/rewards.ts';
 import type { Effort, Goal, IsoDate, Journal, Profile, Run, Series, Track, Win, WinFamily, WinKind, WinUnit } from '../types.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface SiteCollections {
   wins: WinEntry[];
   series: Series[];
   goals: GoalEntry[];
+  /** Earned first, then the ones ahead; a private reward's words are already gone. */
+  rewards: PublishedReward[];
 }
 
 export function runEntry(run: Run, wins: string[]): RunEntry {
@@ -140,5 +143,14 @@ export function siteCollections(journal: Journal, wins: readonly Win[]): SiteCol
     wins: wins.map(winEntry),
     series: [...series.values()],
     goals: journal.goals.map(({ source: _source, ...goal }) => goal),
+    rewards: publishedRewards(journal, wins),
   };
+}
+
+/** The journal's rewards as the site may show them (the cards use the same). */
+export function publishedRewards(journal: Journal, wins: readonly Win[]): PublishedReward[] {
+  const rewards = journal.rewards ?? [];
+  if (rewards.length === 0) return [];
+  const standing = matchRewards(rewards, wins, journal.runs, journal.goals, journal.profile, journal.today);
+  return publishRewards(standing, journal.profile.units);
 }

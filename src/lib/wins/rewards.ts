@@ -1,6 +1,6 @@
 // Rewards meet wins: which win earned each reward (by the engine's own keys, never by its title),
 // and for the rest how far away they are. Pure: rewards, wins and runs in.
-import type { DistanceUnit, Goal, IsoDate, Profile, Reward, RewardTarget, Run, Win, WinUnit } from '../types.ts';
+import type { DistanceUnit, Goal, IsoDate, Profile, Reward, RewardTarget, Run, Win, WinKind, WinUnit } from '../types.ts';
 import { slugify } from '../format/slug.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation } from '../format/units.ts';
 import { currentDailyStreak, currentWeeklyStreak } from './consistency.ts';
@@ -170,12 +170,13 @@ export function describeRewardProgress(p: RewardProgress, units: DistanceUnit): 
   }
 }
 
-/** The reward still ahead that is nearest (the largest share done), or null. */
-export function nearestReward(ahead: readonly RewardAhead[]): RewardAhead | null {
-  let best: RewardAhead | null = null;
+/** The reward still ahead that is nearest: the largest share done; the first one when none is measured. */
+export function nearestReward<T>(ahead: readonly T[], done: (item: T) => number | null): T | null {
+  let best: T | null = null;
+  let bestDone = -1;
   for (const item of ahead) {
-    if (item.progress === null) continue;
-    if (best === null || item.progress.done > best.progress!.done) best = item;
+    const share = done(item);
+    if (share !== null && share > bestDone) [best, bestDone] = [item, share];
   }
   return best ?? ahead[0] ?? null;
 }
@@ -189,4 +190,62 @@ export function describeRewardAhead(item: RewardAhead, units: DistanceUnit): str
 /** `next`'s reward line, for the runner's own terminal (a private reward's words too). */
 export function describeNextReward(item: RewardAhead, units: DistanceUnit): string {
   return `Next reward: ${item.reward.text}, ${describeRewardAhead(item, units)}`;
+}
+
+/**
+ * A reward as the site and the cards may show it. A private reward's words never leave the
+ * runner's machine, nor do the words of a win of their own it waits for: both read "private".
+ */
+export interface PublishedReward {
+  /** The reward's words; null for a private reward. */
+  text: string | null;
+  kind: WinKind;
+  /** What earned it (the win's title) or what it waits for (`1,000 km lifetime`). */
+  label: string;
+  /** The slug of the win that earned it; null while it is ahead. */
+  win: string | null;
+  date: IsoDate | null;
+  /** How far away, in words (`157 km to go`); null once earned, or when there is nothing to measure. */
+  progress: string | null;
+  /** Share done, 0–1, while ahead; null when earned or not measured. */
+  done: number | null;
+}
+
+/** The rewards as they may be published: earned in the order they were earned, then the ones ahead in file order. */
+export function publishRewards(standing: RewardStanding, units: DistanceUnit): PublishedReward[] {
+  const text = (reward: Reward) => (reward.private ? null : reward.text);
+  const earned = standing.earned.map(({ reward, win }): PublishedReward => ({
+    text: text(reward),
+    kind: reward.target.kind,
+    label: win.title,
+    win: win.slug,
+    date: win.date,
+    progress: null,
+    done: null,
+  }));
+  const ahead = standing.ahead.map(({ reward, progress: p }): PublishedReward => ({
+    text: text(reward),
+    kind: reward.target.kind,
+    label: reward.target.kind === 'custom' && reward.private ? 'a win of your own' : reward.target.label,
+    win: null,
+    date: null,
+    progress: p === null ? null : describeRewardProgress(p, units),
+    done: p === null ? null : p.done,
+  }));
+  return [...earned, ...ahead];
+}
+
+/** A published reward's name: its words, or "A private reward". */
+export function rewardName(reward: Pick<PublishedReward, 'text'>): string {
+  return reward.text ?? 'A private reward';
+}
+
+/** The line a win's card and feed item carry: `Reward: new trail shoes`; null without a reward. */
+export function rewardLine(rewards: readonly Pick<PublishedReward, 'text'>[]): string | null {
+  if (rewards.length === 0) return null;
+  const words = rewards.filter((r) => r.text !== null).map((r) => r.text!);
+  const hidden = rewards.length - words.length;
+  if (words.length === 0) return hidden === 1 ? 'A private reward, earned' : `${formatCount(hidden)} private rewards, earned`;
+  const shown = hidden > 0 ? [...words, hidden === 1 ? 'a private one' : `${formatCount(hidden)} private ones`] : words;
+  return `${shown.length === 1 ? 'Reward' : 'Rewards'}: ${shown.join(' · ')}`;
 }
