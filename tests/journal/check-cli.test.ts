@@ -39,7 +39,7 @@ describe('npm run check', () => {
     const { status, stdout } = check(['--data', `${FIXTURES}/bad`, '--json']);
     expect(status).toBe(1);
     const summary = JSON.parse(stdout);
-    expect(Object.keys(summary)).toEqual(['runs', 'distance', 'firstDate', 'lastDate', 'journalEntries', 'goals', 'skipped', 'merged', 'errors', 'warnings']);
+    expect(Object.keys(summary)).toEqual(['runs', 'distance', 'firstDate', 'lastDate', 'journalEntries', 'goals', 'rewards', 'skipped', 'merged', 'errors', 'warnings']);
     expect(summary.errors).toHaveLength(25);
     expect(summary.errors).toContainEqual({
       path: `${FIXTURES}/bad/runs.csv`,

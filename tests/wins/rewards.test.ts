@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/format/dates.ts';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { formatSummaryLine, summarizeJournal } from '../../src/lib/journal/summary.ts';
 import { logRun } from '../../src/lib/log/log-run.ts';
 import { publishedRewards } from '../../src/lib/site/collections.ts';
 import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
@@ -56,6 +57,7 @@ describe('rewards.md', () => {
     const journal = await read();
     expect(journal.errors.map(formatProblem)).toEqual([]);
     expect(journal.warnings).toEqual([]);
+    expect(formatSummaryLine(summarizeJournal(journal), 'km')).toMatch(/, 1 goal, 7 rewards$/);
     const rewards = journal.rewards ?? [];
     expect(rewards.map((r) => [r.text, r.target.kind, r.target.value, r.target.goal ?? r.target.rung ?? r.target.words, r.private, r.source.line])).toEqual([
       ['New socks', 'total-distance', 100_000, null, false, 5],
