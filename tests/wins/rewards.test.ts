@@ -139,6 +139,18 @@ describe('rewards.md', () => {
   });
 });
 
+describe('private: yes', () => {
+  it('keeps the reward above it private even unindented, and a private line under no reward is an error', async () => {
+    writeJournal('- Socks at 100 km lifetime\nprivate: yes\n\nSome notes.\n\nprivate: yes\n- Tea at 50 km lifetime\n  PRIVATE: true\n');
+    const journal = await read();
+    expect(journal.rewards!.map((r) => [r.text, r.private])).toEqual([
+      ['Socks', true],
+      ['Tea', true],
+    ]);
+    expect(journal.errors.map((p) => [p.line, p.field, p.message])).toEqual([[6, 'private', 'expected a "private:" line right under the reward it keeps private']]);
+  });
+});
+
 describe('what is published', () => {
   it('keeps a private reward counted but without its words, on the site and on the cards', async () => {
     writeJournal(GOOD);

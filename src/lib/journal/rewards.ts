@@ -257,7 +257,10 @@ export function parseRewards(text: string, path: string, context: RewardContext)
       }
       return;
     }
-    const field = /^\s+/.test(raw) ? FIELD.exec(raw.trim()) : null;
+    // `private:` belongs to the reward above it even when it is not indented: a privacy flag
+    // must never be dropped for want of two spaces.
+    const privateLine = /^private\s*:/i.test(raw.trim());
+    const field = /^\s+/.test(raw) || privateLine ? FIELD.exec(raw.trim()) : null;
     if (field && current !== null) {
       const name = field[1]!.toLowerCase();
       if (!REWARD_FIELDS.includes(name)) {
@@ -267,6 +270,10 @@ export function parseRewards(text: string, path: string, context: RewardContext)
       const flag = parseBoolean(field[2]!);
       if (flag.ok) (current as Reward).private = flag.value;
       else problems.push(problem('error', at, 'private', field[2]!, flag.expected));
+      return;
+    }
+    if (privateLine) {
+      problems.push(problem('error', at, 'private', null, 'a "private:" line right under the reward it keeps private'));
       return;
     }
     // A line that is not indented ends the item: fields below it belong to no reward.
