@@ -4,9 +4,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/format/dates.ts';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
+import { parseRewards } from '../../src/lib/journal/rewards.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { formatSummaryLine, summarizeJournal } from '../../src/lib/journal/summary.ts';
 import { logRun } from '../../src/lib/log/log-run.ts';
@@ -184,5 +186,29 @@ describe('log', () => {
     expect(JSON.parse(outcome.stdout).rewards).toEqual([{ text: 'A sauna', win: '2025-03-24-12-week-streak', for: '12-week streak', private: true }]);
     const text = await logRun(['--data', data, '2025-03-31', '150'], env);
     expect(text.stdout).toContain('Reward earned: Tickets (for 250 km lifetime)\n');
+  });
+});
+
+describe('any text', () => {
+  const context = { profile: { units: 'km' as const }, goals: [{ slug: 'spring-half', title: 'Spring Half' }], runs: [{ win: 'Ran to the lake' }] };
+  const piece = fc.constantFrom('- ', '* ', '  ', 'private: ', 'yes', ' at ', ' after ', ' for ', '100', 'km', ' lifetime', 'first ', 'half marathon', '% of ', 'Spring Half', '"', '\n', '```', '---', 'é', '\u202e');
+  it('never throws, and every problem names its line inside the file', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const { rewards, problems } = parseRewards(text, 'data/rewards.md', context);
+        const lines = text.split(/\r?\n/).length;
+        for (const p of problems) expect(p.line! >= 1 && p.line! <= lines).toBe(true);
+        for (const r of rewards) expect(r.text.trim()).not.toBe('');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads a 1 MB line as one malformed reward, quickly', () => {
+    const started = performance.now();
+    const { problems } = parseRewards(`- ${'at '.repeat(350_000)}\n`, 'data/rewards.md', context);
+    expect(problems).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

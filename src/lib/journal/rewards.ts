@@ -196,16 +196,23 @@ function goalNames(context: RewardContext): string {
   return context.goals.length === 0 ? 'there are none' : context.goals.map((goal) => `"${goal.title}"`).join(', ');
 }
 
+/** How many joining words of a line are tried, leftmost first. */
+const MAX_SPLITS = 12;
+
 /** Every way the line may be split at a joining word, leftmost first: the reward may say "at" too. */
 function splits(text: string): Array<{ reward: string; when: string }> {
   const out: Array<{ index: number; reward: string; when: string }> = [];
   for (const joiner of JOINERS) {
     const pattern = new RegExp(`\\s${joiner.replace(/ /g, '\\s+')}\\s+`, 'gi');
+    let found = 0;
     for (const match of text.matchAll(pattern)) {
+      if (++found > MAX_SPLITS) break;
       out.push({ index: match.index, reward: text.slice(0, match.index).trim(), when: text.slice(match.index + match[0].length) });
     }
   }
-  return out.sort((a, b) => a.index - b.index).filter((s) => s.reward !== '');
+  // A reward is a few words: past the first few joining words a line is not one (and a 1 MB line
+  // of "at at at" must not try every split).
+  return out.sort((a, b) => a.index - b.index).filter((s) => s.reward !== '').slice(0, MAX_SPLITS);
 }
 
 const LIST_ITEM = /^[-*+]\s+(.*)$/;
