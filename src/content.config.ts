@@ -95,6 +95,21 @@ const reflections = defineCollection({
   schema: z.object({ title: z.string().nullable() }),
 });
 
+// The rewards as published (see publishRewards): a private reward's words never get here. The id
+// keeps their order: earned first, then the ones ahead.
+const rewards = defineCollection({
+  loader: journalLoader('rewards', (site) => site.rewards.map((reward, index) => ({ id: String(index).padStart(4, '0'), data: { ...reward } }))),
+  schema: z.object({
+    text: z.string().nullable(),
+    kind: z.enum(WIN_KINDS),
+    label: z.string(),
+    win: z.string().nullable(),
+    date: isoDate.nullable(),
+    progress: z.string().nullable(),
+    done: z.number().nullable(),
+  }),
+});
+
 // Public stories only (a private story's files never reach Astro). Ids are paths inside the data
 // folder without extension (`journal/2024-03-10-first-4k`), the same ids the reader gives `Run.storyId`.
 const stories = defineCollection({
@@ -102,4 +117,4 @@ const stories = defineCollection({
   schema: z.looseObject({}),
 });
 
-export const collections = { runYear, winYear, series, goals, profile, stories, reflections };
+export const collections = { runYear, winYear, series, goals, profile, rewards, stories, reflections };

@@ -117,6 +117,38 @@ export interface KnownBests {
   times: Record<string, number>;
 }
 
+/**
+ * What earns a reward: a win named by the engine's own keys. Ladder kinds are earned by their
+ * first win at or past `value` (one run can cross two rungs; the engine names the highest).
+ */
+export interface RewardTarget {
+  kind: WinKind;
+  /**
+   * The rung in the win's own unit: metres (distance, lifetime, climbing), runs, days, weeks,
+   * years, percent of a goal, the Eddington number, or seconds for a barrier. Null for the kinds
+   * with one win (first run, goal achieved) and the runner's own wins.
+   */
+  value: number | null;
+  /** The standard distance of a barrier (`5k`), the ladder rung of a distance first (`30-km`). */
+  rung: string | null;
+  /** Goal slug, for goal steps and goals achieved. */
+  goal: string | null;
+  /** The runner's own win, in their words (compared as a slug). */
+  words: string | null;
+  /** The win in words, as pages and messages name it: `first 30 km`, `1,000 km lifetime`. */
+  label: string;
+}
+
+/** A reward the runner promised themselves (`rewards.md`), tied to a win. */
+export interface Reward {
+  /** The reward in the runner's words. */
+  text: string;
+  target: RewardTarget;
+  /** Counts, but its words are never published. */
+  private: boolean;
+  source: SourceRef;
+}
+
 export type Severity = 'error' | 'warning';
 
 /** One problem in the journal: printed as `path:line: field: got "X", expected Y`. */
@@ -137,6 +169,8 @@ export interface Journal {
   reflections: Reflection[];
   goals: Goal[];
   profile: Profile;
+  /** The rewards of `rewards.md`, in file order; absent or empty when there are none. */
+  rewards?: Reward[];
   errors: Problem[];
   warnings: Problem[];
   /** Non-running activities skipped by importers, by sport. */

@@ -6,6 +6,7 @@ import { layoutInputs, type LayoutInputs } from '../lib/site/page-keys.ts';
 export type ProfileData = CollectionEntry<'profile'>['data'];
 export type WinData = WinEntry;
 export type RunData = RunEntry;
+export type RewardData = CollectionEntry<'rewards'>['data'];
 
 const DEFAULT_PROFILE: ProfileData = {
   name: 'A runner',
@@ -46,6 +47,11 @@ export async function getWins(): Promise<WinData[]> {
 /** Every run, in id order (the store keeps them as a table per year: see runYears). */
 export async function getRuns(): Promise<RunData[]> {
   return (await getCollection('runYear')).sort(byYear).flatMap((entry) => decodedRows(entry.data.rows, runFromRow));
+}
+
+/** The rewards as published: earned in the order they were earned, then the ones ahead in file order. */
+export async function getRewards(): Promise<RewardData[]> {
+  return (await getCollection('rewards')).sort(byYear).map((entry) => entry.data);
 }
 
 /** A run's name for people: its title, or "Private run" — a private run's title never reaches a page. */

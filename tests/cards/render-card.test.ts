@@ -86,6 +86,32 @@ describe('goldens', () => {
   });
 });
 
+describe('a card with a reward earned', () => {
+  // Drawn under the context line; a template change shows up here too (UPDATE_GOLDENS=1 to redraw on purpose).
+  const slug = '2025-01-05-1000-km';
+  const withReward = (reward: string): CardInput => cardInputForWin(winBySlug(slug), profile, { rewards: new Map([[slug, reward]]) });
+
+  it.each(['1200x630', '1080x1920'] as const)('matches its golden at %s', async (format) => {
+    const png = await renderer.render(withReward('Reward: New trail shoes'), format);
+    const file = `${GOLDENS}${slug}-reward-${format}.png`;
+    if (process.env.UPDATE_GOLDENS === '1') writeFileSync(file, png);
+    const [actual, expected, without] = await Promise.all([
+      decode(png),
+      decode(readFileSync(file)),
+      decode(await renderer.render(cardInputForWin(winBySlug(slug), profile), format)),
+    ]);
+    const { width, height } = actual;
+    expect(pixelmatch(actual.data, expected.data, undefined, width, height, { threshold: 0.1 }) / (width * height)).toBeLessThan(0.002);
+    // The line is really drawn: the same card without it differs.
+    expect(differingPixels(actual, without)).toBeGreaterThan(1000);
+  });
+
+  it.each(CARD_FORMATS)('keeps a long reward inside the margins at %s', async (format) => {
+    const png = await renderer.render(withReward(`Reward: ${LONG_TITLE}`), format);
+    expect(inkInMargins(await decode(png), inset(format))).toBe(0);
+  });
+});
+
 describe('text always fits', () => {
   const titles: Array<[string, string]> = [
     ['a 200-character title', LONG_TITLE],

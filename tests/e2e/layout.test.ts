@@ -27,7 +27,7 @@ async function pageTypes(root: string): Promise<Record<string, string>> {
     if (!match?.[1]) throw new Error(`no link like ${pattern} found`);
     return match[1];
   };
-  const [home, wins, runs, progress] = await Promise.all(['', 'wins/', 'runs/', 'progress/'].map(html)) as [string, string, string, string];
+  const [home, wins, runs, progress, rewards] = await Promise.all(['', 'wins/', 'runs/', 'progress/', 'rewards/'].map(html)) as [string, string, string, string, string];
   return {
     home: '',
     wins: 'wins/',
@@ -40,6 +40,9 @@ async function pageTypes(root: string): Promise<Record<string, string>> {
     run: `runs/${first(runs, /href="\/runs\/(\d{4}-\d{2}-\d{2}[^"/]*)\/"/)}/`,
     progress: 'progress/',
     goal: `goals/${first(home, /href="\/goals\/([^"/]+)\/"/)}/`,
+    rewards: 'rewards/',
+    // A win page with its reward earned (the first one the rewards page links).
+    rewardWin: `wins/${first(rewards, /href="\/wins\/(\d{4}-\d{2}-\d{2}-[^"]+)\/"/)}/`,
     notFound: '404.html',
   };
 }

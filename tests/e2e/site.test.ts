@@ -12,6 +12,7 @@ import { launchBrowser, openPage, type Browser } from '../../scripts/lib/browser
 import { buildSite, type BuiltSite } from './build-site.ts';
 import { crawl } from './crawl.ts';
 import { serveStatic, type StaticSite } from '../../scripts/lib/static-server.ts';
+import { matchRewards } from '../../src/lib/wins/rewards.ts';
 
 const BASE = '/small-wins/';
 const DATA = resolve(import.meta.dirname, '../../data');
@@ -52,6 +53,7 @@ async function pagesOf(site: StaticSite): Promise<Record<string, string>> {
     run: `runs/${first(runs, /href="\/runs\/(\d{4}-\d{2}-\d{2}[^"/]*)\/"/)}/`,
     progress: 'progress/',
     goal: `goals/${first(home, /href="\/goals\/([^"/]+)\/"/)}/`,
+    rewards: 'rewards/',
     notFound: '404.html',
     ridgeRun: RIDGE.run,
     ridgeWin: RIDGE.win,
@@ -79,7 +81,7 @@ afterAll(async () => {
 });
 
 describe('every page type', () => {
-  test.each(['home', 'wins', 'winsPage2', 'winsFamily', 'year', 'win', 'record', 'runs', 'runsPage2', 'run', 'progress', 'goal', 'notFound'])(
+  test.each(['home', 'wins', 'winsPage2', 'winsFamily', 'year', 'win', 'record', 'runs', 'runsPage2', 'run', 'progress', 'goal', 'rewards', 'notFound'])(
     '%s loads without a console error',
     async (name) => {
       const { page, errors } = await openPage(browser.context, root.root + pages[name]);
@@ -311,6 +313,66 @@ describe('route maps', () => {
       if (!/\.(html|xml|json|js|css|txt|webmanifest)$/.test(file.name)) continue;
       const text = await readFile(join(file.parentPath, file.name), 'utf8');
       for (const value of ends) expect({ file: file.name, found: text.includes(value) }).toEqual({ file: file.name, found: false });
+    }
+  });
+});
+
+describe('rewards', () => {
+  // The sample's rewards.md, and the wins the notes say they were had on.
+  const EARNED = [
+    ['New trail shoes', '2025-01-07-1000-km-lifetime'],
+    ['Pancakes for everyone', '2025-07-09-twelve-kilometres-of-cliffs-before-breakfast'],
+    ['A cinnamon bun', '2025-08-16-first-30-km'],
+    [null, '2025-08-19-52-week-streak'],
+  ];
+  const PRIVATE_WORDS = ['silver earrings', 'Saturday market'];
+  const text = (path: string) => fetch(root.root + path).then((response) => response.text());
+  const words = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  test('the engine earns each of the sample rewards on the win its story names', async () => {
+    const journal = await readJournal('data');
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    const standing = matchRewards(journal.rewards ?? [], wins, journal.runs, journal.goals, journal.profile, journal.today);
+    expect(standing.earned.map(({ reward, win }) => [reward.private ? null : reward.text, win.slug])).toEqual(EARNED);
+    expect(standing.ahead.map(({ reward }) => reward.text)).toEqual(['A massage']);
+  });
+
+  test("each earned reward shows on its win's page, a private one without its words", async () => {
+    for (const [reward, slug] of EARNED) {
+      const page = words(await text(`wins/${slug}/`));
+      expect(page).toContain(`Reward ${reward ?? 'A private reward'}`);
+      expect(page).toContain('All rewards →');
+    }
+    expect(words(await text('wins/2025-08-16-thirty-kilometres-on-my-own-two-feet/'))).not.toContain('Reward');
+  });
+
+  test('/rewards/ lists the earned ones with their dates and wins, and how far away the one ahead is', async () => {
+    const html = await text('rewards/');
+    const page = words(html);
+    expect(page).toContain('4 of 5 rewards earned.');
+    expect(page).toContain('New trail shoes for 1,000 km lifetime · Jan 7, 2025');
+    expect(page).toContain('A cinnamon bun for First 30 km · Aug 16, 2025');
+    expect(page).toContain('A private reward for 52-week streak · Aug 19, 2025');
+    expect(page).toContain('A massage for Winter Trail 50K 27 days to race day');
+    for (const [, slug] of EARNED) expect(html).toContain(`href="/wins/${slug}/"`);
+    // Linked from the home page and the wins page; the header keeps its four links.
+    expect(await text('')).toContain('href="/rewards/"');
+    expect(await text('wins/')).toContain('href="/rewards/"');
+  });
+
+  test('the feed carries the public rewards', async () => {
+    const feed = await text('rss.xml');
+    expect(feed).toContain('Reward: A cinnamon bun.');
+    expect(feed).toContain('A private reward, earned.');
+  });
+
+  test("a private reward's words appear in no file of dist/", async () => {
+    const outDir = (builds[0] as BuiltSite).outDir;
+    const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const bytes = await readFile(join(file.parentPath, file.name));
+      for (const secret of PRIVATE_WORDS) expect({ file: file.name, found: bytes.includes(secret) }).toEqual({ file: file.name, found: false });
     }
   });
 });

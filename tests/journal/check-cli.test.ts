@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers.ts';
 
@@ -36,7 +39,7 @@ describe('npm run check', () => {
     const { status, stdout } = check(['--data', `${FIXTURES}/bad`, '--json']);
     expect(status).toBe(1);
     const summary = JSON.parse(stdout);
-    expect(Object.keys(summary)).toEqual(['runs', 'distance', 'firstDate', 'lastDate', 'journalEntries', 'goals', 'skipped', 'merged', 'errors', 'warnings']);
+    expect(Object.keys(summary)).toEqual(['runs', 'distance', 'firstDate', 'lastDate', 'journalEntries', 'goals', 'rewards', 'skipped', 'merged', 'errors', 'warnings']);
     expect(summary.errors).toHaveLength(25);
     expect(summary.errors).toContainEqual({
       path: `${FIXTURES}/bad/runs.csv`,
@@ -77,5 +80,21 @@ describe('npm run check', () => {
     expect(today.status).toBe(2);
     expect(today.stderr).toBe('SMALL_WINS_TODAY: got "2024-02-30", expected a real calendar date (February 2024 has 29 days)\n');
     expect(check(['--nope']).status).toBe(2);
+  });
+
+  it('names a reward that can never be earned and a malformed reward line at path:line, and fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-rewards-'));
+    try {
+      writeFileSync(join(dir, 'runs.csv'), 'date,distance\n2025-01-06,5\n');
+      writeFileSync(join(dir, 'rewards.md'), '# Rewards\n\n- Shoes at 500 km lifetime\n- A cake after my first 7 km\n- something nice\n');
+      const { status, stdout, lines } = check(['--data', dir]);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(lines[0]).toMatch(new RegExp(`^${dir}/rewards\\.md:4: reward: got "7 km", expected a rung of the distance ladder: 1 km, .*\\(this reward can never be earned\\)$`));
+      expect(lines[1]).toMatch(new RegExp(`^${dir}/rewards\\.md:5: reward: got "something nice", expected "- <reward> at <win>"`));
+      expect(lines.at(-1)).toBe(`${dir}: 2 errors, 0 warnings`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -72,3 +72,18 @@ describe('npm run next', () => {
     expect(json.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 30_900, unit: 'm' });
   });
 });
+
+describe('npm run next and rewards', () => {
+  it("ends with the sample's nearest reward still ahead, and the ones earned never show", () => {
+    const { code, stdout, stderr } = run('next', ['--data', 'data']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('Next reward: A massage, 27 days to race day (Winter Trail 50K)');
+    expect(lines.filter((line) => line.startsWith('Next reward:'))).toHaveLength(1);
+  });
+
+  it('prints no reward line for a journal without rewards.md', () => {
+    expect(run('next', ['--data', SMALL]).stdout).not.toContain('reward');
+  });
+});

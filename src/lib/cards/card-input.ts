@@ -41,6 +41,8 @@ export interface CardInput {
   route: CardRoute | null;
   /** How far along, 0–1, for a win counted in percent (a goal's progress): drawn as a bar. */
   share: number | null;
+  /** The rewards this win earned, in words (`Reward: new trail shoes`); absent without one, so other cards keep their cache keys. */
+  reward?: string;
   name: string;
   /** The site address without the scheme: `ana.github.io/runs`. */
   site: string | null;
@@ -54,6 +56,8 @@ export interface CardContext {
    * `--site`/`--base` when it has them. Falls back to the profile's `site`.
    */
   site?: string | null;
+  /** Per win slug, the line of the rewards it earned (private words already left out: see rewardLine). */
+  rewards?: ReadonlyMap<string, string>;
 }
 
 /** The most points a sparkline shows: enough for a shape, few enough to read as a thumbnail. */
@@ -226,9 +230,15 @@ export function cardInputForWin(win: Win, profile: Profile, context: CardContext
     spark: withSparkLabel(sparklineOf(win), words.headline),
     route: routeOf(runs.get(win.runs[0] ?? '')),
     share: win.unit === 'percent' && Number.isFinite(win.value) ? Math.max(0, Math.min(1, win.value / 100)) : null,
+    ...rewardOf(win, context),
     name: profile.name,
     site: cardSite(profile, context),
   };
+}
+
+function rewardOf(win: Win, context: CardContext): { reward?: string } {
+  const line = context.rewards?.get(win.slug);
+  return line === undefined ? {} : { reward: line };
 }
 
 /** The address a card prints: the build's site when it was given one, else the profile's. */

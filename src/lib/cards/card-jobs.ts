@@ -4,11 +4,23 @@ import type { Journal, Win } from '../types.ts';
 import { cardInputForGoal, cardInputForSite, cardInputForWin, type CardContext } from './card-input.ts';
 import { CARD_FORMATS, cardFileName } from './formats.ts';
 import type { CardJob } from './render-all.ts';
+import { publishedRewards } from '../site/collections.ts';
+import { rewardLine } from '../wins/rewards.ts';
+
+/** Each rewarded win's line, by slug: the same published rewards the site shows. */
+function rewardLines(journal: Journal, wins: readonly Win[]): Map<string, string> {
+  const byWin = Map.groupBy(publishedRewards(journal, wins).filter((r) => r.win !== null), (r) => r.win!);
+  return new Map([...byWin].map(([slug, rewards]) => [slug, rewardLine(rewards)!]));
+}
 
 /** `site`: the build's public URL with its base path, when it was given one (see `CardContext`). */
 export function cardJobsForJournal(journal: Journal, wins: readonly Win[], options: { site?: string | null } = {}): CardJob[] {
   const { profile } = journal;
-  const context: CardContext = { runs: new Map(journal.runs.map((run) => [run.id, run])), site: options.site ?? null };
+  const context: CardContext = {
+    runs: new Map(journal.runs.map((run) => [run.id, run])),
+    site: options.site ?? null,
+    rewards: rewardLines(journal, wins),
+  };
   const jobs: CardJob[] = [];
   for (const win of wins) {
     const input = cardInputForWin(win, profile, context);

@@ -48,6 +48,7 @@ function tidyInput(input: CardInput, covered: CodePointTest): CardInput {
     figure: maybe(input.figure),
     date: maybe(input.date),
     detail: maybe(input.detail),
+    ...(input.reward === undefined ? {} : { reward: tidy(input.reward) }),
     spark: input.spark ? { ...input.spark, label: tidy(input.spark.label) } : null,
     name: tidy(input.name),
     site: maybe(input.site),

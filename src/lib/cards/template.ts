@@ -176,6 +176,13 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
           ...clampStyle(2),
         })
       : null,
+    // A reward earned: the runner's promise kept, in the family's colour under the context.
+    input.reward
+      ? text(input.reward, {
+          marginTop: Math.round(layout.gap * 0.6), fontSize: layout.detail, fontWeight: 700, lineHeight: 1.25, color: style.accent,
+          ...clampStyle(layout.sparkBeside ? 1 : 2),
+        })
+      : null,
   ]);
 
   const sparkNode = (sparkHeight: number): CardNode | null =>

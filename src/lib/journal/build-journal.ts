@@ -10,6 +10,7 @@ import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
 import { assignRunIds } from './run-ids.ts';
 import { keepShownReflections, parseReflection } from './reflections.ts';
+import { parseRewards } from './rewards.ts';
 import { attachStories, parseJournalEntry, type JournalEntry } from './stories.ts';
 
 export interface SourceFile {
@@ -30,6 +31,8 @@ export interface JournalSources {
   goals: SourceFile[];
   /** The week reflections (`weeks/2025-W44.md`), each with its name inside that folder. */
   reflections?: Array<SourceFile & { file: string }>;
+  /** `rewards.md`, when the journal has one. */
+  rewards?: SourceFile | null;
   imported: ImportResult;
   /** The CSVs `npm run import` wrote (`imported/*.csv`): runs with a `source`, read as imports. */
   importedCsv?: SourceFile[];
@@ -102,6 +105,9 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   append(problems, paceTypoWarnings(attached.runs, profile.units));
 
   const runs = attached.runs;
+  // Rewards are checked against the goals and the runs' own wins, so they are read last.
+  const rewards = sources.rewards ? parseRewards(sources.rewards.text, sources.rewards.path, { profile, goals, runs }) : null;
+  if (rewards !== null) append(problems, rewards.problems);
   const { errors, warnings } = splitProblems(sortProblems(problems));
   return {
     runs,
@@ -109,6 +115,7 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
     reflections: shown.reflections,
     goals: goals.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
     profile,
+    rewards: rewards?.rewards ?? [],
     errors,
     warnings,
     skipped: sources.imported.skipped,

@@ -9,6 +9,7 @@ import { mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
 import { REFLECTION_FILE, REFLECTIONS_DIR } from './reflections.ts';
+import { REWARDS_FILE } from './rewards.ts';
 import { storyIdOf } from './stories.ts';
 import { decodeJournalText } from './text-bytes.ts';
 
@@ -57,8 +58,8 @@ async function readText(path: string, shown: string, problems: Problem[]): Promi
   return decoded.text;
 }
 
-/** `profile.md`'s text, or null when there is none. */
-async function readProfileText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
+/** An optional top-level file's text (`profile.md`, `rewards.md`), or null when there is none. */
+async function readOptionalText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
   try {
     // A link is never followed, like every link in the journal (the importer warns about it).
     if ((await lstat(path)).isSymbolicLink()) return null;
@@ -133,7 +134,10 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
 
   const fileProblems: Problem[] = [];
   const profilePath = `${displayDir}/profile.md`;
-  const profileText = await readProfileText(join(dir, 'profile.md'), profilePath, fileProblems);
+  const profileText = await readOptionalText(join(dir, 'profile.md'), profilePath, fileProblems);
+  const rewardsPath = `${displayDir}/${REWARDS_FILE}`;
+  // Like the profile: optional, and a link is never followed.
+  const rewardsText = await readOptionalText(join(dir, REWARDS_FILE), rewardsPath, fileProblems);
   const { profile, problems: profileProblems, fontLines } = parseProfile(profileText, profilePath);
   fileProblems.push(...(await fontProblems(profile.fonts, fontLines, dir, profilePath)));
   const journalDir = join(dir, 'journal');
@@ -164,6 +168,7 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
       entries: entries.map(({ file, path, text }) => ({ path, text, storyId: storyIdOf(`journal/${file}`) })),
       goals: goals.map(({ path, text }) => ({ path, text })),
       reflections,
+      rewards: rewardsText === null ? null : { path: rewardsPath, text: rewardsText },
       imported,
       importedCsv: importedCsv.map(({ path, text }) => ({ path, text })),
       routes: { dir: `${displayDir}/${ROUTES_DIR}`, files: routeFiles.map(({ file, text }) => ({ name: `${ROUTES_DIR}/${file}`, text })) },

@@ -18,6 +18,8 @@ export interface CheckSummary {
   lastDate: IsoDate | null;
   journalEntries: number;
   goals: number;
+  /** Rewards in `rewards.md`. */
+  rewards: number;
   skipped: Record<string, number>;
   merged: number;
   errors: ProblemSummary[];
@@ -37,6 +39,7 @@ export function summarizeJournal(j: Journal): CheckSummary {
     lastDate: j.runs.at(-1)?.date ?? null,
     journalEntries: j.stories.length,
     goals: j.goals.length,
+    rewards: j.rewards?.length ?? 0,
     skipped: j.skipped,
     merged: j.merged,
     errors: j.errors.map(summarizeProblem),
@@ -60,6 +63,7 @@ export function formatSummaryLine(summary: CheckSummary, unit: Journal['profile'
     plural(summary.journalEntries, 'journal entry', 'journal entries'),
     plural(summary.goals, 'goal'),
   ];
+  if (summary.rewards > 0) parts.push(plural(summary.rewards, 'reward'));
   if (summary.merged > 0) parts.push(`${formatCount(summary.merged)} imported merged`);
   const skipped = Object.values(summary.skipped).reduce((sum, n) => sum + n, 0);
   if (skipped > 0) parts.push(`${formatCount(skipped)} other activities skipped`);

@@ -18,6 +18,15 @@ export interface WinSummary {
   url: string;
 }
 
+export interface RewardSummary {
+  text: string;
+  /** The slug of the win that earned it. */
+  win: string;
+  /** The win's title. */
+  for: string;
+  private: boolean;
+}
+
 export interface LoggedRun {
   id: string;
   date: IsoDate;
@@ -38,6 +47,8 @@ export interface LogReport {
   wins: WinSummary[];
   /** For a run dated before the journal's last run: the other wins it changed. */
   changed: { lastRun: IsoDate; added: WinSummary[]; removed: WinSummary[] } | null;
+  /** The rewards this run earned: the runner's own words (their terminal; private ones too). */
+  rewards: RewardSummary[];
   /** When it earned nothing: the nearest milestones, as sentences. */
   next: string[];
   warnings: Problem[];
@@ -55,6 +66,11 @@ export function summarizeWin(win: Win): WinSummary {
 /** How a command announces a win it brought. */
 export function formatNewWinLine(win: WinSummary): string {
   return `New win: ${win.title}!  ${win.url}`;
+}
+
+/** How `log` announces a reward the moment it is earned. */
+export function formatRewardLine(reward: RewardSummary): string {
+  return `Reward earned: ${reward.text} (for ${reward.for})${reward.private ? ' [private: not on the site]' : ''}`;
 }
 
 export function loggedRun(run: Run): LoggedRun {
@@ -75,6 +91,7 @@ export function formatLogReport(report: LogReport, unit: DistanceUnit): { stdout
   if (report.created) out.push(`(${report.file} was new: it starts with a header row.)`);
   if (report.story !== null) out.push(`Story: ${report.story} (write it there; it is attached to this run)`);
   for (const win of report.wins) out.push(formatNewWinLine(win));
+  for (const reward of report.rewards) out.push(formatRewardLine(reward));
   if (report.wins.length === 0) {
     out.push(report.next.length > 0 ? `No new win this time. Within reach: ${report.next.join('; ')}` : 'No new win this time.');
   }

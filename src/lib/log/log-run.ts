@@ -11,6 +11,7 @@ import { futureRunWarnings } from '../journal/plausibility.ts';
 import { beatsWorldRecord, worldRecordTime } from '../journal/world-records.ts';
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { findWins } from '../wins/find-wins.ts';
+import { matchRewards } from '../wins/rewards.ts';
 import { appendRow, MissingColumnsError, type RowValues } from './csv-append.ts';
 import { JournalFileError, readOnlyReason, writeFileAtomic, writeTarget, type AtomicWriteSteps } from '../fs/atomic-write.ts';
 import { LockBusyError, withFileLock, type LockOptions } from './journal-lock.ts';
@@ -245,6 +246,11 @@ export async function logRun(args: string[], env: LogEnvironment): Promise<LogOu
   const others = added.filter((win) => !earned.includes(win));
 
   const newRunWarnings = [...written.problems, ...(run === null ? [] : futureRunWarnings([run], todayIn(env.now, profile.timezone)))];
+  // A reward is earned the moment its win is: one of the wins this run brought.
+  const earnedSlugs = new Set(earned.map((win) => win.slug));
+  const rewards = matchRewards(after.rewards ?? [], winsAfter, after.runs, after.goals, profile, after.today).earned
+    .filter(({ win }) => earnedSlugs.has(win.slug))
+    .map(({ reward, win }) => ({ text: reward.text, win: win.slug, for: win.title, private: reward.private }));
   const report: LogReport = {
     file: shownFile,
     line,
@@ -252,6 +258,7 @@ export async function logRun(args: string[], env: LogEnvironment): Promise<LogOu
     run: run === null ? null : loggedRun(run),
     story: storyPath === null ? null : displayPath(storyPath),
     wins: earned.map(summarizeWin),
+    rewards,
     changed: backdated ? { lastRun: lastBefore, added: others.map(summarizeWin), removed: removed.map(summarizeWin) } : null,
     next: earned.length === 0 ? withinReach(after) : [],
     warnings: [...new Map(newRunWarnings.map((p) => [formatProblem(p), p])).values()],

@@ -3,6 +3,7 @@
 // publish their title, notes or story by mistake.
 import { emptyValue, PUBLISHED_RUN_COLUMNS, type ColumnKind, type UnpublishedField } from '../journal/run-columns.ts';
 import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';
+import { matchRewards, publishRewards, type PublishedReward } from '../wins/rewards.ts';
 import type { Goal, IsoDate, Journal, Profile, Run, Series, Win } from '../types.ts';
 
 /**
@@ -43,6 +44,8 @@ export interface SiteCollections {
   wins: WinEntry[];
   series: Series[];
   goals: GoalEntry[];
+  /** Earned first, then the ones ahead; a private reward's words are already gone. */
+  rewards: PublishedReward[];
 }
 
 export function runEntry(run: Run, wins: string[]): RunEntry {
@@ -115,5 +118,14 @@ export function siteCollections(journal: Journal, wins: readonly Win[]): SiteCol
     series: [...series.values()],
     goals: journal.goals.map(({ source: _source, ...goal }) => goal),
     reflections: journal.reflections.filter((r) => !r.private).map(({ week, title, body }) => ({ week, title, body })),
+    rewards: publishedRewards(journal, wins),
   };
+}
+
+/** The journal's rewards as the site may show them (the cards use the same). */
+export function publishedRewards(journal: Journal, wins: readonly Win[]): PublishedReward[] {
+  const rewards = journal.rewards ?? [];
+  if (rewards.length === 0) return [];
+  const standing = matchRewards(rewards, wins, journal.runs, journal.goals, journal.profile, journal.today);
+  return publishRewards(standing, journal.profile.units);
 }
