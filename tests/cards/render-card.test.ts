@@ -67,6 +67,13 @@ describe('the story format', () => {
     const m = cardMargins('1080x1920');
     expect(tallestEmptyBand(await decode(png), m.top, m.bottom)).toBeLessThanOrEqual(1920 * 0.1);
   });
+
+  it('leaves no large empty band around a short streak', async () => {
+    const win = winBySlug('2024-06-30-30-day-streak');
+    const input = cardInputForWin({ ...win, kind: 'weekly-streak', value: 4, unit: 'weeks', title: '4-week streak' }, profile);
+    const m = cardMargins('1080x1920');
+    expect(tallestEmptyBand(await decode(await renderer.render(input, '1080x1920')), m.top, m.bottom)).toBeLessThanOrEqual(1920 * 0.1);
+  });
 });
 
 describe('the encoder', () => {

@@ -35,18 +35,26 @@ export interface SparklineColours {
   background: string;
 }
 
+/** Where a streak's squares go: columns, rows and the step between squares, as large as fits. */
+export function streakLayout(streak: CardStreak, size: { width: number; height: number }): { columns: number; rows: number; pitch: number } {
+  const cells = streak.offset + streak.count;
+  const layouts: Array<[number, number]> = [];
+  if (streak.unit === 'day') layouts.push([7, Math.ceil(cells / 7)], [Math.ceil(cells / 7), 7]);
+  // Narrowest first, so of two layouts with squares as large, the one filling more of a tall box wins.
+  else for (let columns = 1; columns <= cells; columns++) layouts.push([columns, Math.ceil(cells / columns)]);
+  // A short streak stays a strip of bold squares rather than a few giant tiles.
+  const pitchOf = ([columns, rows]: [number, number]): number => Math.min(size.width / columns, size.height / rows, size.width / 5);
+  const [columns, rows] = layouts.reduce((best, layout) => (pitchOf(layout) > pitchOf(best) ? layout : best));
+  return { columns, rows, pitch: pitchOf([columns, rows]) };
+}
+
 /**
  * A streak's squares, as large as the box allows: days as a calendar (a row or column per
  * weekday, the days before the first one left faint), weeks in even rows. The last is the win's.
  */
 export function streakSvg(streak: CardStreak, size: { width: number; height: number }, colours: SparklineColours & { faint: string }): string {
   const cells = streak.offset + streak.count;
-  const layouts: Array<[number, number]> = [];
-  if (streak.unit === 'day') layouts.push([7, Math.ceil(cells / 7)], [Math.ceil(cells / 7), 7]);
-  else for (let columns = 1; columns <= cells; columns++) layouts.push([columns, Math.ceil(cells / columns)]);
-  const pitchOf = ([columns, rows]: [number, number]): number => Math.min(size.width / columns, size.height / rows);
-  const [columns, rows] = layouts.reduce((best, layout) => (pitchOf(layout) > pitchOf(best) ? layout : best));
-  const pitch = Math.min(pitchOf([columns, rows]), size.height / 2);
+  const { columns, rows, pitch } = streakLayout(streak, size);
   const cell = Math.max(1, Math.round(pitch * 0.82 * 10) / 10);
   const left = (size.width - columns * pitch) / 2;
   const top = (size.height - rows * pitch) / 2;
@@ -58,8 +66,9 @@ export function streakSvg(streak: CardStreak, size: { width: number; height: num
     const x = Math.round((left + column * pitch) * 10) / 10;
     const y = Math.round((top + row * pitch) * 10) / 10;
     const fill = index < streak.offset ? colours.faint : colours.line;
-    const win = index === cells - 1 ? ` stroke="${colours.background}" stroke-width="${Math.max(1, Math.round(cell / 6))}"` : '';
-    squares.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" rx="${Math.round(cell / 5)}" fill="${fill}"${win}/>`);
+    // The win's own day stands out: the others are a shade lighter.
+    const shade = index >= streak.offset && index < cells - 1 ? ' fill-opacity="0.7"' : '';
+    squares.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" rx="${Math.round(cell / 5)}" fill="${fill}"${shade}/>`);
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}">${squares.join('')}</svg>`;
 }

@@ -5,7 +5,7 @@ import { THEME_STYLE, iconSvg } from './family-style.ts';
 import { fitText, type TextLook, type TextMeasurer } from './fit-text.ts';
 import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { routeSvg } from './route.ts';
-import { sparklineSvg } from './sparkline.ts';
+import { sparklineSvg, streakLayout } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
 export const TEMPLATE_VERSION = 5;
@@ -280,11 +280,14 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
     const barHeight = Math.round(layout.detail * 2.4);
     // A goal's bar is thin: on a tall card, the family's icon fills the rest of the room under it.
     const emblemRoom = room === null ? null : input.share !== null ? room - barHeight - layout.gap * 3 : room;
+    // A streak's squares take the height they need; the rest goes to the space between sections.
+    const streakHeight = room !== null && input.spark?.streak ? streakLayout(input.spark.streak, { width: layout.sparkWidth, height: sparkHeight }) : null;
+    const drawnSparkHeight = streakHeight ? Math.ceil(streakHeight.rows * streakHeight.pitch) : sparkHeight;
     const emblemSize = emblemRoom === null ? layout.emblem : Math.min(emblemRoom, contentWidth);
     const bigEmblem = emblemSize === layout.emblem ? emblem : svgImage(iconSvg(input.theme, mix(style.background, style.accent, 0.22)), emblemSize, emblemSize);
     const drawing =
       input.route || input.spark
-        ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 1.5 }, [routeNode(routeHeight), sparkNode(sparkHeight)])
+        ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 1.5 }, [routeNode(routeHeight), sparkNode(drawnSparkHeight)])
         : input.share !== null
           ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 3 }, [
               shareBar(contentWidth, barHeight),
