@@ -64,7 +64,7 @@ describe('cardInputForWin', () => {
   });
 
   it('has no sparkline without a progression of three points', () => {
-    expect(cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).spark).toBeNull();
+    expect(cardInputForWin(winBySlug('2024-08-19-comeback'), profile).spark).toBeNull();
     const base = winBySlug('2025-01-05-1000-km');
     expect(cardInputForWin({ ...base, progression: { series: base.progression!.series, upTo: 0 } }, profile).spark).toBeNull();
     expect(cardInputForWin({ ...base, progression: { series: base.progression!.series, upTo: 1 } }, profile).spark).toBeNull();
@@ -161,5 +161,28 @@ describe('each thing said once', () => {
   it('prints the build\'s address when it has one, the profile\'s otherwise', () => {
     expect(cardInputForWin(comeback, { ...profile, site: 'https://example.github.io/small-wins' }, { site: 'https://you.github.io/repo/' }).site).toBe('you.github.io/repo');
     expect(cardInputForWin(comeback, { ...profile, site: 'https://example.github.io/small-wins' }).site).toBe('example.github.io/small-wins');
+  });
+
+  it("draws a streak as its days on a calendar, not as a line that rises by one", () => {
+    const daily = cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).spark!;
+    // June 1, 2024 was a Saturday: the sixth day of a week that starts on Monday.
+    expect(daily.streak).toEqual({ unit: 'day', count: 30, offset: profile.weekStart === 'monday' ? 5 : 6 });
+    expect(daily.label).toBe('One square a day');
+    const win = winBySlug('2024-06-30-30-day-streak');
+    const weekly = cardInputForWin({ ...win, kind: 'weekly-streak', value: 12, unit: 'weeks' }, profile).spark!;
+    expect(weekly.streak).toEqual({ unit: 'week', count: 12, offset: 0 });
+  });
+
+  it('spaces a count that only rises by one by date, and says since when', () => {
+    const base = winBySlug('2025-01-05-1000-km');
+    const series = {
+      id: 'eddington', label: 'Eddington number', unit: 'E' as const, lowerIsBetter: false,
+      points: [['2024-01-01', 1], ['2024-01-02', 2], ['2024-03-01', 3], ['2024-09-27', 4]].map(([date, value]) => ({ date: date as string, value: value as number, runId: null })),
+    };
+    const spark = cardInputForWin({ ...base, kind: 'eddington', family: 'consistency', value: 4, unit: 'E', progression: { series, upTo: 3 } }, profile).spark!;
+    expect(spark.days).toEqual([0, 1, 60, 270]);
+    expect(spark.label).toBe('By date since Jan 1, 2024');
+    // Measures that do not rise by one stay evenly spaced.
+    expect(cardInputForWin(base, profile).spark!.days ?? null).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { satoriMeasurer, fitText } from '../../src/lib/cards/fit-text.ts';
 import { CARD_FORMATS, CARD_SIZE, type CardFormat } from '../../src/lib/cards/formats.ts';
 import { CARD_BYTE_BUDGET, createCardRenderer, encodeCard, type CardRenderer } from '../../src/lib/cards/render-card.ts';
 import { cardMargins } from '../../src/lib/cards/template.ts';
-import { FIXTURES, ROOT, decode, differingPixels, inkInMargins, loadProfile, luminanceVariance, winBySlug } from './helpers.ts';
+import { FIXTURES, ROOT, decode, differingPixels, inkInMargins, loadProfile, loadWins, luminanceVariance, winBySlug, type Pixels } from './helpers.ts';
 
 const profile = loadProfile();
 const REPRESENTATIVE = ['2024-12-14-sub-25-5k', '2024-03-10-first-4-km-without-stopping', '2025-01-05-1000-km'];
@@ -42,6 +42,39 @@ function inset(format: CardFormat): { top: number; right: number; bottom: number
   const m = cardMargins(format);
   return { top: m.top - 2, right: m.right - 2, bottom: m.bottom - 2, left: m.left - 2 };
 }
+
+/** The tallest band of rows, inside the margins, with nothing drawn on them. */
+function tallestEmptyBand(pixels: Pixels, top: number, bottom: number): number {
+  const { data, width } = pixels;
+  const background = [data[0]!, data[1]!, data[2]!];
+  let tallest = 0;
+  let run = 0;
+  for (let y = top; y < pixels.height - bottom; y++) {
+    let ink = false;
+    for (let x = 0; x < width && !ink; x++) {
+      const i = (y * width + x) * 4;
+      ink = Math.abs(data[i]! - background[0]!) + Math.abs(data[i + 1]! - background[1]!) + Math.abs(data[i + 2]! - background[2]!) > 24;
+    }
+    run = ink ? 0 : run + 1;
+    tallest = Math.max(tallest, run);
+  }
+  return tallest;
+}
+
+describe('the story format', () => {
+  it.each(loadWins().map((win) => win.slug))('%s leaves no large empty band on a phone screen', async (slug) => {
+    const png = await renderer.render(cardInputForWin(winBySlug(slug), profile), '1080x1920');
+    const m = cardMargins('1080x1920');
+    expect(tallestEmptyBand(await decode(png), m.top, m.bottom)).toBeLessThanOrEqual(1920 * 0.1);
+  });
+
+  it('leaves no large empty band around a short streak', async () => {
+    const win = winBySlug('2024-06-30-30-day-streak');
+    const input = cardInputForWin({ ...win, kind: 'weekly-streak', value: 4, unit: 'weeks', title: '4-week streak' }, profile);
+    const m = cardMargins('1080x1920');
+    expect(tallestEmptyBand(await decode(await renderer.render(input, '1080x1920')), m.top, m.bottom)).toBeLessThanOrEqual(1920 * 0.1);
+  });
+});
 
 describe('the encoder', () => {
   /** The PNG colour type of the IHDR chunk: 2 is RGB, 3 is a palette. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardSparkline } from '../../src/lib/cards/card-input.ts';
-import { sparklinePoints, sparklineSvg } from '../../src/lib/cards/sparkline.ts';
+import { sparklinePoints, sparklineSvg, streakSvg } from '../../src/lib/cards/sparkline.ts';
 
 const box = { width: 400, height: 100, inset: 10 };
 const spark = (values: number[], lowerIsBetter = false): CardSparkline => ({ values, highlight: values.length - 1, lowerIsBetter, label: '' });
@@ -40,5 +40,38 @@ describe('sparklineSvg', () => {
     expect(cx + r).toBeLessThanOrEqual(400);
     expect(cy - r).toBeGreaterThanOrEqual(0);
     expect(svg).toContain('<polyline');
+  });
+});
+
+describe('by date', () => {
+  it('spaces points by their days rather than evenly, and draws steps', () => {
+    const dated: CardSparkline = { ...spark([1, 2, 3, 4]), days: [0, 10, 20, 100] };
+    expect(sparklinePoints(dated, box).map(([x]) => x)).toEqual([10, 48, 86, 390]);
+    const svg = sparklineSvg(dated, { width: 400, height: 120 }, { line: '#FFFFFF', background: '#000000' });
+    const points = /<polyline points="([^"]+)"/.exec(svg)![1]!.split(' ');
+    // Each rise is a flat stretch and a step up: two points per rise, after the first.
+    expect(points).toHaveLength(7);
+  });
+});
+
+describe('streakSvg', () => {
+  const colours = { line: '#FFFFFF', background: '#000000', faint: '#333333' };
+  const rects = (svg: string) => [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*fill="(#[0-9A-F]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), size: Number(m[3]), fill: m[4] }));
+
+  it('draws one square per day, the days before the first faint, in week rows or columns inside the box', () => {
+    const squares = rects(streakSvg({ unit: 'day', count: 30, offset: 5 }, { width: 900, height: 240 }, colours));
+    expect(squares).toHaveLength(35);
+    expect(squares.filter((s) => s.fill === '#333333')).toHaveLength(5);
+    for (const s of squares) {
+      expect(s.x).toBeGreaterThanOrEqual(0);
+      expect(s.x + s.size).toBeLessThanOrEqual(900);
+      expect(s.y + s.size).toBeLessThanOrEqual(240);
+    }
+    // Seven to a column or a row: a calendar.
+    expect([new Set(squares.map((s) => s.x)).size, new Set(squares.map((s) => s.y)).size]).toContain(7);
+  });
+
+  it('draws one square per week', () => {
+    expect(rects(streakSvg({ unit: 'week', count: 52, offset: 0 }, { width: 380, height: 140 }, colours))).toHaveLength(52);
   });
 });

@@ -213,6 +213,30 @@ describe('on a phone', () => {
     await page.close();
   });
 
+  test('the calendar shows whole month labels, its latest day and its weekday labels', async () => {
+    const page = await open('progress', 375, 'light');
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.heatmaps figure')].map((calendar) => {
+        const scroll = calendar.querySelector('.scroll') as HTMLElement;
+        const view = scroll.getBoundingClientRect();
+        const months = [...scroll.querySelectorAll('svg text')].filter((t) => !/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(t.textContent ?? '')).map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+        const visible = months.filter(({ box }) => box.right > view.left + 0.5 && box.left < view.right - 0.5);
+        const cut = visible.filter(({ box }) => box.left < view.left - 0.5 || box.right > view.right + 0.5).map(({ text }) => text);
+        const latest = [...scroll.querySelectorAll('rect')].at(-1)!.getBoundingClientRect();
+        const weekdays = [...calendar.querySelectorAll('svg text')].filter((t) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)$/.test(t.textContent ?? '')).map((t) => t.getBoundingClientRect());
+        return {
+          cut,
+          anyMonth: visible.length > 0,
+          latestShown: latest.left >= view.left - 0.5 && latest.right <= view.right + 0.5,
+          weekdaysShown: weekdays.length > 0 && weekdays.every((box) => box.width > 0 && box.left >= 0 && box.right <= view.left + 0.5),
+        };
+      }),
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    for (const calendar of seen) expect(calendar).toEqual({ cut: [], anyMonth: true, latestShown: true, weekdaysShown: true });
+    await page.close();
+  });
+
   test('the runs log is a list of compact entries that keep time, pace and wins', async () => {
     const page = await open('runs', 375, 'light');
     const rows = await page.evaluate(() =>
@@ -338,5 +362,20 @@ describe('the feed', () => {
     for (const [, path, length] of enclosures) {
       expect({ path, length: Number(length) }).toEqual({ path, length: (await stat(join(build.outDir, path as string))).size });
     }
+  });
+});
+
+describe('the run facts on a laptop', () => {
+  test.each(['win', 'record', 'run'])("the %s page's run date stays on one line", async (name) => {
+    const page = await open(name, 1280, 'light');
+    const lines = await page.evaluate(() => {
+      const date = document.querySelector('.facts dd time');
+      if (!date) return null;
+      const range = document.createRange();
+      range.selectNodeContents(date);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.close();
   });
 });

@@ -1,7 +1,7 @@
 // What a card says, decided once from the data: every string the template draws, already in
 // words. The template only lays it out, and the cache key is this object, so anything that
 // changes the pixels must live here.
-import { addDays, daysBetween, formatDate, weekStartOf } from '../format/dates.ts';
+import { addDays, dayNumber, daysBetween, formatDate, weekStartOf } from '../format/dates.ts';
 import { formatCount, formatDistance, formatDuration, formatPace } from '../format/units.ts';
 import type { Goal, IsoDate, Profile, Run, Win } from '../types.ts';
 import { formatMeasure, formatWinFigure } from '../wins/figure.ts';
@@ -16,6 +16,21 @@ export interface CardSparkline {
   /** Times: lower is better, so the line is drawn upside down and improvement climbs. */
   lowerIsBetter: boolean;
   label: string;
+  /**
+   * Each point's day counted from the first, for a count that only ever rises by one: evenly
+   * spaced it would be a plain straight line, spaced by date it shows how fast it rose.
+   */
+  days?: number[] | null;
+  /** A streak: one square per day or week of it, drawn instead of the line. */
+  streak?: CardStreak | null;
+}
+
+/** The days (as a calendar, a column per weekday) or weeks of a streak. */
+export interface CardStreak {
+  unit: 'day' | 'week';
+  count: number;
+  /** Days: the first day's place in its week (0 = the week's first day); weeks: 0. */
+  offset: number;
 }
 
 /** A route's outline, projected and scaled by its longer side into a unit box (north up). */
@@ -84,9 +99,33 @@ function sparklineOf(win: Win): CardSparkline | null {
   if (!win.progression) return null;
   const { series, upTo } = win.progression;
   const from = Math.max(0, upTo + 1 - SPARK_POINTS);
-  const values = series.points.slice(from, upTo + 1).map((point) => point.value);
+  const points = series.points.slice(from, upTo + 1);
+  const values = points.map((point) => point.value);
   if (values.length < SPARK_MIN_POINTS) return null;
-  return { values, highlight: values.length - 1, lowerIsBetter: series.lowerIsBetter, label: series.label };
+  const byOne = values.every((value, index) => index === 0 || value - (values[index - 1] as number) === 1);
+  const start = dayNumber(points[0]!.date);
+  const days = byOne ? points.map((point) => dayNumber(point.date) - start) : null;
+  return { values, highlight: values.length - 1, lowerIsBetter: series.lowerIsBetter, label: series.label, days, streak: null };
+}
+
+/** Spaced by date, the chart's caption says since when: "By date since Jan 6, 2024". */
+function withDateCaption(spark: CardSparkline | null, win: Win, locale: string): CardSparkline | null {
+  if (!spark?.days || !win.progression) return spark;
+  const { series, upTo } = win.progression;
+  const first = series.points[Math.max(0, upTo + 1 - SPARK_POINTS)];
+  if (!first) return spark;
+  const since = `since ${formatDate(first.date, locale, 'medium')}`;
+  return { ...spark, label: spark.label ? `${spark.label}, by date ${since}` : `By date ${since}` };
+}
+
+/** A streak's days or weeks, as squares: its line would only ever rise by one. */
+function streakOf(win: Win, weekStart: Profile['weekStart']): CardSparkline | null {
+  if (win.kind !== 'daily-streak' && win.kind !== 'weekly-streak') return null;
+  if (!Number.isInteger(win.value) || win.value < 1) return null;
+  const daily = win.kind === 'daily-streak';
+  const first = addDays(win.date, 1 - win.value);
+  const streak: CardStreak = { unit: daily ? 'day' : 'week', count: win.value, offset: daily ? daysBetween(weekStartOf(first, weekStart), first) : 0 };
+  return { values: [win.value], highlight: 0, lowerIsBetter: false, label: daily ? 'One square a day' : 'One square a week', days: null, streak };
 }
 
 /**
@@ -94,7 +133,7 @@ function sparklineOf(win: Win): CardSparkline | null {
  * "Lifetime distance by month" is just "By month"; under "Eddington number", nothing.
  */
 function withSparkLabel(spark: CardSparkline | null, headline: string): CardSparkline | null {
-  if (!spark) return spark;
+  if (!spark || spark.streak) return spark;
   const [label, title] = [spark.label.toLowerCase(), headline.toLowerCase()];
   // "Hottest run" under "Hottest run yet" says nothing new either.
   if (title.startsWith(label)) return { ...spark, label: '' };
@@ -227,7 +266,7 @@ export function cardInputForWin(win: Win, profile: Profile, context: CardContext
     figure: words.figure,
     date: formatDate(win.date, profile.locale, 'long'),
     detail: words.detail,
-    spark: withSparkLabel(sparklineOf(win), words.headline),
+    spark: streakOf(win, profile.weekStart) ?? withDateCaption(withSparkLabel(sparklineOf(win), words.headline), win, profile.locale),
     route: routeOf(runs.get(win.runs[0] ?? '')),
     share: win.unit === 'percent' && Number.isFinite(win.value) ? Math.max(0, Math.min(1, win.value / 100)) : null,
     ...rewardOf(win, context),

@@ -5,10 +5,10 @@ import { THEME_STYLE, iconSvg } from './family-style.ts';
 import { fitText, type TextLook, type TextMeasurer } from './fit-text.ts';
 import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { routeSvg } from './route.ts';
-import { sparklineSvg } from './sparkline.ts';
+import { sparklineSvg, streakLayout } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 export interface CardNode {
   type: string;
@@ -55,23 +55,25 @@ interface Layout {
   routeHeight: number;
   /** Without a route, a sparkline or a progress bar, the family's icon this big, faint, fills the space. */
   emblem: number;
+  /** The drawing takes all the height the words leave (a phone's tall screen has no room to waste). */
+  fillDrawing: boolean;
 }
 
 const LAYOUT: Record<CardFormat, Layout> = {
   '1200x630': {
     padX: 72, padTop: 56, padBottom: 56, gap: 16, icon: 60, kicker: 26, date: 26,
     headline: { max: 68, min: 24, height: 152 }, figure: { max: 132, min: 48 }, detail: 28, footer: 24,
-    sparkBeside: true, sparkWidth: 380, sparkHeight: 140, routeWidth: 340, routeHeight: 330, emblem: 240,
+    sparkBeside: true, sparkWidth: 380, sparkHeight: 140, routeWidth: 340, routeHeight: 330, emblem: 240, fillDrawing: false,
   },
   '1080x1350': {
     padX: 84, padTop: 84, padBottom: 80, gap: 24, icon: 80, kicker: 32, date: 32,
     headline: { max: 96, min: 32, height: 400 }, figure: { max: 200, min: 64 }, detail: 38, footer: 32,
-    sparkBeside: false, sparkWidth: 912, sparkHeight: 180, routeWidth: 912, routeHeight: 330, emblem: 300,
+    sparkBeside: false, sparkWidth: 912, sparkHeight: 180, routeWidth: 912, routeHeight: 330, emblem: 300, fillDrawing: false,
   },
   '1080x1920': {
     padX: 90, padTop: 240, padBottom: 260, gap: 30, icon: 88, kicker: 34, date: 34,
     headline: { max: 104, min: 34, height: 520 }, figure: { max: 220, min: 72 }, detail: 40, footer: 34,
-    sparkBeside: false, sparkWidth: 900, sparkHeight: 240, routeWidth: 900, routeHeight: 520, emblem: 420,
+    sparkBeside: false, sparkWidth: 900, sparkHeight: 240, routeWidth: 900, routeHeight: 520, emblem: 420, fillDrawing: true,
   },
 };
 
@@ -106,6 +108,36 @@ function mix(a: string, b: string, share: number): string {
   const channel = (hex: string, offset: number): number => Number.parseInt(hex.slice(offset, offset + 2), 16);
   const out = [1, 3, 5].map((offset) => Math.round(channel(a, offset) + (channel(b, offset) - channel(a, offset)) * share));
   return `#${out.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The height left for the drawing once the header, the words (as measured) and the footer have
+ * theirs, with a gap between each: the drawing grows into it rather than leaving a hole.
+ */
+async function drawingRoom(
+  input: CardInput,
+  layout: Layout,
+  height: number,
+  text: { textWidth: number; figureWidth: number; headline: { fontSize: number }; figure: { fontSize: number } | null; family: string; measure: TextMeasurer },
+): Promise<number> {
+  const { measure, family } = text;
+  const headline = Math.min(
+    layout.headline.height,
+    await measure.wrappedHeight(input.headline, { family, weight: 800, lineHeight: HEADLINE_LINE, letterSpacing: -0.02 }, text.headline.fontSize, text.textWidth),
+  );
+  const figure = input.figure && text.figure ? text.figure.fontSize * FIGURE_LINE * Math.ceil(
+    (await measure.wrappedHeight(input.figure, { family, weight: 800, lineHeight: FIGURE_LINE, letterSpacing: -0.03 }, text.figure.fontSize, text.figureWidth)) /
+      (text.figure.fontSize * FIGURE_LINE) - 0.01,
+  ) : 0;
+  const detailLine = layout.detail * 1.25;
+  const detail = input.detail
+    ? Math.round(layout.gap * 0.8) + Math.min(2 * detailLine, await measure.wrappedHeight(input.detail, { family, weight: 500, lineHeight: 1.25 }, layout.detail, text.figureWidth))
+    : 0;
+  const footer = layout.footer * 1.3;
+  const words = headline + layout.gap + figure + detail;
+  // Three gaps between four sections, each at least two of the layout's gaps.
+  const free = height - layout.padTop - layout.padBottom - layout.icon - words - footer - 6 * layout.gap;
+  return Math.max(layout.sparkHeight, Math.floor(free));
 }
 
 export async function cardTree(input: CardInput, format: CardFormat, family: string, measure: TextMeasurer): Promise<CardNode> {
@@ -189,7 +221,9 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
     input.spark
       ? box({ flexDirection: 'column', width: layout.sparkWidth, flexShrink: 0 }, [
           svgImage(
-            sparklineSvg(input.spark, { width: layout.sparkWidth, height: sparkHeight }, { line: style.accent, background: style.background }),
+            sparklineSvg(input.spark, { width: layout.sparkWidth, height: sparkHeight }, {
+              line: style.accent, background: style.background, faint: mix(style.background, style.accent, 0.25),
+            }),
             layout.sparkWidth,
             sparkHeight,
           ),
@@ -243,15 +277,30 @@ export async function cardTree(input: CardInput, format: CardFormat, family: str
     // Portrait: the run's own drawings fill the band between the words and the footer; without
     // any, the family's icon does, large and faint, so a tall card never has a hole in it.
     const both = input.route !== null && input.spark !== null;
+    const room = layout.fillDrawing ? await drawingRoom(input, layout, height, { textWidth, figureWidth, headline, figure, family, measure }) : null;
+    const caption = input.spark?.label ? Math.round(layout.footer * 0.85 * 1.3) + 8 : 0;
+    const routeHeight = room === null ? (both ? Math.round(layout.routeHeight * 0.7) : layout.routeHeight) : both ? Math.round(room * 0.6) : room;
+    const sparkHeight =
+      room === null
+        ? both ? Math.round(layout.sparkHeight * 0.8) : layout.sparkHeight
+        : Math.min(both ? room - routeHeight - layout.gap * 1.5 - caption : room - caption, Math.round(layout.sparkWidth * 0.62));
+    const barHeight = Math.round(layout.detail * 2.4);
+    // A goal's bar is thin: on a tall card, the family's icon fills the rest of the room under it.
+    const emblemRoom = room === null ? null : input.share !== null ? room - barHeight - layout.gap * 3 : room;
+    // A streak's squares take the height they need; the rest goes to the space between sections.
+    const streakHeight = room !== null && input.spark?.streak ? streakLayout(input.spark.streak, { width: layout.sparkWidth, height: sparkHeight }) : null;
+    const drawnSparkHeight = streakHeight ? Math.ceil(streakHeight.rows * streakHeight.pitch) : sparkHeight;
+    const emblemSize = emblemRoom === null ? layout.emblem : Math.min(emblemRoom, contentWidth);
+    const bigEmblem = emblemSize === layout.emblem ? emblem : svgImage(iconSvg(input.theme, mix(style.background, style.accent, 0.22)), emblemSize, emblemSize);
     const drawing =
       input.route || input.spark
-        ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 1.5 }, [
-            routeNode(both ? Math.round(layout.routeHeight * 0.7) : layout.routeHeight),
-            sparkNode(both ? Math.round(layout.sparkHeight * 0.8) : layout.sparkHeight),
-          ])
+        ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 1.5 }, [routeNode(routeHeight), sparkNode(drawnSparkHeight)])
         : input.share !== null
-          ? box({ flexDirection: 'column' }, [shareBar(contentWidth, Math.round(layout.detail * 2.4))])
-          : box({ justifyContent: 'center' }, [emblem]);
+          ? box({ flexDirection: 'column', alignItems: 'center', gap: layout.gap * 3 }, [
+              shareBar(contentWidth, barHeight),
+              room !== null && emblemSize >= layout.emblem / 2 ? bigEmblem : null,
+            ])
+          : box({ justifyContent: 'center' }, [bigEmblem]);
     sections = [header, box({ flexDirection: 'column', gap: layout.gap }, [headlineNode, figureBlock]), drawing, footer];
   }
 
