@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pixelmatch from 'pixelmatch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardInputForWin, type CardInput } from '../../src/lib/cards/card-input.ts';
-import { satoriMeasurer, fitText } from '../../src/lib/cards/fit-text.ts';
+import { keepFiguresWithUnits, satoriMeasurer, fitText } from '../../src/lib/cards/fit-text.ts';
 import { CARD_FORMATS, CARD_SIZE, type CardFormat } from '../../src/lib/cards/formats.ts';
 import { CARD_BYTE_BUDGET, createCardRenderer, encodeCard, type CardRenderer } from '../../src/lib/cards/render-card.ts';
 import { cardMargins } from '../../src/lib/cards/template.ts';
@@ -174,6 +174,26 @@ describe('text always fits', () => {
     expect(await measure.wrappedHeight(LONG_TITLE, look, fitted.fontSize, box.width)).toBeLessThanOrEqual(box.height);
     const short = await fitText('Yes', look, box, measure);
     expect(short.fontSize).toBe(box.maxSize);
+  });
+
+  it('never breaks inside words held together: the size shrinks until the widest unbreakable run fits a line', async () => {
+    const measure = satoriMeasurer(renderer.fonts.fonts);
+    const look = { family: renderer.fonts.family, weight: 800, lineHeight: 1.12, letterSpacing: -0.02 };
+    // Title boxes as wide as the formats give (and narrower, beside a route); the last two words
+    // are held together so no word stands alone.
+    const title = '75% of the marathon\u00A0distance';
+    for (let width = 560; width <= 1000; width += 40) {
+      const box = { width, height: 400, maxSize: 104, minSize: 32 };
+      const fitted = await fitText(title, look, box, measure);
+      expect(await measure.naturalWidth('marathon\u00A0distance', look, fitted.fontSize), `at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('holds a number to its unit so a title never wraps between them', () => {
+    expect(keepFiguresWithUnits('First 3 km · First 4 km without stopping')).toBe('First 3\u00A0km · First 4\u00A0km without stopping');
+    expect(keepFiguresWithUnits('Back after 24 days, 1,000 km lifetime, 52 weeks')).toBe('Back after 24\u00A0days, 1,000\u00A0km lifetime, 52\u00A0weeks');
+    // Not a unit: a word that only starts like one, or a number before an ordinary word.
+    expect(keepFiguresWithUnits('Ran 3 mountains in 2 hours')).toBe('Ran 3 mountains in 2 hours');
   });
 });
 

@@ -4,7 +4,7 @@ import satori from 'satori';
 import sharp from 'sharp';
 import type { CardInput } from './card-input.ts';
 import { loadEmojiCoverage, tidyCardText, type CodePointTest } from './emoji.ts';
-import { satoriMeasurer, type TextMeasurer } from './fit-text.ts';
+import { keepFiguresWithUnits, satoriMeasurer, type TextMeasurer } from './fit-text.ts';
 import { loadCardFonts, type CardFonts, type LoadFontsOptions } from './fonts.ts';
 import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { cardTree } from './template.ts';
@@ -44,7 +44,7 @@ function tidyInput(input: CardInput, covered: CodePointTest): CardInput {
   return {
     ...input,
     kicker: tidy(input.kicker),
-    headline: tidy(input.headline),
+    headline: keepFiguresWithUnits(tidy(input.headline)),
     figure: maybe(input.figure),
     date: maybe(input.date),
     detail: maybe(input.detail),

@@ -8,7 +8,7 @@ import { routeSvg } from './route.ts';
 import { sparklineSvg, streakLayout } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
-export const TEMPLATE_VERSION = 5;
+export const TEMPLATE_VERSION = 6;
 
 export interface CardNode {
   type: string;
@@ -133,8 +133,11 @@ async function drawingRoom(
   const detail = input.detail
     ? Math.round(layout.gap * 0.8) + Math.min(2 * detailLine, await measure.wrappedHeight(input.detail, { family, weight: 500, lineHeight: 1.25 }, layout.detail, text.figureWidth))
     : 0;
+  const reward = input.reward
+    ? Math.round(layout.gap * 0.6) + Math.min(2 * detailLine, await measure.wrappedHeight(input.reward, { family, weight: 700, lineHeight: 1.25 }, layout.detail, text.figureWidth))
+    : 0;
   const footer = layout.footer * 1.3;
-  const words = headline + layout.gap + figure + detail;
+  const words = headline + layout.gap + figure + detail + reward;
   // Three gaps between four sections, each at least two of the layout's gaps.
   const free = height - layout.padTop - layout.padBottom - layout.icon - words - footer - 6 * layout.gap;
   return Math.max(layout.sparkHeight, Math.floor(free));
