@@ -85,7 +85,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: [...SUITES.unit], exclude: slower } },
+      // In-process tests share their worker threads and modules (no fresh module graph per file):
+      // they hold no global state between files, and the loop stays short.
+      { extends: true, test: { name: 'unit', include: [...SUITES.unit], exclude: slower, pool: 'threads', isolate: false } },
       { extends: true, test: { name: 'build', include: [...SUITES.build] } },
       { extends: true, test: { name: 'browser', include: [...SUITES.browser], globalSetup: ['tests/e2e/sample-site.global.ts'] } },
     ],
