@@ -3,6 +3,7 @@
 // not carry (the activity's name and Garmin's type), and the runs that have no FIT file at all
 // (a treadmill run, one entered by hand). Pure: text in, summaries and problems out.
 import type { Problem, RunDraft } from '../../types.ts';
+import { emptyRunDraft } from '../run-columns.ts';
 import { localDateTime } from './activity.ts';
 import { isGarminRun, isVirtualGarminType } from './garmin-csv.ts';
 
@@ -140,26 +141,12 @@ export function summaryDraft(summary: GarminSummary, path: string, timezone: str
   if (!isGarminRun(type) || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localStart(summary, timezone);
   return {
-    date,
+    ...emptyRunDraft({ date, distance: Math.round(summary.distance * 10) / 10, source: { path, line: null, kind: 'garmin' } }),
     startTime,
-    distance: Math.round(summary.distance * 10) / 10,
     time: summary.duration === null || summary.duration <= 0 ? null : Math.round(summary.duration),
     title: summary.name,
     type,
-    race: null,
-    isRace: false,
     elevation: summary.elevationGain === null ? null : Math.round(summary.elevationGain),
-    nonstop: null,
-    feeling: null,
-    temperature: null,
-    tags: [],
-    win: null,
-    notes: null,
-    private: false,
     virtual: isVirtualGarminType(type),
-    extra: {},
-    source: { path, line: null, kind: 'garmin' },
-    efforts: [],
-    track: null,
   };
 }
