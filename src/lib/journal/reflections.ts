@@ -1,8 +1,9 @@
 // The runner's reflections on a week (`weeks/2025-W44.md`): Markdown named by its ISO week, front
 // matter optional (`title`, `private`). A reflection leads its week's post; a week without runs
 // has no post, so a reflection for one is kept out (with a warning saying it would never show).
-import { ISO_WEEK, isoWeekOf, isoWeeksInYear, mondayOfIsoWeek } from '../format/iso-weeks.ts';
-import type { Problem, Reflection, Run } from '../types.ts';
+import { addDays } from '../format/dates.ts';
+import { ISO_WEEK, isoWeeksInYear, mondayOfIsoWeek, type IsoWeek } from '../format/iso-weeks.ts';
+import type { IsoDate, Problem, Reflection, Run } from '../types.ts';
 import { parseBoolean } from './fields.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { problem } from './problems.ts';
@@ -71,8 +72,7 @@ export function parseReflection(text: string, path: string, file: string): { ref
  * never be shown) and an error for two files of one week.
  */
 export function keepShownReflections(reflections: readonly Reflection[], runs: readonly Pick<Run, 'date'>[]): { reflections: Reflection[]; problems: Problem[] } {
-  const weeksWithRuns = new Set<string>();
-  for (const run of runs) weeksWithRuns.add(isoWeekOf(run.date));
+  const weeksWithRuns = weeksWithRunsAmong(reflections.map((r) => r.week), runs);
   const problems: Problem[] = [];
   const byWeek = new Map<string, Reflection>();
   for (const reflection of [...reflections].sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0))) {
@@ -87,4 +87,24 @@ export function keepShownReflections(reflections: readonly Reflection[], runs: r
     } else byWeek.set(reflection.week, reflection);
   }
   return { reflections: [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0)), problems };
+}
+
+/**
+ * Which of `weeks` hold at least one run. Only the reflections' weeks are looked at (their seven
+ * days each), so a journal without reflections costs nothing per run.
+ */
+function weeksWithRunsAmong(weeks: readonly IsoWeek[], runs: readonly Pick<Run, 'date'>[]): Set<IsoWeek> {
+  const weekOfDay = new Map<IsoDate, IsoWeek>();
+  for (const week of weeks) {
+    const monday = mondayOfIsoWeek(week);
+    if (monday === null) continue;
+    for (let day = 0; day < 7; day++) weekOfDay.set(addDays(monday, day), week);
+  }
+  const found = new Set<IsoWeek>();
+  if (weekOfDay.size === 0) return found;
+  for (const run of runs) {
+    const week = weekOfDay.get(run.date);
+    if (week !== undefined) found.add(week);
+  }
+  return found;
 }
