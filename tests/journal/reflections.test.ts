@@ -87,6 +87,17 @@ describe('week reflections', () => {
     expect(journal.reflections.map((r) => r.week)).toEqual(['2025-W44']);
   });
 
+  it('finds a week\'s runs on its Monday and its Sunday, across the turn of a year', async () => {
+    // 2025-W01 runs Monday 30 December 2024 to Sunday 5 January 2025; 2026-W53 ends Sunday 3 January 2027.
+    const dir = await journalWith({ '2025-W01.md': 'Monday.\n', '2026-W53.md': 'Sunday.\n', '2025-W02.md': 'None.\n' });
+    await writeFile(join(dir, 'runs.csv'), 'date,distance,time\n2024-12-30,5,30:00\n2027-01-03,6,36:00\n2025-01-13,5,30:00\n');
+    const journal = await readJournal(dir);
+    expect(journal.errors).toEqual([]);
+    expect(journal.reflections.map((r) => r.week)).toEqual(['2025-W01', '2026-W53']);
+    // 2025-W02 is 6 to 12 January: the run of the 13th is the next week's.
+    expect(lines(dir, journal.warnings)).toEqual([expect.stringMatching(/^weeks\/2025-W02\.md:1: file name: got "2025-W02", expected a week with runs/)]);
+  });
+
   it('reports bad front matter, a malformed private flag and unknown fields at their lines', async () => {
     const dir = await journalWith({
       '2025-W44.md': '---\ntitle: fine\nprivate: maybe\n---\nWords.\n',
