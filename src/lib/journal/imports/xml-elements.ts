@@ -163,8 +163,6 @@ export function numberOf(text: string | undefined): number | null {
   return n === 0 && text.trim() === '' ? null : n;
 }
 
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3})\d*)?Z$/;
-
 /** The number written by the `count` digits of `text` from `at`; -1 when one is not a digit. */
 function digitsAt(text: string, at: number, count: number): number {
   let value = 0;
@@ -198,19 +196,5 @@ function plainUtc(t: string): number {
  */
 export function timeOf(text: string): number {
   const quick = plainUtc(text);
-  if (!Number.isNaN(quick)) return quick;
-  const t = text.trim();
-  const m = ISO_UTC.exec(t);
-  if (!m) return Date.parse(t);
-  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = Number(m[6]);
-  const year = Number(m[1]);
-  // Out of the plain ranges, Date.parse decides (it is the reference this must agree with; and
-  // Date.UTC would read years 0–99 as 1900–1999).
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Date.parse(t);
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return Number.isNaN(quick) ? Date.parse(text.trim()) : quick;
 }
