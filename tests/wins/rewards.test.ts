@@ -17,6 +17,7 @@ import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
 import type { Journal } from '../../src/lib/types.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import { describeNextReward, matchRewards, nearestReward, rewardLine } from '../../src/lib/wins/rewards.ts';
+import { makeRun } from './make-run.ts';
 
 let scratch: string;
 let data: string;
@@ -189,9 +190,45 @@ describe('log', () => {
   });
 });
 
+describe('a barrier already broken without a win', () => {
+  /** A first timed 5K in 24:50, then slower ones: sub-25 is her benchmark, never a win. */
+  function writeFastFirst(rewards: string, profile = ''): void {
+    writeFileSync(join(data, 'runs.csv'), 'date,distance,time\n2025-03-01,5,24:50\n2025-03-08,5,26:10\n2025-03-15,5,25:40\n');
+    writeFileSync(join(data, 'rewards.md'), rewards);
+    if (profile !== '') writeFileSync(join(data, 'profile.md'), profile);
+  }
+
+  it('is an error at the reward\'s line naming the first effort and the next barrier', async () => {
+    writeFastFirst('- A new watch at sub-25 5K\n- A new cap at sub-22:30 5K\n');
+    const journal = await read();
+    expect(journal.errors.map(formatProblem)).toEqual([
+      `${journal.errors[0]!.path}:1: reward: got "sub-25", expected a barrier still ahead: your first 5K (24:50 on 2025-03-01) was already under it, and it is the benchmark later runs are measured from, not a win; the next one is sub-22:30 5K (this reward can never be earned)`,
+    ]);
+    expect((journal.rewards ?? []).map((r) => r.text)).toEqual(['A new cap']);
+  });
+
+  it('names the profile\'s best from before the journal when that is the benchmark', async () => {
+    writeFastFirst('- A new watch at sub-25 5K\n', '---\nbests:\n  5k: 23:40\n---\n');
+    const journal = await read();
+    expect(journal.errors.map((p) => p.message)).toEqual([
+      'expected a barrier still ahead: your 5K best from before the journal (23:40, in profile.md) was already under it, and it is the benchmark later runs are measured from, not a win; the next one is sub-22:30 5K (this reward can never be earned)',
+    ]);
+  });
+
+  it('is earned by the run that breaks it when the first effort was slower', async () => {
+    writeFileSync(join(data, 'runs.csv'), 'date,distance,time\n2025-03-01,5,26:10\n2025-03-08,5,24:50\n');
+    writeFileSync(join(data, 'rewards.md'), '- A new watch at sub-25 5K\n');
+    const journal = await read();
+    expect(journal.errors).toEqual([]);
+    const standing = matchRewards(journal.rewards ?? [], findWins(journal.runs, journal.goals, journal.profile), journal.runs, journal.goals, journal.profile, null);
+    expect(standing.earned.map((e) => [e.reward.text, e.win.date, e.win.kind])).toEqual([['A new watch', '2025-03-08', 'barrier']]);
+  });
+});
+
 describe('any text', () => {
-  const context = { profile: { units: 'km' as const }, goals: [{ slug: 'spring-half', title: 'Spring Half' }], runs: [{ win: 'Ran to the lake' }] };
-  const piece = fc.constantFrom('- ', '* ', '  ', 'private: ', 'yes', ' at ', ' after ', ' for ', '100', 'km', ' lifetime', 'first ', 'half marathon', '% of ', 'Spring Half', '"', '\n', '```', '---', 'é', '\u202e');
+  const lakeRun = makeRun({ date: '2025-01-20', km: 10, time: 3600, win: 'Ran to the lake' });
+  const context = { profile: { units: 'km' as const }, goals: [{ slug: 'spring-half', title: 'Spring Half' }], runs: [lakeRun] };
+  const piece = fc.constantFrom('- ', '* ', '  ', 'private: ', 'yes', ' at ', ' after ', ' for ', '100', 'km', ' lifetime', 'first ', 'half marathon', '% of ', 'Spring Half', 'sub-60 10K', 'sub-25 5K', '"', '\n', '```', '---', 'é', '\u202e');
   it('never throws, and every problem names its line inside the file', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 60 }), (parts) => {

@@ -11,7 +11,7 @@
 // Pure: the text, the profile, the goals and the runs in; rewards and problems out.
 import type { DistanceUnit, Goal, Problem, Profile, Reward, RewardTarget, Run } from '../types.ts';
 import { slugify } from '../format/slug.ts';
-import { formatCount, metresPerUnit } from '../format/units.ts';
+import { formatCount, formatDuration, metresPerUnit } from '../format/units.ts';
 import {
   BARRIERS,
   CLIMB_LADDER,
@@ -24,8 +24,12 @@ import {
   RUN_COUNT_LADDER,
   STANDARD_DISTANCES,
   WEEKLY_STREAK_LADDER,
+  type Barrier,
+  type DistanceRung,
   type OpenLadder,
 } from '../wins/rungs.ts';
+import { compareRunIds } from '../wins/find-wins.ts';
+import { benchmarkEffort, nextBarrier, type EffortRun } from '../wins/speed.ts';
 import { EDDINGTON_MIN } from '../wins/thresholds.ts';
 import { parseBoolean, parseDistance } from './fields.ts';
 import { problem } from './problems.ts';
@@ -44,9 +48,10 @@ const REWARD_FIELDS = ['private'];
 
 /** What the reader needs to know to check a target: the ladders' unit, the goals, the runner's own wins. */
 export interface RewardContext {
-  profile: Pick<Profile, 'units'>;
+  profile: Pick<Profile, 'units' | 'bests'>;
   goals: readonly Pick<Goal, 'slug' | 'title'>[];
-  runs: readonly Pick<Run, 'win'>[];
+  /** The runs: their own wins' names, and their efforts (a barrier already broken is never a win). */
+  runs: readonly (EffortRun & Pick<Run, 'win'>)[];
 }
 
 /** A target read, or the reason it can never be earned (`expected ...`), or not a target at all (null). */
@@ -187,9 +192,28 @@ export function readRewardTarget(when: string, context: RewardContext): Read {
     const name = slugify(barrier[1]!.replace(/:/g, '-'));
     const found = barriers.find((b) => b.name === name);
     if (!found) return { never: `a ${distance.label} barrier: ${barriers.map((b) => b.label).join(', ')}`, value: barrier[1]! };
+    const broken = brokenWithoutWin(found, distance, context);
+    if (broken !== null) return { never: broken, value: barrier[1]! };
     return target('barrier', `${found.label.toLowerCase()} ${distance.label}`, { value: found.seconds, rung: distance.name });
   }
   return null;
+}
+
+/**
+ * Why a barrier can never be a win when the distance's benchmark (the profile's best from before
+ * the journal, or the first effort in it) is already under it; null when it can still be one.
+ */
+function brokenWithoutWin(barrier: Barrier, distance: DistanceRung, context: RewardContext): string | null {
+  const ordered = [...context.runs].sort((a, b) => compareRunIds(a.id, b.id));
+  const benchmark = benchmarkEffort(ordered, context.profile, distance.name);
+  if (benchmark === null || benchmark.time >= barrier.seconds) return null;
+  const by =
+    benchmark.run === null
+      ? `your ${distance.label} best from before the journal (${formatDuration(benchmark.time)}, in profile.md)`
+      : `your first ${distance.label} (${formatDuration(benchmark.time)} on ${benchmark.run.date})`;
+  const next = nextBarrier(distance.name, benchmark.time);
+  const instead = next === null ? '' : `; the next one is ${next.label.toLowerCase()} ${distance.label}`;
+  return `a barrier still ahead: ${by} was already under it, and it is the benchmark later runs are measured from, not a win${instead}`;
 }
 
 function goalNames(context: RewardContext): string {

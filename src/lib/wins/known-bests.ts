@@ -26,7 +26,7 @@ export function knownLongest(profile: Profile): number {
 }
 
 /** The best time before the journal at a standard distance, seconds; null when not known. */
-export function knownBestTime(profile: Profile, distanceName: string): number | null {
+export function knownBestTime(profile: Pick<Profile, 'bests'>, distanceName: string): number | null {
   return profile.bests?.times[distanceName] ?? null;
 }
 

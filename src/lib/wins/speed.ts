@@ -1,11 +1,12 @@
 // Speed family: personal-best and barrier, over the standard distances.
-import type { Run, Series } from '../types.ts';
+import type { Profile, Run, Series } from '../types.ts';
 import {
   BARRIERS,
   EFFORT_MAX,
   EFFORT_MIN,
   STANDARD_DISTANCES,
   STREAM_ONLY_DISTANCES,
+  type Barrier,
   type DistanceRung,
 } from './rungs.ts';
 import { isHeadline } from './kinds.ts';
@@ -62,6 +63,33 @@ function barriersUnder(name: string, time: number): number {
   let count = 0;
   while (count < list.length && time < list[count]!.seconds) count++;
   return count;
+}
+
+/** The first barrier at a distance that `time` has not broken; null when it has broken them all. */
+export function nextBarrier(distanceName: string, time: number): Barrier | null {
+  return BARRIERS[distanceName]?.[barriersUnder(distanceName, time)] ?? null;
+}
+
+/**
+ * The time a distance's wins are measured from: the profile's best from before the journal, else
+ * the first effort at it in the journal (ids in walk order). It breaks its barriers without a win,
+ * so a barrier it is already under can never be a win. Null before any effort.
+ */
+export function benchmarkEffort(
+  ordered: readonly EffortRun[],
+  profile: Pick<Profile, 'bests'>,
+  distanceName: string,
+): { time: number; run: EffortRun | null } | null {
+  const known = knownBestTime(profile, distanceName);
+  if (known !== null) return { time: known, run: null };
+  const rung = STANDARD_DISTANCES.find((d) => d.name === distanceName);
+  if (!rung) return null;
+  for (const run of ordered) {
+    if (run.virtual) continue;
+    const effort = effortAt(run, rung.metres);
+    if (effort) return { time: effort.time, run };
+  }
+  return null;
 }
 
 function capitalise(text: string): string {
