@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cardInputForGoal, cardInputForSite, cardInputForWin, countdown, routeOf, siteAddress, SPARK_POINTS, withoutLoneWord } from '../../src/lib/cards/card-input.ts';
 import type { Goal, Run, Win } from '../../src/lib/types.ts';
 import { loadProfile, winBySlug } from './helpers.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { makeRuns } from '../wins/make-run.ts';
 
 const profile = loadProfile();
 
@@ -93,6 +95,24 @@ describe('goal and site cards', () => {
     expect(before.detail).toBe('October 12, 2025');
     expect(before.kicker).toBe('Goals');
     expect(cardInputForGoal(goal, '2025-11-01', profile).figure).toBe('42.2 km');
+  });
+
+  it('gives a goal step the run that reached it and the step before, not its percentage again', () => {
+    const start = { ...goal, start: '2025-03-01' };
+    const runs = makeRuns([
+      { date: '2025-03-08', km: 12, time: 4300 },
+      { date: '2025-04-05', km: 21.3, time: 7900 },
+      { date: '2025-05-10', km: 32.1, time: 12000 },
+    ]);
+    const wins = findWins(runs, [start], profile).filter((win) => win.kind === 'goal-progress');
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    const cards = wins.map((win) => cardInputForWin(win, profile, { runs: byId }));
+    expect(cards.map((card) => [card.headline, card.figure, card.detail])).toEqual([
+      ['A quarter of the way to Lisbon\u00A0Marathon', '12 km', 'Longest run of the build-up'],
+      ['Halfway to Lisbon\u00A0Marathon', '21.3 km', 'Up from 12 km on Mar 8, 2025'],
+      ['Three quarters of the way to Lisbon\u00A0Marathon', '32.1 km', 'Up from 21.3 km on Apr 5, 2025'],
+    ]);
+    expect(cards.map((card) => card.share)).toEqual([0.25, 0.5, 0.75]);
   });
 
   it('sums the journal on the site card', () => {

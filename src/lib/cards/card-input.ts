@@ -243,6 +243,17 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
         figure: formatCount(win.value, locale),
         detail: `Days of at least as many ${units}`,
       };
+    case 'goal-progress': {
+      // The title already says how far ("Three quarters of the way to …"): the figure is the run
+      // that got there, the detail the step before it.
+      const points = win.progression ? win.progression.series.points.slice(0, win.progression.upTo) : [];
+      const before = win.previous ? points.findLast((point) => point.date === win.previous!.date) : undefined;
+      return {
+        headline: win.title,
+        figure: distance ?? figure,
+        detail: before ? `Up from ${formatDistance(before.value, units, { locale })} on ${medium(before.date)}` : 'Longest run of the build-up',
+      };
+    }
     case 'race': {
       // The race's name usually carries its distance ("Hammarby Summer 10K"): the context is the pace.
       const name = run && !run.private && run.race ? run.race : withoutTrailingFigure(win.title, figure);
