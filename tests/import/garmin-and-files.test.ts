@@ -7,11 +7,13 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder, FIXTURES, freshJournal, importInto, REAL, siteOf, sizeOf, snapshot, unzipInto } from './journals.ts';
 import { zipArchive, type ZipEntry } from '../../scripts/bench/lib/zip-archive.ts';
+import { deviceFileFit } from '../imports/gps-tracks.ts';
 
 let root: string;
 const RUNS = ['activity-small-fenix2-run.fit', '2013-02-06-12-11-14.fit', 'garmin-fenix-5-run.fit'];
 const OTHERS = ['garmin-fenix-5-bike.fit', '20170518-191602-1740899583.fit'];
 const UPLOADED = 'DI_CONNECT/DI-Connect-Uploaded-Files';
+const DEVICE_FILES = ['settings', 'monitoringA'] as const;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'small-wins-import-garmin-'));
@@ -27,9 +29,11 @@ async function fit(name: string): Promise<Buffer> {
 
 /** Garmin names uploaded files after the account's e-mail address and the activity's id. */
 async function garminExport(): Promise<{ zip: Buffer; files: ZipEntry[] }> {
-  const files = await Promise.all(
+  const activities = await Promise.all(
     [...RUNS, ...OTHERS].map(async (name, i) => ({ name: `ana@example.com_${1000 + i}.fit`, data: await fit(name) })),
   );
+  // Files that hold no activity come in the same archives: counted, never read as runs.
+  const files = [...activities, ...DEVICE_FILES.map((type, i) => ({ name: `ana@example.com_${2000 + i}.fit`, data: Buffer.from(deviceFileFit(type)) }))];
   const part1 = zipArchive(files.slice(0, 3));
   const part2 = zipArchive(files.slice(3));
   const zip = zipArchive([
@@ -53,6 +57,7 @@ describe('npm run import on a Garmin Connect export ZIP with nested archives', (
     expect(outcome.exitCode).toBe(0);
     expect(outcome.stdout).toContain(`Added ${RUNS.length} runs to`);
     expect(outcome.stdout).toMatch(/Skipped 2 other activities \(not runs\): /);
+    expect(outcome.stdout).toContain('Passed over 2 files that hold no activity (device settings, health monitoring and the like).');
     const [fromRaw, fromImport] = await Promise.all([siteOf(raw), siteOf(data)]);
     expect(fromImport.errors).toEqual([]);
     expect(fromImport.runs).toHaveLength(RUNS.length);

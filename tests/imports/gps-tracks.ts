@@ -136,3 +136,11 @@ export function fitOf(points: readonly TrackPoint[], sessionDistance: number, di
   encoder.writeMesg(session);
   return encoder.close();
 }
+
+/** A FIT file that is not an activity (a Garmin export holds thousands: settings, monitoring), as a device writes its header. */
+export function deviceFileFit(type: 'settings' | 'monitoringA', created = Date.UTC(2024, 4, 1, 6, 0, 0)): Uint8Array {
+  const encoder = new Encoder();
+  const fileId: Encodable<FileIdMesg> = { mesgNum: Profile.MesgNum.FILE_ID!, type, manufacturer: 'garmin', product: 0, timeCreated: new Date(created), serialNumber: 1 };
+  encoder.writeMesg(fileId);
+  return encoder.close();
+}

@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatCount } from '../format/units.ts';
 import { formatProblem } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
 import { openImportCache, type ImportCache } from '../journal/imports/cache.ts';
@@ -41,7 +42,7 @@ export interface ImportOutcome {
   stderr: string;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function skippedLine(skipped: Record<string, number>): string | null {
   const entries = Object.entries(skipped).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
@@ -59,6 +60,10 @@ function report(read: ReadResult, written: WriteResult, data: string, merged: nu
   if (read.already > 0) lines.push(`Already in the journal: ${plural(read.already, 'run')} (kept as they are).`);
   const skipped = skippedLine(read.skipped);
   if (skipped) lines.push(skipped);
+  if (read.notActivities > 0) {
+    const files = `${formatCount(read.notActivities)} file${read.notActivities === 1 ? "" : "s"}`;
+    lines.push(`Passed over ${files} that ${read.notActivities === 1 ? 'holds' : 'hold'} no activity (device settings, health monitoring and the like).`);
+  }
   if (merged > 0) {
     lines.push(`Merged ${plural(merged, 'imported run')} with a run already in the journal (what you wrote wins; the import fills gaps, efforts and routes).`);
   }

@@ -52,6 +52,8 @@ export interface ReadResult {
   /** Activities already imported, by source (not read again). */
   already: number;
   skipped: Record<string, number>;
+  /** FIT files that hold no activity (device settings, monitoring): exports hold thousands. */
+  notActivities: number;
   problems: Problem[];
 }
 
@@ -67,7 +69,7 @@ export function gpsSourceId(kind: ImportKind, start: number): string {
 const OTHER_SPORT_SLACK_S = 120;
 
 class Reader {
-  readonly out: ReadResult = { runs: [], already: 0, skipped: {}, problems: [] };
+  readonly out: ReadResult = { runs: [], already: 0, skipped: {}, notActivities: 0, problems: [] };
   readonly progress: ReadProgress = { total: 0, done: 0 };
   readonly ctx: ReadContext;
   /** A Garmin export's activity summaries, by start (whole seconds, UTC); those a FIT file matched are removed. */
@@ -105,6 +107,8 @@ class Reader {
       this.ctx.parse,
     );
     for (const warning of warnings) this.warn(shown, summary ? `read in part: ${warning}` : warning);
+    // Nothing read and nothing wrong: a file that is not an activity.
+    if (summary === null && warnings.length === 0) this.out.notActivities++;
     this.tick();
     return summary;
   }
