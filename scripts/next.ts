@@ -33,10 +33,17 @@ await runCli(async () => {
   if (values.json) {
     const out = {
       milestones: milestones.map((m) => ({
-        ...m,
+        kind: m.kind,
+        label: m.label,
+        text: describeMilestone(m, units),
         remaining: rounded(m.remaining, m.unit),
         target: rounded(m.target, m.unit),
-        text: describeMilestone(m, units),
+        unit: m.unit,
+        date: m.date,
+        goal: m.goal,
+        phase: m.phase,
+        pace: m.pace,
+        time: m.time,
       })),
       reward:
         reward === null

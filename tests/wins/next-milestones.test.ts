@@ -22,8 +22,8 @@ describe('nextMilestones', () => {
     const alive = find(milestones(runs, '2024-01-07'), 'daily-streak')!;
     expect(alive).toMatchObject({ label: '7-day streak', remaining: 1 });
     expect(describeMilestone(alive, 'km')).toBe('1 more day for a 7-day streak');
-    const broken = find(milestones(runs, '2024-01-08'), 'daily-streak')!;
-    expect(broken.remaining).toBe(7);
+    // Broken: no "7 more days for a 7-day streak" from nothing.
+    expect(find(milestones(runs, '2024-01-08'), 'daily-streak')).toBeUndefined();
   });
 
   it('names the next distance, run count, barrier and Eddington rungs', () => {
@@ -49,8 +49,11 @@ describe('nextMilestones', () => {
     expect(list.find((m) => m.kind === 'goal-progress')).toBeUndefined();
     const early = nextMilestones(makeRuns([{ date: '2024-01-02', km: 12 }]), [goal], makeProfile(), '2024-01-06');
     expect(early.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '75% of City Half', goal: 'half' });
+    // Past race day with no run for the race: it asks for the race, for a fortnight.
     const after = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-02');
-    expect(after.some((m) => m.goal === 'half')).toBe(false);
+    expect(after.filter((m) => m.goal === 'half')).toMatchObject([{ phase: 'unlogged', date: '2024-03-01' }]);
+    expect(describeMilestone(after.find((m) => m.goal === 'half')!, 'km')).toBe('City Half was on 1 March: log your race');
+    expect(nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-16').some((m) => m.goal === 'half')).toBe(false);
   });
 
   it('works on an empty journal', () => {
@@ -85,9 +88,10 @@ describe('biggest week and month within reach', () => {
 
 describe('next a coach would sign', () => {
   const ultra = makeGoal({ slug: 'winter-50k', title: 'Winter Trail 50K', date: '2025-12-13', distance: 50_000 });
-  // A build-up: weekly long runs up to 42.4 km, the last on 2025-11-09.
+  // A build-up: weekly long runs up to 42.4 km, the last on 2025-11-09 (no break of two weeks: no comeback).
   const build: RunSpec[] = [
     ...Array.from({ length: 20 }, (_, i) => ({ date: `2025-${String(6 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`, km: 10 + i })),
+    { date: '2025-11-01', km: 12 },
     { date: '2025-11-09', km: 42.4 },
     { date: '2025-11-15', km: 8 },
   ];
@@ -135,12 +139,13 @@ describe('next a coach would sign', () => {
   });
 
   it("a barrier's best is a road or track effort, not a trail run or a mountain run", () => {
+    // Ten days apart: a break of two weeks would make each a comeback, and no time to chase.
     const specs: RunSpec[] = [
       { date: '2025-01-05', km: 42.195, time: 5 * 3600 + 2 * 60 + 32, elevation: 1300 },
-      { date: '2025-02-05', km: 42.195, time: 5 * 3600 + 40 * 60, type: 'Trail Run' },
+      { date: '2025-01-15', km: 42.195, time: 5 * 3600 + 40 * 60, type: 'Trail Run' },
     ];
     expect(find(nextMilestones(makeRuns(specs), [], makeProfile(), null), 'barrier')).toBeUndefined();
-    const road = [...specs, { date: '2025-03-05', km: 42.195, time: 5 * 3600 + 12 * 60, elevation: 250 }];
+    const road = [...specs, { date: '2025-01-25', km: 42.195, time: 5 * 3600 + 12 * 60, elevation: 250 }];
     expect(find(nextMilestones(makeRuns(road), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-5 marathon', remaining: 12 * 60 });
   });
 

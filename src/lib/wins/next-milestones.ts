@@ -195,7 +195,8 @@ export function describeMilestone(milestone: NextMilestone, distanceUnit: Distan
 function describeGoal(milestone: NextMilestone, left: string, distanceUnit: DistanceUnit): string {
   const { label, remaining, phase, pace, time, date } = milestone;
   if (phase === 'done') return `${label}: done`;
-  if (phase === 'unlogged') return `${label} was on ${formatDate(date!, 'en', 'long').replace(/ \d{4}$/, '')}: log your race`;
+  // `13 December`: the year goes without saying a fortnight after race day.
+  if (phase === 'unlogged') return `${label} was on ${formatDate(date!, 'en-GB', 'long').replace(/ \d+$/, '')}: log your race`;
   const aim = pace === null || time === null ? '' : ` (target ${formatDuration(time)}, ${formatPace(1, pace, distanceUnit)})`;
   const when = remaining === 0 ? `${label} is today${aim}` : `${left} to ${label}${aim}`;
   return phase === 'taper' && remaining > 0 ? `${when}: keep it easy` : when;
