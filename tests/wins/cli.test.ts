@@ -104,6 +104,12 @@ describe('npm run next and rewards', () => {
     expect(lines.filter((line) => line.startsWith('Next reward:'))).toHaveLength(1);
   });
 
+  it('a week after an injury: rest, and the reward line at most', () => {
+    const { code, stdout } = run('next', ['--data', 'data'], { SMALL_WINS_TODAY: '2024-08-10' });
+    expect(code).toBe(0);
+    expect(stdout).toBe('Rest and heal: the comeback will be a win of its own\nNext reward: A massage, 490 days to race day (Winter Trail 50K)\n');
+  });
+
   it('prints no reward line for a journal without rewards.md', () => {
     expect(run('next', ['--data', SMALL]).stdout).not.toContain('reward');
   });

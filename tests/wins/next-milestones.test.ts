@@ -149,6 +149,48 @@ describe('next a coach would sign', () => {
     expect(find(nextMilestones(makeRuns(road), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-5 marathon', remaining: 12 * 60 });
   });
 
+  it('a daily streak is offered from its third day in a row', () => {
+    const two = nextMilestones(makeRuns(dailyRuns('2025-03-01', 2, 5)), [], makeProfile(), '2025-03-02');
+    expect(find(two, 'daily-streak')).toBeUndefined();
+    const three = nextMilestones(makeRuns(dailyRuns('2025-03-01', 3, 5)), [], makeProfile(), '2025-03-03');
+    expect(find(three, 'daily-streak')).toMatchObject({ label: '7-day streak', remaining: 4 });
+  });
+
+  it('after a comeback only a small step up, and no speed or volume records, for four weeks', () => {
+    // Up to 11.2 km, then three weeks off, then back with 5 km.
+    const before: RunSpec[] = [...dailyRuns('2025-03-01', 10, 8, { time: 8 * 330 }), { date: '2025-03-12', km: 11.2, time: 11.2 * 360 }];
+    const back = makeRuns([...before, { date: '2025-04-05', km: 5, time: 5 * 380 }]);
+    const kinds = nextMilestones(back, [], makeProfile(), '2025-04-05').map((m) => m.kind);
+    for (const kind of ['distance-first', 'barrier', 'biggest-week', 'biggest-month', 'eddington', 'daily-streak', 'climb-first'] as const) {
+      expect(kinds).not.toContain(kind);
+    }
+    // Up to 11 km since the comeback: 12 km is a tenth more, a small step.
+    const stepped = makeRuns([...before, { date: '2025-04-05', km: 5 }, { date: '2025-04-12', km: 8 }, { date: '2025-04-19', km: 11 }]);
+    expect(find(nextMilestones(stepped, [], makeProfile(), '2025-04-20'), 'distance-first')).toMatchObject({ label: 'first 12 km' });
+    // Four weeks after the comeback, speed again.
+    expect(find(nextMilestones(back, [], makeProfile(), '2025-05-04'), 'barrier')).toBeDefined();
+  });
+
+  it('recovery after a goal race: two weeks after a half, three after a marathon', () => {
+    const runs = makeRuns([...dailyRuns('2025-03-01', 30, 8, { time: 8 * 330 }), { date: '2025-04-06', km: 21.2, time: 21.2 * 330, isRace: true }]);
+    const half = makeGoal({ slug: 'half', title: 'Spring Half', date: '2025-04-06', distance: 21_097.5 });
+    const has = (today: string, kind: NextMilestone['kind'], goal = half) => nextMilestones(runs, [goal], makeProfile(), today).some((m) => m.kind === kind);
+    expect(has('2025-04-20', 'barrier')).toBe(false);
+    expect(has('2025-04-21', 'barrier')).toBe(true);
+    const full = makeGoal({ slug: 'full', title: 'Spring Marathon', date: '2025-04-06', distance: 42_195 });
+    const marathon = makeRuns([...dailyRuns('2025-03-01', 30, 8, { time: 8 * 330 }), { date: '2025-04-06', km: 42.3, time: 42.3 * 360, isRace: true }]);
+    const after = (today: string) => nextMilestones(marathon, [full], makeProfile(), today).some((m) => m.kind === 'barrier');
+    expect(after('2025-04-27')).toBe(false);
+    expect(after('2025-04-28')).toBe(true);
+  });
+
+  it('an unwell tag on the last run, in any case: one line, rest', () => {
+    const hurt = makeRuns([...dailyRuns('2025-03-01', 5, 8), { date: '2025-03-07', km: 3, tags: ['Sick'] }]);
+    const list = nextMilestones(hurt, [], makeProfile(), '2025-03-09');
+    expect(texts(list)).toEqual(['Rest and heal: the comeback will be a win of its own']);
+    expect(list[0]).toMatchObject({ kind: 'comeback', remaining: 12, unit: 'days', target: 14 });
+  });
+
   it('a mi profile climbs the mile ladder', () => {
     const list = nextMilestones(makeRuns([{ date: '2025-01-05', km: 3.3 }]), [], makeProfile({ units: 'mi' }), null);
     expect(find(list, 'distance-first')).toMatchObject({ label: 'first 3 miles' });
