@@ -11,20 +11,13 @@ import { distanceNext } from './distance.ts';
 import { compareRunIds } from './find-wins.ts';
 import { compareGoals, goalNext, goalStanding } from './goal.ts';
 import { KIND_ORDER } from './kinds.ts';
-import { ASKS, milestone, raceRun, recoveryDays, type GoalAhead, type NextContext, type NextMilestone, type RunnerPhase } from './next.ts';
+import { ASKS, COMEBACK_EASY_DAYS, milestone, raceRun, recoveryDays, type GoalAhead, type NextContext, type NextMilestone, type RunnerPhase } from './next.ts';
 import { UNWELL_TAGS } from './resilience.ts';
 import { speedNext } from './speed.ts';
 import { COMEBACK_DAYS } from './thresholds.ts';
 import { volumeNext } from './volume.ts';
 
 export type { NextMilestone, RunnerPhase } from './next.ts';
-
-/**
- * How long after a comeback `next` stays gentle: four weeks, the time a runner back from a break
- * needs before their body takes fast running and record weeks again (a break of weeks loses fitness
- * that takes about as long to regain).
- */
-export const COMEBACK_EASY_DAYS = 28;
 
 /** Goals whose race day is today or later and that no run has achieved yet, nearest first. */
 function goalsAhead(ordered: readonly Run[], goals: readonly Goal[], today: IsoDate | null): GoalAhead[] {
@@ -44,8 +37,9 @@ function oneLinePerTarget(lines: NextMilestone[]): NextMilestone[] {
   const progress = lines.filter((m) => m.kind === 'goal-progress');
   const sameTarget = (a: NextMilestone, b: NextMilestone) => Math.abs(a.target - b.target) <= 0.01 * b.target;
   return lines.flatMap((m) => {
-    if (m.kind === 'goal-progress') return lines.some((d) => d.kind === 'distance-first' && sameTarget(d, m)) ? [] : [m];
-    if (m.kind === 'nonstop-first') return lines.some((d) => d.kind === 'distance-first' && sameTarget(d, m)) ? [] : [m];
+    if (m.kind === 'goal-progress' || m.kind === 'nonstop-first') {
+      return lines.some((d) => d.kind === 'distance-first' && sameTarget(d, m)) ? [] : [m];
+    }
     if (m.kind !== 'distance-first') return [m];
     const same = progress.find((p) => sameTarget(m, p));
     return same ? [{ ...m, label: `${m.label} (${same.label})`, goal: same.goal }] : [m];
@@ -72,7 +66,13 @@ function recentComeback(ordered: readonly Run[], today: IsoDate): IsoDate | null
  * recovering from a goal race (raced, or race day passed, in the last `recoveryDays`), tapering for
  * a goal race ahead, easing back after a comeback, or building.
  */
-export function runnerPhase(ordered: readonly Run[], goals: readonly Goal[], ahead: readonly GoalAhead[], today: IsoDate | null): RunnerPhase {
+function runnerPhase(
+  ordered: readonly Run[],
+  goals: readonly Goal[],
+  ahead: readonly GoalAhead[],
+  comeback: IsoDate | null,
+  today: IsoDate | null,
+): RunnerPhase {
   if (today === null) return 'building';
   const last = ordered.at(-1);
   if (last && isUnwell(last)) return 'injured';
@@ -82,7 +82,7 @@ export function runnerPhase(ordered: readonly Run[], goals: readonly Goal[], ahe
   });
   if (recovering) return 'recovery';
   if (ahead.some((a) => a.taper)) return 'taper';
-  return recentComeback(ordered, today) !== null ? 'comeback' : 'building';
+  return comeback !== null ? 'comeback' : 'building';
 }
 
 /** The one line for a runner who is hurt or ill: rest, and the comeback a break earns. */
@@ -102,10 +102,10 @@ export function nextMilestones(
   // Runs after the journal's today have not happened yet.
   const ordered = day === null ? sorted : sorted.filter((run) => run.date <= day);
   const ahead = goalsAhead(ordered, goals, day);
-  const phase = runnerPhase(ordered, goals, ahead, day);
+  const comeback = day === null ? null : recentComeback(ordered, day);
+  const phase = runnerPhase(ordered, goals, ahead, comeback, day);
   if (phase === 'injured') return [restLine(ordered, day!)];
-  const comeback = phase === 'comeback' ? recentComeback(ordered, day!) : null;
-  const context: NextContext = { ordered, profile, today: day, ahead, phase, comeback };
+  const context: NextContext = { ordered, profile, today: day, ahead, phase, comeback: phase === 'comeback' ? comeback : null };
   const lines = oneLinePerTarget([
     ...distanceNext(context),
     ...speedNext(context),

@@ -72,6 +72,13 @@ export const ASKS: Readonly<Record<RunnerPhase, Asks>> = {
 };
 
 /**
+ * How long after a comeback `next` stays in the comeback phase: four weeks, the time a runner back
+ * from a break of weeks needs before their body takes fast running and record weeks again (fitness
+ * lost over weeks takes about as long to regain).
+ */
+export const COMEBACK_EASY_DAYS = 28;
+
+/**
  * After a comeback a longer run is asked for only when it is at most this much longer than the
  * longest run since the comeback: the usual ten per cent a week a coach allows a returning runner.
  */
