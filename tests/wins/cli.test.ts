@@ -59,17 +59,38 @@ describe('npm run wins', () => {
 });
 
 describe('npm run next', () => {
-  it('prints plain text, and the same as JSON', () => {
+  it('prints plain text, and the same as JSON: { milestones, reward }', () => {
     const text = run('next', ['--data', SMALL], { SMALL_WINS_TODAY: '2024-03-31' });
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('30.9 km to 50 km lifetime\n');
-    expect(text.stdout).toContain('6 more days for a 7-day streak\n');
-    const json = JSON.parse(run('next', ['--data', SMALL, '--json'], { SMALL_WINS_TODAY: '2024-03-31' }).stdout) as Array<{
-      kind: string;
-      text: string;
-    }>;
-    expect(json.map((m) => `${m.text}\n`).join('')).toBe(text.stdout);
-    expect(json.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 30_900, unit: 'm' });
+    const json = JSON.parse(run('next', ['--data', SMALL, '--json'], { SMALL_WINS_TODAY: '2024-03-31' }).stdout) as {
+      milestones: Array<{ kind: string; text: string }>;
+      reward: unknown;
+    };
+    expect(Object.keys(json)).toEqual(['milestones', 'reward']);
+    expect(json.reward).toBeNull();
+    expect(json.milestones.map((m) => `${m.text}\n`).join('')).toBe(text.stdout);
+    expect(json.milestones.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 30_900, target: 50_000, unit: 'm' });
+  });
+
+  it("JSON: each item's unit describes its target and remaining, metres and seconds are whole", () => {
+    const json = JSON.parse(run('next', ['--data', 'data', '--json'], { SMALL_WINS_TODAY: '2025-10-26' }).stdout) as {
+      milestones: Array<{ kind: string; remaining: number; target: number; unit: string; date: string | null; label: string }>;
+      reward: { text: string; label: string; line: string; progress: { remaining: number; unit: string } | null } | null;
+    };
+    // Race day and anniversaries count days down to 0 on the day they name.
+    expect(json.milestones.find((m) => m.kind === 'goal-achieved')).toMatchObject({ remaining: 48, unit: 'days', target: 0, date: '2025-12-13' });
+    expect(json.milestones.find((m) => m.kind === 'anniversary')).toMatchObject({ label: '2 years of running', remaining: 72, unit: 'days', target: 0 });
+    for (const m of json.milestones.filter((m) => m.unit === 'm' || m.unit === 'm-climb' || m.unit === 's')) {
+      expect(Number.isInteger(m.remaining) && Number.isInteger(m.target), `${m.kind} ${m.remaining} ${m.target}`).toBe(true);
+    }
+    expect(json.milestones.some((m) => m.unit === 's')).toBe(true);
+    expect(json.reward).toMatchObject({
+      text: 'A massage',
+      label: 'Winter Trail 50K',
+      progress: { remaining: 48, unit: 'days' },
+      line: 'Next reward: A massage, 48 days to race day (Winter Trail 50K)',
+    });
   });
 });
 
@@ -81,6 +102,12 @@ describe('npm run next and rewards', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('Next reward: A massage, 27 days to race day (Winter Trail 50K)');
     expect(lines.filter((line) => line.startsWith('Next reward:'))).toHaveLength(1);
+  });
+
+  it('a week after an injury: rest, and the reward line at most', () => {
+    const { code, stdout } = run('next', ['--data', 'data'], { SMALL_WINS_TODAY: '2024-08-10' });
+    expect(code).toBe(0);
+    expect(stdout).toBe('Rest and heal: the comeback will be a win of its own\nNext reward: A massage, 490 days to race day (Winter Trail 50K)\n');
   });
 
   it('prints no reward line for a journal without rewards.md', () => {

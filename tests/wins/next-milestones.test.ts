@@ -22,8 +22,8 @@ describe('nextMilestones', () => {
     const alive = find(milestones(runs, '2024-01-07'), 'daily-streak')!;
     expect(alive).toMatchObject({ label: '7-day streak', remaining: 1 });
     expect(describeMilestone(alive, 'km')).toBe('1 more day for a 7-day streak');
-    const broken = find(milestones(runs, '2024-01-08'), 'daily-streak')!;
-    expect(broken.remaining).toBe(7);
+    // Broken: no "7 more days for a 7-day streak" from nothing.
+    expect(find(milestones(runs, '2024-01-08'), 'daily-streak')).toBeUndefined();
   });
 
   it('names the next distance, run count, barrier and Eddington rungs', () => {
@@ -49,8 +49,11 @@ describe('nextMilestones', () => {
     expect(list.find((m) => m.kind === 'goal-progress')).toBeUndefined();
     const early = nextMilestones(makeRuns([{ date: '2024-01-02', km: 12 }]), [goal], makeProfile(), '2024-01-06');
     expect(early.find((m) => m.kind === 'goal-progress')).toMatchObject({ label: '75% of City Half', goal: 'half' });
+    // Past race day with no run for the race: it asks for the race, for a fortnight.
     const after = nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-02');
-    expect(after.some((m) => m.goal === 'half')).toBe(false);
+    expect(after.filter((m) => m.goal === 'half')).toMatchObject([{ phase: 'unlogged', date: '2024-03-01' }]);
+    expect(describeMilestone(after.find((m) => m.goal === 'half')!, 'km')).toBe('City Half was on 1 March: log your race');
+    expect(nextMilestones(makeRuns(runs), [goal], makeProfile(), '2024-03-16').some((m) => m.goal === 'half')).toBe(false);
   });
 
   it('works on an empty journal', () => {
@@ -85,9 +88,10 @@ describe('biggest week and month within reach', () => {
 
 describe('next a coach would sign', () => {
   const ultra = makeGoal({ slug: 'winter-50k', title: 'Winter Trail 50K', date: '2025-12-13', distance: 50_000 });
-  // A build-up: weekly long runs up to 42.4 km, the last on 2025-11-09.
+  // A build-up: weekly long runs up to 42.4 km, the last on 2025-11-09 (no break of two weeks: no comeback).
   const build: RunSpec[] = [
     ...Array.from({ length: 20 }, (_, i) => ({ date: `2025-${String(6 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`, km: 10 + i })),
+    { date: '2025-11-01', km: 12 },
     { date: '2025-11-09', km: 42.4 },
     { date: '2025-11-15', km: 8 },
   ];
@@ -135,13 +139,56 @@ describe('next a coach would sign', () => {
   });
 
   it("a barrier's best is a road or track effort, not a trail run or a mountain run", () => {
+    // Ten days apart: a break of two weeks would make each a comeback, and no time to chase.
     const specs: RunSpec[] = [
       { date: '2025-01-05', km: 42.195, time: 5 * 3600 + 2 * 60 + 32, elevation: 1300 },
-      { date: '2025-02-05', km: 42.195, time: 5 * 3600 + 40 * 60, type: 'Trail Run' },
+      { date: '2025-01-15', km: 42.195, time: 5 * 3600 + 40 * 60, type: 'Trail Run' },
     ];
     expect(find(nextMilestones(makeRuns(specs), [], makeProfile(), null), 'barrier')).toBeUndefined();
-    const road = [...specs, { date: '2025-03-05', km: 42.195, time: 5 * 3600 + 12 * 60, elevation: 250 }];
+    const road = [...specs, { date: '2025-01-25', km: 42.195, time: 5 * 3600 + 12 * 60, elevation: 250 }];
     expect(find(nextMilestones(makeRuns(road), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-5 marathon', remaining: 12 * 60 });
+  });
+
+  it('a daily streak is offered from its third day in a row', () => {
+    const two = nextMilestones(makeRuns(dailyRuns('2025-03-01', 2, 5)), [], makeProfile(), '2025-03-02');
+    expect(find(two, 'daily-streak')).toBeUndefined();
+    const three = nextMilestones(makeRuns(dailyRuns('2025-03-01', 3, 5)), [], makeProfile(), '2025-03-03');
+    expect(find(three, 'daily-streak')).toMatchObject({ label: '7-day streak', remaining: 4 });
+  });
+
+  it('after a comeback only a small step up, and no speed or volume records, for four weeks', () => {
+    // Up to 11.2 km, then three weeks off, then back with 5 km.
+    const before: RunSpec[] = [...dailyRuns('2025-03-01', 10, 8, { time: 8 * 330 }), { date: '2025-03-12', km: 11.2, time: 11.2 * 360 }];
+    const back = makeRuns([...before, { date: '2025-04-05', km: 5, time: 5 * 380 }]);
+    const kinds = nextMilestones(back, [], makeProfile(), '2025-04-05').map((m) => m.kind);
+    for (const kind of ['distance-first', 'barrier', 'biggest-week', 'biggest-month', 'eddington', 'daily-streak', 'climb-first'] as const) {
+      expect(kinds).not.toContain(kind);
+    }
+    // Up to 11 km since the comeback: 12 km is a tenth more, a small step.
+    const stepped = makeRuns([...before, { date: '2025-04-05', km: 5 }, { date: '2025-04-12', km: 8 }, { date: '2025-04-19', km: 11 }]);
+    expect(find(nextMilestones(stepped, [], makeProfile(), '2025-04-20'), 'distance-first')).toMatchObject({ label: 'first 12 km' });
+    // Four weeks after the comeback, speed again.
+    expect(find(nextMilestones(back, [], makeProfile(), '2025-05-04'), 'barrier')).toBeDefined();
+  });
+
+  it('recovery after a goal race: two weeks after a half, three after a marathon', () => {
+    const runs = makeRuns([...dailyRuns('2025-03-01', 30, 8, { time: 8 * 330 }), { date: '2025-04-06', km: 21.2, time: 21.2 * 330, isRace: true }]);
+    const half = makeGoal({ slug: 'half', title: 'Spring Half', date: '2025-04-06', distance: 21_097.5 });
+    const has = (today: string, kind: NextMilestone['kind'], goal = half) => nextMilestones(runs, [goal], makeProfile(), today).some((m) => m.kind === kind);
+    expect(has('2025-04-20', 'barrier')).toBe(false);
+    expect(has('2025-04-21', 'barrier')).toBe(true);
+    const full = makeGoal({ slug: 'full', title: 'Spring Marathon', date: '2025-04-06', distance: 42_195 });
+    const marathon = makeRuns([...dailyRuns('2025-03-01', 30, 8, { time: 8 * 330 }), { date: '2025-04-06', km: 42.3, time: 42.3 * 360, isRace: true }]);
+    const after = (today: string) => nextMilestones(marathon, [full], makeProfile(), today).some((m) => m.kind === 'barrier');
+    expect(after('2025-04-27')).toBe(false);
+    expect(after('2025-04-28')).toBe(true);
+  });
+
+  it('an unwell tag on the last run, in any case: one line, rest', () => {
+    const hurt = makeRuns([...dailyRuns('2025-03-01', 5, 8), { date: '2025-03-07', km: 3, tags: ['Sick'] }]);
+    const list = nextMilestones(hurt, [], makeProfile(), '2025-03-09');
+    expect(texts(list)).toEqual(['Rest and heal: the comeback will be a win of its own']);
+    expect(list[0]).toMatchObject({ kind: 'comeback', remaining: 12, unit: 'days', target: 14 });
   });
 
   it('a mi profile climbs the mile ladder', () => {

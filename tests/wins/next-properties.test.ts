@@ -86,7 +86,8 @@ function runAt(m: NextMilestone, runs: readonly Run[], goal: Goal, profile: Prof
     case 'goal-progress':
       return tomorrow < goal.date ? after(tomorrow, m.target) : null;
     case 'goal-achieved':
-      if (m.phase === 'done') return null;
+      // Done, or past race day: no run appended after the journal lands on race day.
+      if (m.phase === 'done' || m.phase === 'unlogged') return null;
       return after(goal.date, goal.distance, { time: goal.time ?? null });
     case 'run-count':
       return m.remaining === 1 ? after(tomorrow, 1000) : null;

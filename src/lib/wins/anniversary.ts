@@ -47,7 +47,7 @@ export function detectAnniversaries(): Detector {
   };
 }
 
-/** Within reach: the next anniversary of the first run, and the days to it. */
+/** Within reach: the next anniversary of the first run, and the days to it (0 is the day; the label says the years). */
 export function anniversaryNext(context: NextContext): NextMilestone[] {
   const first = context.ordered[0];
   const today = context.today;
@@ -61,7 +61,7 @@ export function anniversaryNext(context: NextContext): NextMilestone[] {
       label: `${years} year${years === 1 ? '' : 's'} of running`,
       remaining: daysBetween(today, date),
       unit: 'days',
-      target: years,
+      target: 0,
       date,
     }),
   ];

@@ -2,7 +2,7 @@
 import type { IsoDate, PreviousRecord, WeekStart } from '../types.ts';
 import { addDays, daysBetween, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
-import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
+import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
 import {
   DAILY_STREAK_LADDER,
   nextRungAbove,
@@ -213,42 +213,33 @@ function eddingtonOf(dayTotals: readonly number[]): number {
 }
 
 /**
- * Within reach on the consistency ladders: the next run count, the next daily and weekly streak
- * (counting the streak still alive), and the next Eddington number. In a goal race's taper no
- * daily streak (rest days are part of it) and no Eddington number (days of E km or more are volume).
+ * Within reach on the consistency ladders: the next run count, the next daily and weekly streak,
+ * and the next Eddington number, as far as the runner's phase asks for them (in a taper or a
+ * recovery rest days are part of the plan; Eddington is volume). A streak is offered only while one
+ * is alive: "12 more days for a 14-day streak" on day one is a chore, not a goal.
  */
 export function consistencyNext(context: NextContext): NextMilestone[] {
   const { ordered, profile, today } = context;
+  const allowed = asks(context);
+  // Alive: three days in a row (a pattern, not a coincidence), two weeks in a row.
+  const aliveDays = 3;
+  const aliveWeeks = 2;
   const out: NextMilestone[] = [];
   const count = ordered.length;
   const countRung = nextRungAbove(RUN_COUNT_LADDER, count);
   out.push(milestone({ kind: 'run-count', label: `${ordinal(countRung)} run`, remaining: countRung - count, unit: 'runs', target: countRung }));
   const dates = ordered.map((run) => run.date);
-  if (today !== null && !inTaper(context)) {
+  const daily = today !== null && allowed.dailyStreak ? currentDailyStreak(dates, today).length : 0;
+  if (daily >= aliveDays) {
     const dailyRung = nextRungAbove(DAILY_STREAK_LADDER, longestDailyStreak(dates).length);
-    out.push(
-      milestone({
-        kind: 'daily-streak',
-        label: `${dailyRung}-day streak`,
-        remaining: dailyRung - currentDailyStreak(dates, today).length,
-        unit: 'days',
-        target: dailyRung,
-      }),
-    );
+    out.push(milestone({ kind: 'daily-streak', label: `${dailyRung}-day streak`, remaining: dailyRung - daily, unit: 'days', target: dailyRung }));
   }
-  if (today !== null) {
+  const weekly = today !== null && allowed.weeklyStreak ? currentWeeklyStreak(dates, today, profile.weekStart).length : 0;
+  if (weekly >= aliveWeeks) {
     const weeklyRung = nextRungAbove(WEEKLY_STREAK_LADDER, longestWeeklyStreak(dates, profile.weekStart).length);
-    out.push(
-      milestone({
-        kind: 'weekly-streak',
-        label: `${weeklyRung}-week streak`,
-        remaining: weeklyRung - currentWeeklyStreak(dates, today, profile.weekStart).length,
-        unit: 'weeks',
-        target: weeklyRung,
-      }),
-    );
+    out.push(milestone({ kind: 'weekly-streak', label: `${weeklyRung}-week streak`, remaining: weeklyRung - weekly, unit: 'weeks', target: weeklyRung }));
   }
-  if (!inTaper(context)) {
+  if (allowed.records) {
     const perUnit = metresPerUnit(profile.units);
     const dayTotals = new Map<IsoDate, number>();
     for (const run of ordered) dayTotals.set(run.date, (dayTotals.get(run.date) ?? 0) + run.distance / perUnit);

@@ -4,7 +4,7 @@ import { formatDistance, formatElevation } from '../format/units.ts';
 import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rungs.ts';
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
-import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
+import { asks, highest, mayAskDistance, milestone, type NextContext, type NextMilestone } from './next.ts';
 import { LONGEST_RUN_MARGIN } from './thresholds.ts';
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
@@ -169,16 +169,16 @@ export function longestRunStanding<R extends { id: string; date: string; distanc
 
 /**
  * Within reach on the distance ladders: the next distance first, with and without stopping, and the
- * next climb. Never a distance the goal race ahead is for, and nothing of the kind in its taper.
+ * next climb, as far as the runner's phase allows a longer run (`mayAskDistance`: never the goal
+ * race's distance, nothing in a taper, small steps after a comeback).
  */
 export function distanceNext(context: NextContext): NextMilestone[] {
-  if (inTaper(context)) return [];
   const { ordered, profile } = context;
   const ladder = distanceLadder(profile.units);
   const out: NextMilestone[] = [];
   const nextRung = (longest: number) => {
     const rung = ladder[rungsReached(longest, ladder)];
-    return rung && !saveForRaceDay(context, rung.metres) ? rung : null;
+    return rung && mayAskDistance(context, rung.metres) ? rung : null;
   };
   const longest = highest(ordered, (run) => run.distance);
   const rung = nextRung(longest);
@@ -200,7 +200,7 @@ export function distanceNext(context: NextContext): NextMilestone[] {
       );
     }
   }
-  if (ordered.some((run) => run.elevation !== null)) {
+  if (asks(context).distance === 'any' && ordered.some((run) => run.elevation !== null)) {
     const climb = highest(ordered, (run) => run.elevation);
     const climbRung = CLIMB_LADDER.find((r) => climb < r);
     if (climbRung !== undefined) {

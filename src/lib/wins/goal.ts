@@ -1,7 +1,7 @@
 // Goal family: goal-progress (the build-up's long runs) and goal-achieved (race day).
 import type { Goal, IsoDate, PreviousRecord, Run, Series } from '../types.ts';
 import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
-import { milestone, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
+import { mayAskDistance, milestone, raceRun, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
 import { GOAL_PERCENTS, reaches } from './rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
@@ -174,31 +174,34 @@ export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: re
   };
 }
 
-/** An achieved goal stays in `next` as done for this many days after race day. */
+/** A goal stays in `next` this many days after race day: as done, or asking for its race to be logged. */
 const DONE_SHOWN_DAYS = 14;
 
 /**
  * Within reach for one goal: the next step of the build-up's long run (never 100 %: the full
- * distance is for race day; none in the taper), and the countdown, read as a taper in its last
- * weeks, or the goal shown as done once achieved.
+ * distance is for race day; none in the taper; only as the runner's phase allows a longer run), and
+ * the countdown, read as a taper in its last weeks, or the goal shown as done once achieved. Past
+ * race day with no run for the race, it asks for the race to be logged rather than drop the goal.
  */
 export function goalNext(context: NextContext, goal: Goal): NextMilestone[] {
   const { ordered, today } = context;
   if (today === null) return [];
   const standing = goalStanding(goal, ordered, today);
   const pace = goalPace(goal);
+  // Race day is the target, 0 days to go; `date` names it.
   const countdown = (phase: GoalPhase, remaining: number) =>
-    milestone({ kind: 'goal-achieved', label: goal.title, remaining, unit: 'days', target: goal.distance, goal: goal.slug, date: goal.date, phase, pace });
-  if (standing.phase === 'done') {
-    return daysBetween(goal.date, today) <= DONE_SHOWN_DAYS ? [countdown('done', 0)] : [];
-  }
-  if (standing.daysToGo === null) return [];
+    milestone({ kind: 'goal-achieved', label: goal.title, remaining, unit: 'days', target: 0, goal: goal.slug, date: goal.date, phase, pace, time: goal.time ?? null });
+  const shown = daysBetween(goal.date, today) <= DONE_SHOWN_DAYS;
+  if (standing.phase === 'done') return shown ? [countdown('done', 0)] : [];
+  // A race run that missed the goal's time: the journal holds the result, nothing to count down.
+  if (raceRun(goal, ordered) !== null) return [];
+  if (standing.daysToGo === null) return shown ? [countdown('unlogged', 0)] : [];
   const out: NextMilestone[] = [];
   // Only the build-up's runs count toward it: from its start (a run tomorrow must be able to count).
   if (standing.phase === 'build-up' && goal.distance > 0 && addDays(today, 1) >= standing.start) {
     const longest = standing.steps.at(-1)?.value ?? 0;
     const percent = GOAL_PERCENTS.find((p) => p < 100 && !reaches(longest, (p / 100) * goal.distance));
-    if (percent !== undefined) {
+    if (percent !== undefined && mayAskDistance(context, (percent / 100) * goal.distance)) {
       out.push(
         milestone({
           kind: 'goal-progress',

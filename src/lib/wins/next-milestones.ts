@@ -1,7 +1,9 @@
 // What is within reach: each family says what is next on its own ladders (distance.ts,
-// speed.ts, volume.ts, consistency.ts, goal.ts, anniversary.ts); this puts them together in kind
-// order, one line per target, and words them. The `next` command, `log` and the site print these.
+// speed.ts, volume.ts, consistency.ts, goal.ts, anniversary.ts); this reads where the runner is in
+// their season (the phase every family reads), puts the lines together in kind order, one line per
+// target, and words them. The `next` command and `log` print these.
 import type { DistanceUnit, Goal, IsoDate, Profile, Run, WinUnit } from '../types.ts';
+import { daysBetween, formatDate } from '../format/dates.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatPace } from '../format/units.ts';
 import { anniversaryNext } from './anniversary.ts';
 import { consistencyNext } from './consistency.ts';
@@ -9,11 +11,13 @@ import { distanceNext } from './distance.ts';
 import { compareRunIds } from './find-wins.ts';
 import { compareGoals, goalNext, goalStanding } from './goal.ts';
 import { KIND_ORDER } from './kinds.ts';
-import type { GoalAhead, NextContext, NextMilestone } from './next.ts';
+import { ASKS, COMEBACK_EASY_DAYS, milestone, raceRun, recoveryDays, type GoalAhead, type NextContext, type NextMilestone, type RunnerPhase } from './next.ts';
+import { UNWELL_TAGS } from './resilience.ts';
 import { speedNext } from './speed.ts';
+import { COMEBACK_DAYS } from './thresholds.ts';
 import { volumeNext } from './volume.ts';
 
-export type { NextMilestone } from './next.ts';
+export type { NextMilestone, RunnerPhase } from './next.ts';
 
 /** Goals whose race day is today or later and that no run has achieved yet, nearest first. */
 function goalsAhead(ordered: readonly Run[], goals: readonly Goal[], today: IsoDate | null): GoalAhead[] {
@@ -25,17 +29,66 @@ function goalsAhead(ordered: readonly Run[], goals: readonly Goal[], today: IsoD
     .map(({ goal, standing }) => ({ goal, daysToGo: standing.daysToGo!, taper: standing.phase === 'taper' }));
 }
 
-/** Two lines for one distance (a first half marathon that is also halfway to the goal) become one. */
+/**
+ * Two lines for one distance become one: a first half marathon that is also halfway to the goal;
+ * a first 12 km and a first 12 km without stopping (a run of 12 km without stopping earns both).
+ */
 function oneLinePerTarget(lines: NextMilestone[]): NextMilestone[] {
   const progress = lines.filter((m) => m.kind === 'goal-progress');
+  const sameTarget = (a: NextMilestone, b: NextMilestone) => Math.abs(a.target - b.target) <= 0.01 * b.target;
   return lines.flatMap((m) => {
-    if (m.kind === 'goal-progress') {
-      return lines.some((d) => d.kind === 'distance-first' && Math.abs(d.target - m.target) <= 0.01 * m.target) ? [] : [m];
+    if (m.kind === 'goal-progress' || m.kind === 'nonstop-first') {
+      return lines.some((d) => d.kind === 'distance-first' && sameTarget(d, m)) ? [] : [m];
     }
     if (m.kind !== 'distance-first') return [m];
-    const same = progress.find((p) => Math.abs(p.target - m.target) <= 0.01 * p.target);
+    const same = progress.find((p) => sameTarget(m, p));
     return same ? [{ ...m, label: `${m.label} (${same.label})`, goal: same.goal }] : [m];
   });
+}
+
+const isUnwell = (run: Pick<Run, 'tags'>): boolean => run.tags.some((tag) => UNWELL_TAGS.includes(tag.toLowerCase()));
+
+/**
+ * The date of the last comeback run up to today (a run after a break of COMEBACK_DAYS or more, as
+ * the comeback detector counts it) when it is at most COMEBACK_EASY_DAYS ago, else null.
+ */
+function recentComeback(ordered: readonly Run[], today: IsoDate): IsoDate | null {
+  for (let i = ordered.length - 1; i > 0; i--) {
+    const run = ordered[i]!;
+    if (daysBetween(run.date, today) > COMEBACK_EASY_DAYS) return null;
+    if (daysBetween(ordered[i - 1]!.date, run.date) >= COMEBACK_DAYS) return run.date;
+  }
+  return null;
+}
+
+/**
+ * Where the runner is in their season, in order of precedence: hurt or ill (the last run says so),
+ * recovering from a goal race (raced, or race day passed, in the last `recoveryDays`), tapering for
+ * a goal race ahead, easing back after a comeback, or building.
+ */
+function runnerPhase(
+  ordered: readonly Run[],
+  goals: readonly Goal[],
+  ahead: readonly GoalAhead[],
+  comeback: IsoDate | null,
+  today: IsoDate | null,
+): RunnerPhase {
+  if (today === null) return 'building';
+  const last = ordered.at(-1);
+  if (last && isUnwell(last)) return 'injured';
+  const recovering = goals.some((goal) => {
+    const since = daysBetween(goal.date, today);
+    return since >= 0 && since <= recoveryDays(goal) && (since > 0 || raceRun(goal, ordered) !== null);
+  });
+  if (recovering) return 'recovery';
+  if (ahead.some((a) => a.taper)) return 'taper';
+  return comeback !== null ? 'comeback' : 'building';
+}
+
+/** The one line for a runner who is hurt or ill: rest, and the comeback a break earns. */
+function restLine(ordered: readonly Run[], today: IsoDate): NextMilestone {
+  const since = daysBetween(ordered.at(-1)!.date, today);
+  return milestone({ kind: 'comeback', label: 'comeback', remaining: Math.max(0, COMEBACK_DAYS - since), unit: 'days', target: COMEBACK_DAYS });
 }
 
 export function nextMilestones(
@@ -48,7 +101,11 @@ export function nextMilestones(
   const day = today ?? sorted.at(-1)?.date ?? null;
   // Runs after the journal's today have not happened yet.
   const ordered = day === null ? sorted : sorted.filter((run) => run.date <= day);
-  const context: NextContext = { ordered, profile, today: day, ahead: goalsAhead(ordered, goals, day) };
+  const ahead = goalsAhead(ordered, goals, day);
+  const comeback = day === null ? null : recentComeback(ordered, day);
+  const phase = runnerPhase(ordered, goals, ahead, comeback, day);
+  if (phase === 'injured') return [restLine(ordered, day!)];
+  const context: NextContext = { ordered, profile, today: day, ahead, phase, comeback: phase === 'comeback' ? comeback : null };
   const lines = oneLinePerTarget([
     ...distanceNext(context),
     ...speedNext(context),
@@ -57,9 +114,11 @@ export function nextMilestones(
     ...[...goals].sort(compareGoals).flatMap((goal) => goalNext(context, goal)),
     ...anniversaryNext(context),
   ]);
+  // In a taper or a recovery the goal race is what the weeks are about: its line leads.
+  const rank = (m: NextMilestone) => (ASKS[phase].goalFirst && m.kind === 'goal-achieved' ? -1 : (KIND_ORDER.get(m.kind) ?? 0));
   return lines
     .map((m, i) => ({ m, i }))
-    .sort((a, b) => (KIND_ORDER.get(a.m.kind) ?? 0) - (KIND_ORDER.get(b.m.kind) ?? 0) || a.i - b.i)
+    .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
     .map(({ m }) => m);
 }
 
@@ -122,16 +181,23 @@ export function describeMilestone(milestone: NextMilestone, distanceUnit: Distan
       return describeGoal(milestone, left, distanceUnit);
     case 'anniversary':
       return `${left} to ${label}`;
+    case 'comeback':
+      return 'Rest and heal: the comeback will be a win of its own';
     default:
       return `${left} to ${label}`;
   }
 }
 
-/** The goal line: `27 days to Winter Trail 50K: keep it easy`, `City Marathon: done`. */
+/**
+ * The goal line: `27 days to Winter Trail 50K: keep it easy`, `City Marathon: done`,
+ * `Winter Trail 50K was on 13 December: log your race`.
+ */
 function describeGoal(milestone: NextMilestone, left: string, distanceUnit: DistanceUnit): string {
-  const { label, remaining, phase, pace, target } = milestone;
+  const { label, remaining, phase, pace, time, date } = milestone;
   if (phase === 'done') return `${label}: done`;
-  const aim = pace === null ? '' : ` (target ${formatDuration(pace * target)}, ${formatPace(1, pace, distanceUnit)})`;
+  // `13 December`: the year goes without saying a fortnight after race day.
+  if (phase === 'unlogged') return `${label} was on ${formatDate(date!, 'en-GB', 'long').replace(/ \d+$/, '')}: log your race`;
+  const aim = pace === null || time === null ? '' : ` (target ${formatDuration(time)}, ${formatPace(1, pace, distanceUnit)})`;
   const when = remaining === 0 ? `${label} is today${aim}` : `${left} to ${label}${aim}`;
   return phase === 'taper' && remaining > 0 ? `${when}: keep it easy` : when;
 }

@@ -1,6 +1,9 @@
 // What `next` is made of: one milestone within reach, and what every family's `next` reads. Each
 // family module says what is within reach on its own ladders; next-milestones.ts puts them together.
 import type { Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
+import { dayNumber } from '../format/dates.ts';
+import { reaches } from './rungs.ts';
+import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
 
 export interface NextMilestone {
   /** The kind of win reaching it earns. */
@@ -9,23 +12,77 @@ export interface NextMilestone {
   label: string;
   /** How far away, in `unit` (metres, seconds, days, weeks, runs): a run that covers it earns the win. */
   remaining: number;
+  /** What `remaining` and `target` are counted in. */
   unit: WinUnit;
   /**
    * The rung itself, in `unit`: the record to beat for biggest week/month. Calendar milestones
-   * (goal day, anniversary; they have a `date`) hold the goal's distance in metres or the years.
+   * (goal day, anniversary; they have a `date`) count days down to 0, their target.
    */
   target: number;
   /** Goal slug for goal milestones. */
   goal: string | null;
   /** The day it falls on, for calendar milestones (goal day, anniversary). */
   date: IsoDate | null;
-  /** For the goal line: still building up, in its taper, or done. */
+  /** For the goal line: still building up, in its taper, done, or past race day with no race logged. */
   phase: GoalPhase | null;
   /** The goal's target pace in seconds per metre, when the goal has a time. */
   pace: number | null;
+  /** The goal's target time in seconds, when it has one. */
+  time: number | null;
 }
 
-export type GoalPhase = 'build-up' | 'taper' | 'done';
+export type GoalPhase = 'build-up' | 'taper' | 'done' | 'unlogged';
+
+/**
+ * Where the runner is in their season, as a coach reads the journal: it decides what `next` may ask
+ * for (see ASKS). Computed once (next-milestones.ts) and read by every family.
+ */
+export type RunnerPhase = 'building' | 'taper' | 'injured' | 'comeback' | 'recovery';
+
+/** What a coach may ask for in one phase. */
+export interface Asks {
+  /** Faster times: barriers. */
+  speed: boolean;
+  /** Longer runs and climbs: `small-step` only a little beyond the longest run since the comeback. */
+  distance: 'any' | 'small-step' | 'none';
+  /** Lifetime distance. */
+  lifetime: boolean;
+  /** Volume records: biggest week and month, Eddington. */
+  records: boolean;
+  dailyStreak: boolean;
+  weeklyStreak: boolean;
+  /** The goal race's line leads: it is what the weeks are about. */
+  goalFirst: boolean;
+}
+
+const REST: Asks = { speed: false, distance: 'none', lifetime: false, records: false, dailyStreak: false, weeklyStreak: false, goalFirst: true };
+
+/**
+ * The one table of what each phase allows. Building: anything within reach. Taper: the race is the
+ * only target, resting is the work. Recovery after a goal race: the body repairs, as in a taper.
+ * Comeback: regular easy running and small steps up, nothing fast, no volume records. Injured:
+ * nothing but rest (next-milestones.ts says so in one line).
+ */
+export const ASKS: Readonly<Record<RunnerPhase, Asks>> = {
+  building: { speed: true, distance: 'any', lifetime: true, records: true, dailyStreak: true, weeklyStreak: true, goalFirst: false },
+  taper: REST,
+  recovery: REST,
+  comeback: { speed: false, distance: 'small-step', lifetime: true, records: false, dailyStreak: false, weeklyStreak: true, goalFirst: false },
+  injured: { ...REST, goalFirst: false },
+};
+
+/**
+ * How long after a comeback `next` stays in the comeback phase: four weeks, the time a runner back
+ * from a break of weeks needs before their body takes fast running and record weeks again (fitness
+ * lost over weeks takes about as long to regain).
+ */
+export const COMEBACK_EASY_DAYS = 28;
+
+/**
+ * After a comeback a longer run is asked for only when it is at most this much longer than the
+ * longest run since the comeback: the usual ten per cent a week a coach allows a returning runner.
+ */
+export const COMEBACK_STEP = 1.1;
 
 /** A goal race ahead of the journal's today, not achieved yet: it shapes what a coach suggests. */
 export interface GoalAhead {
@@ -43,12 +100,56 @@ export interface NextContext {
   today: IsoDate | null;
   /** Goals ahead, nearest first. */
   ahead: readonly GoalAhead[];
+  /** Where the runner is in their season. */
+  phase: RunnerPhase;
+  /** The comeback run's date while in the comeback phase, else null. */
+  comeback: IsoDate | null;
+}
+
+/** What the runner's phase allows. */
+export function asks(context: Pick<NextContext, 'phase'>): Asks {
+  return ASKS[context.phase];
+}
+
+/**
+ * Whether a run of `metres` may be asked for: never the distance of the goal race ahead, nothing
+ * longer in a rest phase, and after a comeback only a small step (COMEBACK_STEP) beyond the longest
+ * run since it.
+ */
+export function mayAskDistance(context: NextContext, metres: number): boolean {
+  const allowed = asks(context).distance;
+  if (allowed === 'none' || saveForRaceDay(context, metres)) return false;
+  if (allowed === 'any' || context.comeback === null) return allowed === 'any';
+  const since = context.comeback;
+  return metres <= COMEBACK_STEP * highest(context.ordered, (run) => (run.date >= since ? run.distance : null));
+}
+
+/**
+ * The run that is the goal race, once logged: on race day (or a day either side, as the goal
+ * detector counts it) covering the distance, or any race on race day itself (a slower or shorter
+ * finish is a race run too). `ordered` holds the runs up to today.
+ */
+export function raceRun<R extends Pick<Run, 'date' | 'distance' | 'isRace'>>(goal: Pick<Goal, 'date' | 'distance'>, ordered: readonly R[]): R | null {
+  const raceDay = dayNumber(goal.date);
+  for (const run of ordered) {
+    if (Math.abs(dayNumber(run.date) - raceDay) > GOAL_DAY_TOLERANCE) continue;
+    if (reaches(run.distance, goal.distance) || (run.date === goal.date && run.isRace)) return run;
+  }
+  return null;
+}
+
+/**
+ * Days after a goal race before `next` asks for more again: a marathon or longer takes three weeks
+ * to recover from, a half marathon two, a shorter race one. The counterpart of `taperDays` (goal.ts).
+ */
+export function recoveryDays(goal: Pick<Goal, 'distance'>): number {
+  return reaches(goal.distance, 42_195) ? 21 : reaches(goal.distance, 21_097.5) ? 14 : 7;
 }
 
 export function milestone(
-  m: Omit<NextMilestone, 'goal' | 'date' | 'phase' | 'pace'> & Partial<Pick<NextMilestone, 'goal' | 'date' | 'phase' | 'pace'>>,
+  m: Omit<NextMilestone, 'goal' | 'date' | 'phase' | 'pace' | 'time'> & Partial<Pick<NextMilestone, 'goal' | 'date' | 'phase' | 'pace' | 'time'>>,
 ): NextMilestone {
-  return { goal: null, date: null, phase: null, pace: null, ...m };
+  return { goal: null, date: null, phase: null, pace: null, time: null, ...m };
 }
 
 /** The largest value `pick` gives, or 0. */
@@ -59,11 +160,6 @@ export function highest<T>(values: Iterable<T>, pick: (value: T) => number | nul
     if (v !== null && v > best) best = v;
   }
   return best;
-}
-
-/** True while some goal race ahead is in its taper: no volume or distance nudges then. */
-export function inTaper(context: NextContext): boolean {
-  return context.ahead.some((a) => a.taper);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 import { isHeadline } from './kinds.ts';
 import { knownBestTime } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
-import { milestone, type NextContext, type NextMilestone } from './next.ts';
+import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
 
 /** Stream efforts name their distance exactly; allow float noise from unit conversion. */
 const EFFORT_MATCH_METRES = 0.5;
@@ -256,10 +256,12 @@ export function isRoadEffort(run: Pick<Run, 'type' | 'elevation' | 'distance'>):
 /**
  * The next barrier at each distance, measured from the best road or track effort. The barrier is
  * the first not broken by any effort (a fast trail run breaks it too); without a road effort at
- * that distance there is no honest "best" to measure from, and no line.
+ * that distance there is no honest "best" to measure from, and no line. Only while the runner's
+ * phase asks for speed (not in a taper, a recovery or a comeback).
  */
 export function speedNext(context: NextContext): NextMilestone[] {
   const out: NextMilestone[] = [];
+  if (!asks(context).speed) return out;
   for (const distance of STANDARD_DISTANCES) {
     const barriers = BARRIERS[distance.name];
     if (!barriers) continue;

@@ -4,7 +4,7 @@ import { addDays, daysBetween, monthOf, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
 import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from './rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
-import { inTaper, milestone, type NextContext, type NextMilestone } from './next.ts';
+import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
 import { PERIOD_RECORD_MARGIN } from './thresholds.ts';
 
 /** Earlier weeks (months) with runs before a record week (month) counts: a beginner's first weeks all grow. */
@@ -253,25 +253,29 @@ function periodRecord(
 
 /**
  * Within reach on the volume ladders: the next lifetime milestone, and the distance still to run
- * this week and this month for a new record (never in a goal race's taper: that is when to rest).
+ * this week and this month for a new record, as far as the runner's phase asks for volume (never
+ * in a goal race's taper or recovery: that is when to rest).
  */
 export function volumeNext(context: NextContext): NextMilestone[] {
   const { ordered, profile, today } = context;
+  const allowed = asks(context);
   const unit = profile.units;
   const perUnit = metresPerUnit(unit);
   const out: NextMilestone[] = [];
-  const lifetime = ordered.reduce((sum, run) => sum + run.distance, 0);
-  const lifetimeRung = nextRungAbove(lifetimeLadder(unit), lifetime / perUnit + SUM_EPSILON);
-  out.push(
-    milestone({
-      kind: 'total-distance',
-      label: `${lifetimeRungName(lifetimeRung, unit).label} lifetime`,
-      remaining: lifetimeRung * perUnit - lifetime,
-      unit: 'm',
-      target: lifetimeRung * perUnit,
-    }),
-  );
-  if (today === null || inTaper(context)) return out;
+  if (allowed.lifetime) {
+    const lifetime = ordered.reduce((sum, run) => sum + run.distance, 0);
+    const lifetimeRung = nextRungAbove(lifetimeLadder(unit), lifetime / perUnit + SUM_EPSILON);
+    out.push(
+      milestone({
+        kind: 'total-distance',
+        label: `${lifetimeRungName(lifetimeRung, unit).label} lifetime`,
+        remaining: lifetimeRung * perUnit - lifetime,
+        unit: 'm',
+        target: lifetimeRung * perUnit,
+      }),
+    );
+  }
+  if (today === null || !allowed.records) return out;
   const week = periodRecord(ordered, (run) => weekStartOf(run.date, profile.weekStart), weekStartOf(today, profile.weekStart), MIN_EARLIER_WEEKS);
   if (week) {
     const target = periodRecordTarget(week.best);
