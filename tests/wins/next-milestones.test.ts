@@ -149,6 +149,15 @@ describe('next a coach would sign', () => {
     expect(find(nextMilestones(makeRuns(road), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-5 marathon', remaining: 12 * 60 });
   });
 
+  it('offers a barrier only within reach: a few per cent, not a season away', () => {
+    const fiveK = (time: number): RunSpec[] => [{ date: '2025-03-01', km: 5, time: 36 * 60 }, { date: '2025-03-08', km: 5, time }];
+    // 25:30 is 2 % over sub-25: within reach. 28:00 is 12 % over it, and 2 % over sub-27:30, the line offered.
+    expect(find(nextMilestones(makeRuns(fiveK(25 * 60 + 30)), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-25 5K', remaining: 30 });
+    expect(find(nextMilestones(makeRuns(fiveK(28 * 60)), [], makeProfile(), null), 'barrier')).toMatchObject({ label: 'sub-27:30 5K', remaining: 30 });
+    // 33:00 is 10 % over sub-30, the next barrier: no line.
+    expect(find(nextMilestones(makeRuns(fiveK(33 * 60)), [], makeProfile(), null), 'barrier')).toBeUndefined();
+  });
+
   it('a daily streak is offered from its third day in a row', () => {
     const two = nextMilestones(makeRuns(dailyRuns('2025-03-01', 2, 5)), [], makeProfile(), '2025-03-02');
     expect(find(two, 'daily-streak')).toBeUndefined();

@@ -72,6 +72,12 @@ export const ASKS: Readonly<Record<RunnerPhase, Asks>> = {
 };
 
 /**
+ * A barrier is within reach when the road best is at most this share slower than it: a few
+ * months of training's worth. Further away it is a season's goal, not the next step.
+ */
+export const BARRIER_REACH = 0.06;
+
+/**
  * How long after a comeback `next` stays in the comeback phase: four weeks, the time a runner back
  * from a break of weeks needs before their body takes fast running and record weeks again (fitness
  * lost over weeks takes about as long to regain).

@@ -12,7 +12,7 @@ import {
 import { isHeadline } from './kinds.ts';
 import { knownBestTime } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
-import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
+import { asks, BARRIER_REACH, milestone, type NextContext, type NextMilestone } from './next.ts';
 
 /** Stream efforts name their distance exactly; allow float noise from unit conversion. */
 const EFFORT_MATCH_METRES = 0.5;
@@ -269,7 +269,7 @@ export function speedNext(context: NextContext): NextMilestone[] {
     const road = fastestEffort(context.ordered.filter(isRoadEffort), distance.metres);
     if (best === null || road === null) continue;
     const barrier = barriers[barriersUnder(distance.name, best.time)];
-    if (!barrier) continue;
+    if (!barrier || road.time - barrier.seconds > BARRIER_REACH * road.time) continue;
     out.push(
       milestone({
         kind: 'barrier',
