@@ -76,7 +76,7 @@ describe('the sample journal', () => {
       '2024-08-27 First run at 30 °C',
       '2024-09-22 Back to form',
       '2024-10-19 First 500 m of climbing',
-      '2024-11-21 Your 3rd bad day, run anyway',
+      '2024-11-21 Showed up anyway, for the 3rd time',
       '2025-10-25 First marathon',
       '2025-10-11 Three quarters of the way to Winter Trail 50K',
       '2024-10-19 Ran every hill of the Ridge loop',
