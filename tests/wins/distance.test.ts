@@ -93,6 +93,43 @@ describe('nonstop-first', () => {
     ]);
     expect(ofKind(wins, 'nonstop-first')[1]!.slug).toBe('2024-01-03-first-4-km-nonstop');
   });
+
+  it('ends at 10K: past it, a run without walk breaks is no win, and the distance first stays plain', () => {
+    // A walk-run beginner: 5K and 10K without stopping are the steps; 12 km without stopping two
+    // months after a 12 km with walk breaks, and a first 15 km that happens to be nonstop, are not.
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, nonstop: true },
+      { date: '2024-01-10', km: 10, nonstop: true },
+      { date: '2024-01-20', km: 12, nonstop: false },
+      { date: '2024-01-30', km: 12, nonstop: true },
+      { date: '2024-02-08', km: 15, nonstop: true },
+    ]);
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-01 First 5K without stopping', '2024-01-10 First 10K without stopping']);
+    expect(titles(wins, 'distance-first')).toEqual(['2024-01-20 First 12 km', '2024-02-08 First 15 km']);
+    expect(ofKind(wins, 'distance-first')[1]!.slug).toBe('2024-02-08-first-15-km');
+    expect(wins.filter((w) => w.date === '2024-01-30')).toEqual([]);
+  });
+
+  it('a first nonstop run past 10K earns the 10K without stopping, and its own distance first', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 8 },
+      { date: '2024-01-05', km: 12.1, nonstop: true },
+    ]);
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-05 First 10K without stopping']);
+    expect(titles(wins, 'distance-first')).toEqual(['2024-01-05 First 12 km']);
+  });
+
+  it('ends at 6 miles for a mi profile (the rung nearest 10K)', () => {
+    const wins = winsOf(
+      [
+        { date: '2024-01-01', km: 1.7, nonstop: true },
+        { date: '2024-02-01', km: 9.7, nonstop: true },
+        { date: '2024-03-01', km: 13, nonstop: true },
+      ],
+      { profile: { units: 'mi' } },
+    );
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-01 First 1 mile without stopping', '2024-02-01 First 6 miles without stopping']);
+  });
 });
 
 describe('longest-run', () => {

@@ -1,7 +1,7 @@
 // Distance family: first-run, distance-first, nonstop-first, longest-run, climb-first.
 import type { PreviousRecord, Run } from '../types.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rungs.ts';
+import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from './rungs.ts';
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
@@ -45,7 +45,8 @@ export function detectDistanceWins(): Detector {
       const known = knownLongest(walk.profile);
       if (known > 0) {
         longest = { value: known, date: '', slug: null };
-        reached = reachedNonstop = rungsReached(known, distanceLadder(unit));
+        reached = rungsReached(known, distanceLadder(unit));
+        reachedNonstop = rungsReached(known, nonstopLadder(unit));
       }
     }
     // The journal's first run of a runner who ran before it is no first run, and no first at all.
@@ -53,6 +54,8 @@ export function detectDistanceWins(): Detector {
     const before = longest;
     const ladder = distanceLadder(unit);
     const newRungs = rungsReached(run.distance, ladder);
+    // The nonstop ladder is the distance ladder's first rungs: a nonstop first never goes past it.
+    const newNonstop = Math.min(newRungs, nonstopLadder(unit).length);
     let slug: string | null = null;
     let upTo = -1;
     if (!before || run.distance > before.value) upTo = appendPoint(longestSeries, run.date, run.distance, run.id);
@@ -69,7 +72,7 @@ export function detectDistanceWins(): Detector {
     }
 
     const earnedDistanceFirst = !isFirst && newRungs > reached;
-    const nonstopRungs = run.nonstop === true && !benchmark && newRungs > reachedNonstop ? newRungs : 0;
+    const nonstopRungs = run.nonstop === true && !benchmark && newNonstop > reachedNonstop ? newNonstop : 0;
     if (newRungs > reached) {
       // A first without stopping at the same rung says it all: "First 4 km without stopping"
       // replaces "First 4 km". When the distance first is the higher rung, both stay.
@@ -96,8 +99,8 @@ export function detectDistanceWins(): Detector {
         nonstopUpTo = appendPoint(nonstopSeries, run.date, run.distance, run.id);
       }
       let nonstopSlug: string | null = null;
-      if (newRungs > reachedNonstop && !benchmark) {
-        const rung = ladder[newRungs - 1]!;
+      if (newNonstop > reachedNonstop && !benchmark) {
+        const rung = ladder[newNonstop - 1]!;
         nonstopSlug = walk.emit(run, {
           kind: 'nonstop-first',
           name: `first-${rung.name}-nonstop`,
@@ -111,7 +114,7 @@ export function detectDistanceWins(): Detector {
         // The distance first it replaced celebrated the run's distance too.
         if (earnedDistanceFirst && slug === null) slug = nonstopSlug;
       }
-      if (newRungs > reachedNonstop) reachedNonstop = newRungs;
+      if (newNonstop > reachedNonstop) reachedNonstop = newNonstop;
       if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug, run: run.id };
     }
 

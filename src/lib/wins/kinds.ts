@@ -9,6 +9,7 @@ import {
   GOAL_PERCENTS,
   HEAT_LADDER,
   lifetimeLadder,
+  nonstopLadder,
   ordinal,
   RUN_COUNT_LADDER,
   STANDARD_DISTANCES,
@@ -85,6 +86,7 @@ function inWords(count: number): string {
 const upTo = (top: number): string => orList(Array.from({ length: top }, (_, i) => String(i + 1)));
 
 const lastDistance = DISTANCE_LADDER[DISTANCE_LADDER.length - 1]!;
+const kmNonstop = nonstopLadder('km');
 const kmLifetime = lifetimeLadder('km');
 
 export interface KindInfo {
@@ -107,7 +109,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'nonstop-first': {
     family: 'distance',
     label: 'Without stopping',
-    description: 'The first run to reach a new distance without walk breaks.',
+    description: `The first run to reach a new distance without walk breaks, from ${kmNonstop[0]!.label} up to ${kmNonstop[kmNonstop.length - 1]!.label}.`,
     alwaysHeadline: true,
   },
   'longest-run': {
@@ -191,7 +193,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'showed-up': {
     family: 'resilience',
     label: 'Showed up anyway',
-    description: `Running on a day it felt hard (feeling ${upTo(BAD_DAY_FEELING)}, not hurt or ill): the ${firstRungs(BAD_DAY_LADDER.rungs, 4, ordinal)} bad day and on.`,
+    description: `Running on a day it felt hard (feeling ${upTo(BAD_DAY_FEELING)}, not hurt or ill): the ${firstRungs(BAD_DAY_LADDER.rungs, 4, ordinal)} time and on.`,
   },
   heat: {
     family: 'resilience',

@@ -8,6 +8,14 @@
 export const LONGEST_RUN_MARGIN = 1.1;
 
 /**
+ * The longest rung "without stopping" is a win at (metres): the walk-run beginner's ladder ends at
+ * 10K. Past it, walk breaks are a plan (walking the climbs, run-walk long runs), not a stage to
+ * outgrow, so a longer run without one is no step forward: "First 12 km without stopping" after
+ * "First 12 km" would read like a step back.
+ */
+export const NONSTOP_LADDER_TOP = 10_000;
+
+/**
  * A week or month at least this much bigger than the record is a win: a tenth more is a real step
  * up in training; a few hundred metres more than last month's record is noise.
  */
