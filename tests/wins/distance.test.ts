@@ -149,6 +149,37 @@ describe('longest-run', () => {
     expect(ofKind(wins, 'longest-run')[1]!.previous).toMatchObject({ value: 7149, date: '2024-01-05', slug: null });
   });
 
+  it('in the first twelve weeks a tenth more is a win, however short; after them it must be 500 m longer too', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 1.5 },
+      { date: '2024-01-08', km: 1.7 },
+      { date: '2024-01-15', km: 2.5 },
+      ...['01-22', '01-29', '02-05', '02-12', '02-19', '02-26', '03-04', '03-11'].map((day) => ({ date: `2024-${day}`, km: 2.5 })),
+      { date: '2024-03-18', km: 2.8 },
+      { date: '2024-03-25', km: 3 },
+      { date: '2024-04-01', km: 3.3 },
+      { date: '2024-04-08', km: 3.8 },
+    ]);
+    // 1.7 km after 1.5 km in week two, 2.8 after 2.5 in week twelve: steps. 3.3 km after 3 km in
+    // week fourteen: 300 m, a detour; 3.8 km is the next step, and names 3.3 km, the longest run
+    // before it, as the record.
+    expect(titles(wins, 'longest-run')).toEqual([
+      '2024-01-08 Longest run yet: 1.7 km',
+      '2024-03-18 Longest run yet: 2.8 km',
+      '2024-04-08 Longest run yet: 3.8 km',
+    ]);
+    expect(ofKind(wins, 'longest-run')[2]!.previous).toMatchObject({ value: 3300, date: '2024-04-01', slug: null });
+    // A runner whose profile says she started long before the journal has no first weeks in it.
+    const seasoned = winsOf(
+      [
+        { date: '2024-01-01', km: 1.5 },
+        { date: '2024-01-08', km: 1.7 },
+      ],
+      { profile: { runningSince: '2020-05-01' } },
+    );
+    expect(ofKind(seasoned, 'longest-run')).toEqual([]);
+  });
+
   it('is not earned by a run that earned a distance-first', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 3.5 },

@@ -1,11 +1,22 @@
 // Distance family: first-run, distance-first, nonstop-first, longest-run, climb-first.
 import type { PreviousRecord, Run } from '../types.ts';
+import { dayNumber } from '../format/dates.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
 import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from './rungs.ts';
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { highest, inTaper, milestone, saveForRaceDay, type NextContext, type NextMilestone } from './next.ts';
-import { LONGEST_RUN_MARGIN } from './thresholds.ts';
+import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from './thresholds.ts';
+
+/**
+ * The distance a run must reach to be a longest-run win after a longest run of `longest` metres:
+ * a tenth more, and in a runner's first weeks (`firstWeeks`) nothing else; after them, also
+ * LONGEST_RUN_MIN_STEP more.
+ */
+export function longestRunTarget(longest: number, firstWeeks: boolean): number {
+  const target = LONGEST_RUN_MARGIN * longest;
+  return (firstWeeks ? target : Math.max(target, longest + LONGEST_RUN_MIN_STEP)) - 1e-6;
+}
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
 export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
@@ -34,6 +45,8 @@ export function detectDistanceWins(): Detector {
   let reached = 0;
   let reachedNonstop = 0;
   let started = false;
+  // The first day after the runner's first weeks, as a day number.
+  let firstWeeksEnd = Number.NEGATIVE_INFINITY;
 
   return (run, walk) => {
     const unit = walk.profile.units;
@@ -42,6 +55,8 @@ export function detectDistanceWins(): Detector {
       // A runner with a history starts from it: no firsts below the longest run they already had
       // (nor without stopping: a runner who has run 30 km has run 5 km without walking).
       started = true;
+      const since = walk.profile.runningSince;
+      firstWeeksEnd = dayNumber(since != null && since < run.date ? since : run.date) + 7 * NEW_RUNNER_WEEKS;
       const known = knownLongest(walk.profile);
       if (known > 0) {
         longest = { value: known, date: '', slug: null };
@@ -118,7 +133,7 @@ export function detectDistanceWins(): Detector {
       if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug, run: run.id };
     }
 
-    if (!isFirst && !earnedDistanceFirst && before && run.distance >= LONGEST_RUN_MARGIN * before.value - 1e-6) {
+    if (!isFirst && !earnedDistanceFirst && before && run.distance >= longestRunTarget(before.value, walk.day < firstWeeksEnd)) {
       slug = walk.emit(run, {
         kind: 'longest-run',
         name: 'longest-run',

@@ -22,7 +22,9 @@ import {
   FORM_WINDOW_DAYS,
   GOAL_DAY_TOLERANCE,
   LONGEST_RUN_MARGIN,
+  LONGEST_RUN_MIN_STEP,
   marginPercent,
+  NEW_RUNNER_WEEKS,
   PERIOD_RECORD_MARGIN,
 } from './thresholds.ts';
 
@@ -115,7 +117,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it.`,
+    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it, and after the first ${inWords(NEW_RUNNER_WEEKS)} weeks of running at least ${formatCount(LONGEST_RUN_MIN_STEP)} m longer too.`,
   },
   'personal-best': {
     family: 'speed',
@@ -155,12 +157,12 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'biggest-week': {
     family: 'volume',
     label: 'Biggest weeks',
-    description: `A week at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any week before it.`,
+    description: `A week bigger than any before it and at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than the last biggest week celebrated.`,
   },
   'biggest-month': {
     family: 'volume',
     label: 'Biggest months',
-    description: `A calendar month at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any month before it.`,
+    description: `A calendar month bigger than any before it and at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than the last biggest month celebrated.`,
   },
   comeback: {
     family: 'resilience',
