@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dailyRuns } from './make-run.ts';
+import { nextMilestones } from '../../src/lib/wins/next-milestones.ts';
+import { dailyRuns, makeProfile, makeRuns } from './make-run.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('total-distance', () => {
@@ -91,6 +92,16 @@ describe('biggest-week', () => {
       { value: 11_580, date: '2024-03-11', slug: null },
       { value: 12_760, date: '2024-03-25', slug: null },
     ]);
+  });
+
+  it('next asks for 10% over the last week celebrated, the target the detector uses', () => {
+    const weeks = ['02-26', '03-04', '03-11'];
+    const kms = [10.5, 11.03, 11.58];
+    const specs = [...base, ...weeks.map((day, i) => ({ date: `2024-${day}`, km: kms[i]! }))];
+    expect(titles(winsOf(specs), 'biggest-week')).toEqual(['2024-03-04 Biggest week yet']);
+    // In the week of 03-18, nothing run yet: 10% over 11.03 km, not over the bigger 11.58.
+    const week = nextMilestones(makeRuns(specs), [], makeProfile(), '2024-03-18').find((m) => m.kind === 'biggest-week');
+    expect(week?.target).toBeCloseTo(12_133, 0);
   });
 
   it('keeps zero weeks in the weekly series', () => {
