@@ -12,7 +12,8 @@ test.each([
   [100, 'runs', 'km', '100 runs'],
   [2, 'years', 'km', '2 years'],
   [31.6, 'C', 'km', '32 °C'],
-  [25, 'E', 'km', 'E 25'],
+  [25, 'E', 'km', '25 days of 25+ km'],
+  [12, 'E', 'mi', '12 days of 12+ mi'],
   [75, 'percent', 'km', '75%'],
 ] as const)('%d %s (%s) reads %s', (value, unit, units, expected) => {
   expect(formatValue(value, unit, units)).toBe(expected);

@@ -1,8 +1,12 @@
 // The `wins` and `next` commands on real journal folders.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
 
 const SMALL = 'tests/fixtures/wins/small';
 const BROKEN = 'tests/fixtures/wins/broken';
@@ -40,6 +44,23 @@ describe('npm run wins', () => {
       ['2024-03-09-lakeside-parkrun', true],
       ['2024-03-30-comeback', true],
     ]);
+  });
+
+  it('says what an Eddington number means in its figure, as the card does in its words', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'eddington-'));
+    try {
+      const rows = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},10.2,1:00:00`);
+      writeFileSync(join(data, 'runs.csv'), `date,distance,time\n${rows.join('\n')}\n`);
+      const { code, stdout } = run('wins', ['--data', data, '--kind', 'eddington']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^2024-01-10\s+eddington\s+Eddington number 10\s+10 days of 10\+ km$/m);
+      const journal = await readJournal(data);
+      const win = findWins(journal.runs, journal.goals, journal.profile).find((w) => w.kind === 'eddington')!;
+      const card = cardInputForWin(win, journal.profile);
+      expect([card.headline, card.figure, card.detail]).toEqual(['Eddington number', '10', 'Days of at least as many km']);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   it('a journal with errors: problems on stderr, nothing on stdout, exit 1', () => {

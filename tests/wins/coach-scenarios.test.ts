@@ -54,7 +54,7 @@ describe('a beginner on run/walk, in miles', () => {
   });
 
   it('counts the hard days 1st and 3rd, and no record week before two months of running', () => {
-    expect(titles(wins, 'showed-up')).toEqual(['2024-01-10 Showed up anyway', '2024-03-04 Your 3rd bad day, run anyway']);
+    expect(titles(wins, 'showed-up')).toEqual(['2024-01-10 Showed up anyway', '2024-03-04 Showed up anyway, for the 3rd time']);
     for (const win of ofKind(wins, 'biggest-week')) expect(win.date >= '2024-02-26').toBe(true);
   });
 

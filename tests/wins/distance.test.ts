@@ -93,6 +93,43 @@ describe('nonstop-first', () => {
     ]);
     expect(ofKind(wins, 'nonstop-first')[1]!.slug).toBe('2024-01-03-first-4-km-nonstop');
   });
+
+  it('ends at 10K: past it, a run without walk breaks is no win, and the distance first stays plain', () => {
+    // A walk-run beginner: 5K and 10K without stopping are the steps; 12 km without stopping two
+    // months after a 12 km with walk breaks, and a first 15 km that happens to be nonstop, are not.
+    const wins = winsOf([
+      { date: '2024-01-01', km: 5, nonstop: true },
+      { date: '2024-01-10', km: 10, nonstop: true },
+      { date: '2024-01-20', km: 12, nonstop: false },
+      { date: '2024-01-30', km: 12, nonstop: true },
+      { date: '2024-02-08', km: 15, nonstop: true },
+    ]);
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-01 First 5K without stopping', '2024-01-10 First 10K without stopping']);
+    expect(titles(wins, 'distance-first')).toEqual(['2024-01-20 First 12 km', '2024-02-08 First 15 km']);
+    expect(ofKind(wins, 'distance-first')[1]!.slug).toBe('2024-02-08-first-15-km');
+    expect(wins.filter((w) => w.date === '2024-01-30')).toEqual([]);
+  });
+
+  it('a first nonstop run past 10K earns the 10K without stopping, and its own distance first', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 8 },
+      { date: '2024-01-05', km: 12.1, nonstop: true },
+    ]);
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-05 First 10K without stopping']);
+    expect(titles(wins, 'distance-first')).toEqual(['2024-01-05 First 12 km']);
+  });
+
+  it('ends at 6 miles for a mi profile (the rung nearest 10K)', () => {
+    const wins = winsOf(
+      [
+        { date: '2024-01-01', km: 1.7, nonstop: true },
+        { date: '2024-02-01', km: 9.7, nonstop: true },
+        { date: '2024-03-01', km: 13, nonstop: true },
+      ],
+      { profile: { units: 'mi' } },
+    );
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-01-01 First 1 mile without stopping', '2024-02-01 First 6 miles without stopping']);
+  });
 });
 
 describe('longest-run', () => {
@@ -110,6 +147,37 @@ describe('longest-run', () => {
     expect(titles(wins, 'longest-run')).toEqual(['2024-01-03 Longest run yet: 5.9 km', '2024-01-06 Longest run yet: 7.9 km']);
     // The record it beat is the longest run before it, won or not.
     expect(ofKind(wins, 'longest-run')[1]!.previous).toMatchObject({ value: 7149, date: '2024-01-05', slug: null });
+  });
+
+  it('in the first twelve weeks a tenth more is a win, however short; after them it must be 500 m longer too', () => {
+    const wins = winsOf([
+      { date: '2024-01-01', km: 1.5 },
+      { date: '2024-01-08', km: 1.7 },
+      { date: '2024-01-15', km: 2.5 },
+      ...['01-22', '01-29', '02-05', '02-12', '02-19', '02-26', '03-04', '03-11'].map((day) => ({ date: `2024-${day}`, km: 2.5 })),
+      { date: '2024-03-18', km: 2.8 },
+      { date: '2024-03-25', km: 3 },
+      { date: '2024-04-01', km: 3.3 },
+      { date: '2024-04-08', km: 3.8 },
+    ]);
+    // 1.7 km after 1.5 km in week two, 2.8 after 2.5 in week twelve: steps. 3.3 km after 3 km in
+    // week fourteen: 300 m, a detour; 3.8 km is the next step, and names 3.3 km, the longest run
+    // before it, as the record.
+    expect(titles(wins, 'longest-run')).toEqual([
+      '2024-01-08 Longest run yet: 1.7 km',
+      '2024-03-18 Longest run yet: 2.8 km',
+      '2024-04-08 Longest run yet: 3.8 km',
+    ]);
+    expect(ofKind(wins, 'longest-run')[2]!.previous).toMatchObject({ value: 3300, date: '2024-04-01', slug: null });
+    // A runner whose profile says she started long before the journal has no first weeks in it.
+    const seasoned = winsOf(
+      [
+        { date: '2024-01-01', km: 1.5 },
+        { date: '2024-01-08', km: 1.7 },
+      ],
+      { profile: { runningSince: '2020-05-01' } },
+    );
+    expect(ofKind(seasoned, 'longest-run')).toEqual([]);
   });
 
   it('is not earned by a run that earned a distance-first', () => {

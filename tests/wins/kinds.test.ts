@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { isHeadline, KIND_INFO, WIN_KINDS } from '../../src/lib/wins/kinds.ts';
 import { BAD_DAY_LADDER, DAILY_STREAK_LADDER, lifetimeLadder, RUN_COUNT_LADDER, WEEKLY_STREAK_LADDER } from '../../src/lib/wins/rungs.ts';
-import { BAD_DAY_FEELING, COMEBACK_DAYS, EDDINGTON_MIN } from '../../src/lib/wins/thresholds.ts';
+import { BAD_DAY_FEELING, COMEBACK_DAYS, EDDINGTON_MIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../../src/lib/wins/thresholds.ts';
 
 describe('KIND_INFO', () => {
   it('describes every kind', () => {
@@ -20,6 +20,9 @@ describe('KIND_INFO', () => {
     expect(KIND_INFO['total-distance'].description).toContain(`every ${lifetimeLadder('km').step} after`);
     expect(KIND_INFO['showed-up'].description).toContain(`feeling 1 or ${BAD_DAY_FEELING}`);
     expect(KIND_INFO['showed-up'].description).toContain(`${BAD_DAY_LADDER.rungs[0]}st, ${BAD_DAY_LADDER.rungs[1]}rd`);
+    expect(KIND_INFO['longest-run'].description).toContain(`first ${NEW_RUNNER_WEEKS} weeks of running at least ${LONGEST_RUN_MIN_STEP} m longer`);
+    expect(KIND_INFO['nonstop-first'].description).toContain('from 1 km up to 10K');
+    expect(KIND_INFO['biggest-week'].description).toContain('the last biggest week celebrated');
   });
 
   it('marks the kinds that are always a headline, whatever their figure', () => {

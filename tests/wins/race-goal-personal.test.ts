@@ -75,7 +75,7 @@ describe('goal-progress and goal-achieved', () => {
   it('counts only the build-up, from start to the day before race day', () => {
     const wins = winsOf(
       [
-        { date: '2024-01-15', km: 30 },
+        { date: '2024-01-15', km: 12 },
         { date: '2024-02-05', km: 12.375 },
         { date: '2024-03-01', km: 26 },
         { date: '2024-05-01', km: 49.5 },
@@ -91,6 +91,31 @@ describe('goal-progress and goal-achieved', () => {
     expect(ofKind(wins, 'goal-progress').every((w) => w.goal === 'trail-50k')).toBe(true);
     // The run a day before race day is within one day of it: it achieves the goal.
     expect(titles(wins, 'goal-achieved')).toEqual(['2024-05-31 Goal achieved: Trail 50K']);
+  });
+
+  it('skips the steps her longest run before the start already reached', () => {
+    // A half marathon before the build-up starts: 25% of 50 km is behind her, not a step ahead.
+    const wins = winsOf(
+      [
+        { date: '2024-01-20', km: 21.1 },
+        { date: '2024-02-08', km: 14.8 },
+        { date: '2024-03-02', km: 25 },
+        { date: '2024-04-06', km: 37.5 },
+      ],
+      { goals: [goal] },
+    );
+    expect(titles(wins, 'goal-progress')).toEqual(['2024-03-02 Halfway to Trail 50K', '2024-04-06 Three quarters of the way to Trail 50K']);
+    expect(ofKind(wins, 'goal-progress')[0]!.slug).toBe('2024-03-02-trail-50k-50-percent');
+    // A run before the start past half the distance leaves the first step ahead at 75%.
+    const longer = winsOf(
+      [
+        { date: '2024-01-20', km: 30 },
+        { date: '2024-03-02', km: 26 },
+        { date: '2024-04-06', km: 37.5 },
+      ],
+      { goals: [goal] },
+    );
+    expect(titles(longer, 'goal-progress')).toEqual(['2024-04-06 Three quarters of the way to Trail 50K']);
   });
 
   it('achieves the goal once, within a day of its date, at the goal distance', () => {

@@ -43,9 +43,12 @@ describe('showed-up', () => {
     expect(showed.map((w) => w.rung)).toEqual(['1', '3', '5', '10', '25', '50', '100', '150', '200']);
     expect(showed.slice(0, 3).map((w) => [w.slug, w.title, w.value])).toEqual([
       ['2024-01-01-showed-up-anyway', 'Showed up anyway', 5000],
-      ['2024-01-03-3rd-bad-day', 'Your 3rd bad day, run anyway', 5000],
-      ['2024-01-05-5th-bad-day', 'Your 5th bad day, run anyway', 5000],
+      ['2024-01-03-3rd-bad-day', 'Showed up anyway, for the 3rd time', 5000],
+      ['2024-01-05-5th-bad-day', 'Showed up anyway, for the 5th time', 5000],
     ]);
+    // The title counts the courage, in the runner's own voice: never her bad days, never "your".
+    for (const win of showed) expect(win.title).not.toMatch(/bad day|\byour\b/i);
+    expect(showed.at(-1)!.title).toBe('Showed up anyway, for the 200th time');
   });
 
   it('never on a run tagged injury, injured, ill, sick or pain, in any case; those are not counted', () => {

@@ -140,6 +140,19 @@ describe('rewards.md', () => {
     // "Luigi's" keeps its "at": the line splits where the rest names a win.
     expect(journal.rewards!.map((r) => r.text)).toEqual(["Dinner at Luigi's"]);
   });
+
+  it('reports a first without stopping past 10K as never earned, and names the win that is', async () => {
+    writeJournal(`# Rewards
+- A medal hook after my first 10K without stopping
+- New socks after my first 12 km without stopping
+`);
+    const journal = await read();
+    const at = join(data, 'rewards.md').replace(`${process.cwd()}/`, '');
+    expect(journal.errors.map(formatProblem)).toEqual([
+      `${at}:3: reward: got "first 12 km without stopping", expected a rung without stopping, up to 10K (past it, a first is one with or without walk breaks: "first 12 km") (this reward can never be earned)`,
+    ]);
+    expect(journal.rewards!.map((r) => r.target.kind)).toEqual(['nonstop-first']);
+  });
 });
 
 describe('private: yes', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dailyRuns } from './make-run.ts';
+import { nextMilestones } from '../../src/lib/wins/next-milestones.ts';
+import { dailyRuns, makeProfile, makeRuns } from './make-run.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('total-distance', () => {
@@ -65,15 +66,42 @@ describe('biggest-week', () => {
     expect(series.points[upTo]).toMatchObject({ date: '2024-02-26', value: 14_000 });
   });
 
-  it('a week less than 10% over the record is no win, but the record to beat; the week start follows the profile', () => {
+  it('a week less than 10% over the last record celebrated is no win and leaves the bar; the record it beat is the biggest week; the week start follows the profile', () => {
     const close = winsOf([...base, { date: '2024-02-26', km: 10.9 }, { date: '2024-03-04', km: 11.5 }, { date: '2024-03-11', km: 12.65 }]);
-    expect(titles(close, 'biggest-week')).toEqual(['2024-03-11 Biggest week yet']);
-    expect(ofKind(close, 'biggest-week')[0]!.previous).toEqual({ value: 11_500, date: '2024-03-04', slug: null });
+    // 10.9 km is short of 11 (10% over the 10 km of the first weeks): the bar stays at 10 km, and
+    // 11.5 clears it. Its record is still the biggest week before, 10.9 km, never a win.
+    expect(titles(close, 'biggest-week')).toEqual(['2024-03-04 Biggest week yet', '2024-03-11 Biggest week yet']);
+    expect(ofKind(close, 'biggest-week')[0]!.previous).toEqual({ value: 10_900, date: '2024-02-26', slug: null });
+    expect(ofKind(close, 'biggest-week')[1]!.previous).toEqual({ value: 11_500, date: '2024-03-04', slug: '2024-03-04-biggest-week' });
     // With Sunday weeks, Sunday 2024-02-25 and Monday 2024-02-26 share a week.
     const sunday = winsOf([...base, { date: '2024-02-25', km: 6 }, { date: '2024-02-26', km: 6 }], {
       profile: { weekStart: 'sunday' },
     });
     expect(titles(sunday, 'biggest-week')).toEqual(['2024-02-26 Biggest week yet']);
+  });
+
+  it('celebrates steady growth: 5% more a week is a win every other week, measured from the last one celebrated', () => {
+    // Each week 5% over the one before: never 10% over the biggest week before it.
+    const weeks = ['02-26', '03-04', '03-11', '03-18', '03-25', '04-01', '04-08'];
+    const kms = [10.5, 11.03, 11.58, 12.16, 12.76, 13.4, 14.07];
+    const wins = winsOf([...base, ...weeks.map((day, i) => ({ date: `2024-${day}`, km: kms[i]! }))]);
+    expect(titles(wins, 'biggest-week')).toEqual(['2024-03-04 Biggest week yet', '2024-03-18 Biggest week yet', '2024-04-01 Biggest week yet']);
+    // Each names the biggest week before it, celebrated or not.
+    expect(ofKind(wins, 'biggest-week').map((w) => w.previous)).toEqual([
+      { value: 10_500, date: '2024-02-26', slug: null },
+      { value: 11_580, date: '2024-03-11', slug: null },
+      { value: 12_760, date: '2024-03-25', slug: null },
+    ]);
+  });
+
+  it('next asks for 10% over the last week celebrated, the target the detector uses', () => {
+    const weeks = ['02-26', '03-04', '03-11'];
+    const kms = [10.5, 11.03, 11.58];
+    const specs = [...base, ...weeks.map((day, i) => ({ date: `2024-${day}`, km: kms[i]! }))];
+    expect(titles(winsOf(specs), 'biggest-week')).toEqual(['2024-03-04 Biggest week yet']);
+    // In the week of 03-18, nothing run yet: 10% over 11.03 km, not over the bigger 11.58.
+    const week = nextMilestones(makeRuns(specs), [], makeProfile(), '2024-03-18').find((m) => m.kind === 'biggest-week');
+    expect(week?.target).toBeCloseTo(12_133, 0);
   });
 
   it('keeps zero weeks in the weekly series', () => {
@@ -96,6 +124,19 @@ describe('biggest-month', () => {
     const wins = winsOf(months);
     expect(titles(wins, 'biggest-month')).toEqual(['2024-05-25 Biggest month yet']);
     expect(ofKind(wins, 'biggest-month')[0]!.previous).toMatchObject({ value: 11_000, date: '2024-04-01' });
+  });
+
+  it('measures a month against the last month celebrated, not a bigger month that was no win', () => {
+    const months = [
+      { date: '2024-01-10', km: 100 },
+      { date: '2024-02-10', km: 100 },
+      { date: '2024-03-10', km: 100 },
+      // April clears 110 km: a win. May grows 5%, June 5% more: June is 10% over April.
+      { date: '2024-04-10', km: 115 },
+      { date: '2024-05-10', km: 120.75 },
+      { date: '2024-06-10', km: 126.8 },
+    ];
+    expect(titles(winsOf(months), 'biggest-month')).toEqual(['2024-04-10 Biggest month yet', '2024-06-10 Biggest month yet']);
   });
 
   it('daily runs: the record month wins once', () => {

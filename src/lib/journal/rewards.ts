@@ -20,6 +20,7 @@ import {
   GOAL_PERCENTS,
   lifetimeLadder,
   nextRungAbove,
+  nonstopLadder,
   ordinal,
   RUN_COUNT_LADDER,
   STANDARD_DISTANCES,
@@ -140,6 +141,10 @@ export function readRewardTarget(when: string, context: RewardContext): Read {
     const rung = distanceRung(first[1]!, units);
     if (rung === undefined) return null;
     if (rung === null) return { never: `a rung of the distance ladder: ${distanceLadder(units).map((r) => r.label).join(', ')}`, value: first[1]! };
+    const nonstopRungs = nonstopLadder(units);
+    if (nonstop && !nonstopRungs.includes(rung)) {
+      return { never: `a rung without stopping, up to ${nonstopRungs[nonstopRungs.length - 1]!.label} (past it, a first is one with or without walk breaks: "first ${rung.label}")`, value: first[0]! };
+    }
     return target(nonstop ? 'nonstop-first' : 'distance-first', `first ${rung.label}${nonstop ? ' without stopping' : ''}`, { value: rung.metres, rung: rung.name });
   }
 

@@ -1,11 +1,22 @@
 // Distance family: first-run, distance-first, nonstop-first, longest-run, climb-first.
 import type { PreviousRecord, Run } from '../types.ts';
+import { dayNumber } from '../format/dates.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, distanceLadder, reaches, type DistanceRung } from './rungs.ts';
+import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from './rungs.ts';
 import { knownLongest, ranBefore } from './known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { asks, highest, mayAskDistance, milestone, type NextContext, type NextMilestone } from './next.ts';
-import { LONGEST_RUN_MARGIN } from './thresholds.ts';
+import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from './thresholds.ts';
+
+/**
+ * The distance a run must reach to be a longest-run win after a longest run of `longest` metres:
+ * a tenth more, and in a runner's first weeks (`firstWeeks`) nothing else; after them, also
+ * LONGEST_RUN_MIN_STEP more.
+ */
+export function longestRunTarget(longest: number, firstWeeks: boolean): number {
+  const target = LONGEST_RUN_MARGIN * longest;
+  return (firstWeeks ? target : Math.max(target, longest + LONGEST_RUN_MIN_STEP)) - 1e-6;
+}
 
 /** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
 export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
@@ -34,6 +45,8 @@ export function detectDistanceWins(): Detector {
   let reached = 0;
   let reachedNonstop = 0;
   let started = false;
+  // The first day after the runner's first weeks, as a day number.
+  let firstWeeksEnd = Number.NEGATIVE_INFINITY;
 
   return (run, walk) => {
     const unit = walk.profile.units;
@@ -42,10 +55,13 @@ export function detectDistanceWins(): Detector {
       // A runner with a history starts from it: no firsts below the longest run they already had
       // (nor without stopping: a runner who has run 30 km has run 5 km without walking).
       started = true;
+      const since = walk.profile.runningSince;
+      firstWeeksEnd = dayNumber(since != null && since < run.date ? since : run.date) + 7 * NEW_RUNNER_WEEKS;
       const known = knownLongest(walk.profile);
       if (known > 0) {
         longest = { value: known, date: '', slug: null };
-        reached = reachedNonstop = rungsReached(known, distanceLadder(unit));
+        reached = rungsReached(known, distanceLadder(unit));
+        reachedNonstop = rungsReached(known, nonstopLadder(unit));
       }
     }
     // The journal's first run of a runner who ran before it is no first run, and no first at all.
@@ -53,6 +69,8 @@ export function detectDistanceWins(): Detector {
     const before = longest;
     const ladder = distanceLadder(unit);
     const newRungs = rungsReached(run.distance, ladder);
+    // The nonstop ladder is the distance ladder's first rungs: a nonstop first never goes past it.
+    const newNonstop = Math.min(newRungs, nonstopLadder(unit).length);
     let slug: string | null = null;
     let upTo = -1;
     if (!before || run.distance > before.value) upTo = appendPoint(longestSeries, run.date, run.distance, run.id);
@@ -69,7 +87,7 @@ export function detectDistanceWins(): Detector {
     }
 
     const earnedDistanceFirst = !isFirst && newRungs > reached;
-    const nonstopRungs = run.nonstop === true && !benchmark && newRungs > reachedNonstop ? newRungs : 0;
+    const nonstopRungs = run.nonstop === true && !benchmark && newNonstop > reachedNonstop ? newNonstop : 0;
     if (newRungs > reached) {
       // A first without stopping at the same rung says it all: "First 4 km without stopping"
       // replaces "First 4 km". When the distance first is the higher rung, both stay.
@@ -96,8 +114,8 @@ export function detectDistanceWins(): Detector {
         nonstopUpTo = appendPoint(nonstopSeries, run.date, run.distance, run.id);
       }
       let nonstopSlug: string | null = null;
-      if (newRungs > reachedNonstop && !benchmark) {
-        const rung = ladder[newRungs - 1]!;
+      if (newNonstop > reachedNonstop && !benchmark) {
+        const rung = ladder[newNonstop - 1]!;
         nonstopSlug = walk.emit(run, {
           kind: 'nonstop-first',
           name: `first-${rung.name}-nonstop`,
@@ -111,11 +129,11 @@ export function detectDistanceWins(): Detector {
         // The distance first it replaced celebrated the run's distance too.
         if (earnedDistanceFirst && slug === null) slug = nonstopSlug;
       }
-      if (newRungs > reachedNonstop) reachedNonstop = newRungs;
+      if (newNonstop > reachedNonstop) reachedNonstop = newNonstop;
       if (nonstopUpTo >= 0) longestNonstop = { value: run.distance, date: run.date, slug: nonstopSlug, run: run.id };
     }
 
-    if (!isFirst && !earnedDistanceFirst && before && run.distance >= LONGEST_RUN_MARGIN * before.value - 1e-6) {
+    if (!isFirst && !earnedDistanceFirst && before && run.distance >= longestRunTarget(before.value, walk.day < firstWeeksEnd)) {
       slug = walk.emit(run, {
         kind: 'longest-run',
         name: 'longest-run',
@@ -176,8 +194,8 @@ export function distanceNext(context: NextContext): NextMilestone[] {
   const { ordered, profile } = context;
   const ladder = distanceLadder(profile.units);
   const out: NextMilestone[] = [];
-  const nextRung = (longest: number) => {
-    const rung = ladder[rungsReached(longest, ladder)];
+  const nextRung = (longest: number, rungs: readonly DistanceRung[] = ladder) => {
+    const rung = rungs[rungsReached(longest, rungs)];
     return rung && mayAskDistance(context, rung.metres) ? rung : null;
   };
   const longest = highest(ordered, (run) => run.distance);
@@ -187,7 +205,8 @@ export function distanceNext(context: NextContext): NextMilestone[] {
   }
   if (ordered.some((run) => run.nonstop !== null)) {
     const longestNonstop = highest(ordered, (run) => (run.nonstop ? run.distance : null));
-    const nonstop = nextRung(longestNonstop);
+    // The without-stopping ladder ends where walk breaks become a plan (nonstopLadder).
+    const nonstop = nextRung(longestNonstop, nonstopLadder(profile.units));
     if (nonstop) {
       out.push(
         milestone({

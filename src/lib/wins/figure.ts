@@ -32,6 +32,7 @@ export function formatMeasure(value: number, unit: WinUnit, units: DistanceUnit,
     case 'C':
       return formatTemperature(value);
     case 'E':
-      return `E ${formatCount(value, locale)}`;
+      // The Eddington number says what it is: E days of at least E km (or miles).
+      return `${plural(value, 'day', 'days', locale)} of ${formatCount(value, locale)}+ ${units}`;
   }
 }

@@ -47,14 +47,13 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
       const { goal } = state;
       if (goal.distance <= 0) continue;
       const start = goal.start ?? firstDate;
+      // A step her longest run before the build-up already reached is no step: she was there.
+      if (run.date < start) state.reached = Math.max(state.reached, goalStepsReached(goal, run.distance));
       // Only the build-up counts: from the goal's start to the day before race day.
-      if (run.date >= start && run.date <= state.lastBuildUpDate && run.distance > state.longest) {
+      else if (run.date <= state.lastBuildUpDate && run.distance > state.longest) {
         state.longest = run.distance;
         const upTo = appendPoint(state.series, run.date, run.distance, run.id);
-        let count = state.reached;
-        while (count < GOAL_PERCENTS.length && reaches(run.distance, (GOAL_PERCENTS[count]! / 100) * goal.distance)) {
-          count++;
-        }
+        const count = goalStepsReached(goal, run.distance);
         if (count > state.reached) {
           const percent = GOAL_PERCENTS[count - 1]!;
           const win = walk.emit(run, {
@@ -87,6 +86,17 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
       }
     }
   };
+}
+
+/**
+ * How many of the goal's steps (GOAL_PERCENTS of its distance) a run of `distance` reaches. The
+ * steps reached by the longest run before the build-up (`GoalStanding.before`) are passed already:
+ * the detector gives no win for them, and `next` must not name them.
+ */
+export function goalStepsReached(goal: Pick<Goal, 'distance'>, distance: number): number {
+  let count = 0;
+  while (count < GOAL_PERCENTS.length && reaches(distance, (GOAL_PERCENTS[count]! / 100) * goal.distance)) count++;
+  return count;
 }
 
 /**
@@ -133,6 +143,8 @@ export interface GoalStanding<R extends GoalRunLike = GoalRunLike> {
   start: IsoDate;
   /** Each time the longest run of the build-up grew: the points of the goal's progression. */
   steps: LongRunStep[];
+  /** The longest run before the build-up, metres (0 when none): the steps it reached are passed. */
+  before: number;
   /** Share of the goal distance the longest run of the build-up covers, 0–1. */
   reached: number;
   /** The run that achieved the goal (the goal-achieved win's run), once the journal holds it. */
@@ -154,8 +166,10 @@ export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: re
   const lastBuildUpDate = addDays(goal.date, -1);
   const raceDay = dayNumber(goal.date);
   const steps: LongRunStep[] = [];
+  let before = 0;
   let result: R | null = null;
   for (const run of runs) {
+    if (run.date < start) before = Math.max(before, run.distance);
     if (run.date >= start && run.date <= lastBuildUpDate && run.distance > (steps.at(-1)?.value ?? 0)) {
       steps.push({ date: run.date, value: run.distance, runId: run.id });
     }
@@ -167,6 +181,7 @@ export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: re
   return {
     start,
     steps,
+    before,
     reached: goal.distance > 0 ? Math.min(1, (steps.at(-1)?.value ?? 0) / goal.distance) : 0,
     result,
     daysToGo,
@@ -200,7 +215,9 @@ export function goalNext(context: NextContext, goal: Goal): NextMilestone[] {
   // Only the build-up's runs count toward it: from its start (a run tomorrow must be able to count).
   if (standing.phase === 'build-up' && goal.distance > 0 && addDays(today, 1) >= standing.start) {
     const longest = standing.steps.at(-1)?.value ?? 0;
-    const percent = GOAL_PERCENTS.find((p) => p < 100 && !reaches(longest, (p / 100) * goal.distance));
+    // Steps the longest run before the build-up already reached are passed, as the detector counts them.
+    const passed = goalStepsReached(goal, standing.before);
+    const percent = GOAL_PERCENTS.find((p, i) => p < 100 && i >= passed && !reaches(longest, (p / 100) * goal.distance));
     if (percent !== undefined && mayAskDistance(context, (percent / 100) * goal.distance)) {
       out.push(
         milestone({

@@ -9,6 +9,7 @@ import {
   GOAL_PERCENTS,
   HEAT_LADDER,
   lifetimeLadder,
+  nonstopLadder,
   ordinal,
   RUN_COUNT_LADDER,
   STANDARD_DISTANCES,
@@ -21,7 +22,9 @@ import {
   FORM_WINDOW_DAYS,
   GOAL_DAY_TOLERANCE,
   LONGEST_RUN_MARGIN,
+  LONGEST_RUN_MIN_STEP,
   marginPercent,
+  NEW_RUNNER_WEEKS,
   PERIOD_RECORD_MARGIN,
 } from './thresholds.ts';
 
@@ -85,6 +88,7 @@ function inWords(count: number): string {
 const upTo = (top: number): string => orList(Array.from({ length: top }, (_, i) => String(i + 1)));
 
 const lastDistance = DISTANCE_LADDER[DISTANCE_LADDER.length - 1]!;
+const kmNonstop = nonstopLadder('km');
 const kmLifetime = lifetimeLadder('km');
 
 export interface KindInfo {
@@ -107,13 +111,13 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'nonstop-first': {
     family: 'distance',
     label: 'Without stopping',
-    description: 'The first run to reach a new distance without walk breaks.',
+    description: `The first run to reach a new distance without walk breaks, from ${kmNonstop[0]!.label} up to ${kmNonstop[kmNonstop.length - 1]!.label}.`,
     alwaysHeadline: true,
   },
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it.`,
+    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it, and after the first ${inWords(NEW_RUNNER_WEEKS)} weeks of running at least ${formatCount(LONGEST_RUN_MIN_STEP)} m longer too.`,
   },
   'personal-best': {
     family: 'speed',
@@ -153,12 +157,12 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'biggest-week': {
     family: 'volume',
     label: 'Biggest weeks',
-    description: `A week at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any week before it.`,
+    description: `A week bigger than any before it and at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than the last biggest week celebrated.`,
   },
   'biggest-month': {
     family: 'volume',
     label: 'Biggest months',
-    description: `A calendar month at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than any month before it.`,
+    description: `A calendar month bigger than any before it and at least ${marginPercent(PERIOD_RECORD_MARGIN)} bigger than the last biggest month celebrated.`,
   },
   comeback: {
     family: 'resilience',
@@ -191,7 +195,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'showed-up': {
     family: 'resilience',
     label: 'Showed up anyway',
-    description: `Running on a day it felt hard (feeling ${upTo(BAD_DAY_FEELING)}, not hurt or ill): the ${firstRungs(BAD_DAY_LADDER.rungs, 4, ordinal)} bad day and on.`,
+    description: `Running on a day it felt hard (feeling ${upTo(BAD_DAY_FEELING)}, not hurt or ill): the ${firstRungs(BAD_DAY_LADDER.rungs, 4, ordinal)} time and on.`,
   },
   heat: {
     family: 'resilience',

@@ -101,8 +101,13 @@ export function isBadDayRun(run: Pick<Run, 'feeling' | 'tags'>): boolean {
   return true;
 }
 
+/** "Showed up anyway", then "Showed up anyway, for the 3rd time": the courage counted, in her voice. */
+function showedUpTitle(count: number): string {
+  return count === 1 ? 'Showed up anyway' : `Showed up anyway, for the ${ordinal(count)} time`;
+}
+
 export function detectShowedUp(): Detector {
-  const series = createSeries('bad-days', 'Bad days, run anyway', 'runs');
+  const series = createSeries('bad-days', 'Showed up anyway', 'runs');
   let count = 0;
   return (run, walk) => {
     if (!isBadDayRun(run)) return;
@@ -112,8 +117,10 @@ export function detectShowedUp(): Detector {
     const nth = ordinal(count);
     walk.emit(run, {
       kind: 'showed-up',
+      // The title counts the times she went out anyway, not her bad days; the slug keeps its old
+      // words so links already shared stay valid.
       name: count === 1 ? 'showed-up-anyway' : `${count}${nth.slice(-2)}-bad-day`,
-      title: count === 1 ? 'Showed up anyway' : `Your ${nth} bad day, run anyway`,
+      title: showedUpTitle(count),
       value: run.distance,
       unit: 'm',
       rung: String(count),

@@ -3,6 +3,7 @@
 import type { DistanceUnit } from '../types.ts';
 import { METRES_PER_KM, METRES_PER_MILE } from '../format/units.ts';
 import { formatCount } from '../format/units.ts';
+import { NONSTOP_LADDER_TOP } from './thresholds.ts';
 
 /** A run reaches a distance when it is at least 99% of it: GPS reads a little short. */
 export const DISTANCE_TOLERANCE = 0.99;
@@ -210,4 +211,17 @@ export const MILE_DISTANCE_LADDER: readonly DistanceRung[] = [
 /** The distance ladder in the profile's unit: the km ladder's slugs never change for a km profile. */
 export function distanceLadder(unit: DistanceUnit): readonly DistanceRung[] {
   return unit === 'mi' ? MILE_DISTANCE_LADDER : DISTANCE_LADDER;
+}
+
+const NONSTOP_LADDERS: Readonly<Record<DistanceUnit, readonly DistanceRung[]>> = {
+  km: DISTANCE_LADDER.filter((rung) => rung.metres <= NONSTOP_LADDER_TOP),
+  mi: MILE_DISTANCE_LADDER.filter((rung) => rung.metres <= NONSTOP_LADDER_TOP),
+};
+
+/**
+ * The rungs a first without stopping is a win at: the distance ladder up to NONSTOP_LADDER_TOP (its
+ * first rungs, in the same order). The detector and `next` both read this one ladder.
+ */
+export function nonstopLadder(unit: DistanceUnit): readonly DistanceRung[] {
+  return NONSTOP_LADDERS[unit];
 }

@@ -3,9 +3,30 @@
 
 /**
  * A run at least this much longer than every earlier one is a longest-run win: a tenth more is a
- * step a runner feels (11 km after 10 km); a few hundred metres more is not worth a win.
+ * step a runner feels (11 km after 10 km).
  */
 export const LONGEST_RUN_MARGIN = 1.1;
+
+/**
+ * Past the first weeks of running, a longest run must also be this many metres longer: a few
+ * hundred metres more than 3 km is a detour, not a step (the margin alone would take 300 m).
+ */
+export const LONGEST_RUN_MIN_STEP = 500;
+
+/**
+ * A brand-new runner's first weeks (about the length of a beginner's programme to 5K), counted from
+ * the first run or `running_since`: in them every tenth more is a win, however few metres it is
+ * (1.7 km after 1.5 km is a step when 1.5 km was the most she had ever run).
+ */
+export const NEW_RUNNER_WEEKS = 12;
+
+/**
+ * The longest rung "without stopping" is a win at (metres): the walk-run beginner's ladder ends at
+ * 10K. Past it, walk breaks are a plan (walking the climbs, run-walk long runs), not a stage to
+ * outgrow, so a longer run without one is no step forward: "First 12 km without stopping" after
+ * "First 12 km" would read like a step back.
+ */
+export const NONSTOP_LADDER_TOP = 10_000;
 
 /**
  * A week or month at least this much bigger than the record is a win: a tenth more is a real step

@@ -58,17 +58,23 @@ function detectBiggestPeriod(view: PeriodView): Detector {
   let current = '';
   let currentTotal = 0;
   let currentWin: Win | null = null;
+  let currentCounts = false;
+  // What a win beats and names: the biggest period before, won or not.
   let record: { value: number; date: IsoDate; slug: string | null } | null = null;
+  // What a win must clear by the margin: the last record celebrated (see `periodRecordBar`).
+  let bar = 0;
   return (run: Run, walk) => {
     const period = view.period(walk);
     if (period !== current) {
-      // The period that just ended becomes the record with its whole total when it is the biggest,
-      // won or not: the next win must beat the biggest week, not the biggest celebrated one.
-      if (current !== '' && (!record || currentTotal > record.value)) {
-        record = { value: currentTotal, date: view.startDate(current), slug: currentWin?.slug ?? null };
+      if (current !== '') {
+        if (!record || currentTotal > record.value) {
+          record = { value: currentTotal, date: view.startDate(current), slug: currentWin?.slug ?? null };
+        }
+        bar = periodRecordBar(bar, currentTotal, currentCounts);
       }
       current = period;
       currentWin = null;
+      currentCounts = view.earlierWithRuns(walk) >= view.minEarlier;
     }
     const before = view.totalBefore(walk);
     currentTotal = before + run.distance;
@@ -76,8 +82,8 @@ function detectBiggestPeriod(view: PeriodView): Detector {
       currentWin.value = currentTotal;
       return;
     }
-    if (!record || view.earlierWithRuns(walk) < view.minEarlier) return;
-    if (currentTotal < periodRecordTarget(record.value)) return;
+    if (!record || !currentCounts) return;
+    if (currentTotal < periodRecordTarget(bar)) return;
     const series = view.series(walk);
     currentWin = walk.emit(run, {
       kind: view.kind,
@@ -120,11 +126,24 @@ export function detectBiggestMonth(): Detector {
 }
 
 /**
- * The total a week or month needs to set a new record: PERIOD_RECORD_MARGIN times the old one.
- * The detector and `next` both ask this one function.
+ * The total a week or month needs to set a new record: PERIOD_RECORD_MARGIN times the bar (see
+ * `periodRecordBar`). The detector and `next` both ask this one function.
  */
-export function periodRecordTarget(record: number): number {
-  return PERIOD_RECORD_MARGIN * record - SUM_EPSILON;
+export function periodRecordTarget(bar: number): number {
+  return PERIOD_RECORD_MARGIN * bar - SUM_EPSILON;
+}
+
+/**
+ * The bar a week (month) must clear by the margin, once a period with the total `total` has ended.
+ * Before periods count (`counts`: enough earlier periods with runs), the bar is the biggest period so
+ * far. After, it moves only when a period clears it, that is on a win: it is the last record
+ * celebrated. Were it the biggest period, celebrated or not, steady growth (5 % a week) would never
+ * be a win however far it went. A period that clears the bar is a new biggest too: every period
+ * since the last win stayed under it.
+ */
+export function periodRecordBar(bar: number, total: number, counts: boolean): number {
+  if (!counts) return Math.max(bar, total);
+  return total >= periodRecordTarget(bar) ? total : bar;
 }
 
 /** The fields totals need; `Run` satisfies it. */
@@ -226,8 +245,9 @@ export function biggestPeriod(totals: readonly PeriodTotal[]): PeriodTotal | nul
 }
 
 /**
- * The record of earlier periods and the current period's total, when enough earlier periods have
- * runs (the detector's rule) and the current one has not set a new record yet.
+ * The bar of earlier periods (`best`: the record the margin is measured against, by
+ * `periodRecordBar`) and the current period's total, when enough earlier periods have runs (the
+ * detector's rule) and the current one has not set a new record yet.
  */
 function periodRecord(
   runs: readonly Run[],
@@ -240,12 +260,13 @@ function periodRecord(
     const period = periodOf(run);
     if (period <= current) totals.set(period, (totals.get(period) ?? 0) + run.distance);
   }
+  // Periods in the runs' order: the bar moves as the detector's does.
   let best = 0;
   let earlier = 0;
   for (const [period, total] of totals) {
     if (period === current) continue;
+    best = periodRecordBar(best, total, earlier >= minEarlier);
     earlier++;
-    best = Math.max(best, total);
   }
   const now = totals.get(current) ?? 0;
   return earlier >= minEarlier && now < periodRecordTarget(best) ? { best, current: now } : null;

@@ -3,7 +3,7 @@
 // renders what these return.
 import type { DistanceUnit, IsoDate, PreviousRecord, Run, Win } from '../types.ts';
 import { formatDate, formatMonth } from '../format/dates.ts';
-import { formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
+import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
 import { formatMeasure } from './figure.ts';
 import { ordinal, STANDARD_DISTANCES } from './rungs.ts';
 
@@ -132,7 +132,7 @@ export function whyItCounts(win: WhyWin, run: WhyRun | null, units: DistanceUnit
     case 'anniversary':
       return `${formatMeasure(win.value, 'years', units, locale)} since you started running.`;
     case 'eddington':
-      return `E ${win.value}: ${win.value} days of at least ${win.value} ${units}.`;
+      return `You have run at least ${formatCount(win.value, locale)} ${units} on ${formatMeasure(win.value, 'days', units, locale)}: your Eddington number.`;
     case 'custom':
       return `You named this win yourself, after ${ran}.`;
   }
