@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Win } from '../../src/lib/types.ts';
 import { addDays } from '../../src/lib/format/dates.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
-import type { RunSpec } from './make-run.ts';
+import { makeProfile, makeRuns, type RunSpec } from './make-run.ts';
+import { nextMilestones } from '../../src/lib/wins/next-milestones.ts';
 
 const MILE_KM = 1.609344;
 
@@ -107,8 +108,10 @@ describe('a marathoner with history in the profile', () => {
     expect(ofKind(wins, 'race')[1]!.headline).toBe(true);
   });
 
-  it('counts anniversaries from running_since', () => {
+  it('counts anniversaries from running_since, and next counts down to the same day', () => {
     expect(titles(wins, 'anniversary')).toEqual(['2024-04-15 12 years of running']);
+    const next = nextMilestones(makeRuns(runs), [], makeProfile(profile), '2024-12-01').find((m) => m.kind === 'anniversary');
+    expect(next).toMatchObject({ label: '13 years of running', date: '2025-04-15' });
   });
 });
 

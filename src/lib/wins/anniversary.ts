@@ -14,6 +14,14 @@ export function anniversaryOf(first: IsoDate, years: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
+/**
+ * The day a runner's years count from: the profile's `running_since` when they ran before the
+ * journal, else the journal's first run.
+ */
+export function runningStart(firstRun: IsoDate, runningSince: IsoDate | null | undefined): IsoDate {
+  return runningSince != null && runningSince < firstRun ? runningSince : firstRun;
+}
+
 export function detectAnniversaries(): Detector {
   let firstId: string | null = null;
   let firstDate: IsoDate = '';
@@ -22,10 +30,8 @@ export function detectAnniversaries(): Detector {
   return (run, walk) => {
     if (firstId === null) {
       firstId = run.id;
-      const since = walk.profile.runningSince;
-      // A runner who ran before the journal counts the years from when they started; the
-      // anniversaries before the journal's first run are not the journal's to celebrate.
-      firstDate = since != null && since < run.date ? since : run.date;
+      // The anniversaries before the journal's first run are not the journal's to celebrate.
+      firstDate = runningStart(run.date, walk.profile.runningSince);
       next = anniversaryOf(firstDate, years);
       while (next < run.date) next = anniversaryOf(firstDate, ++years);
       if (firstDate === run.date) return;
@@ -47,14 +53,15 @@ export function detectAnniversaries(): Detector {
   };
 }
 
-/** Within reach: the next anniversary of the first run, and the days to it (0 is the day; the label says the years). */
+/** Within reach: the next anniversary of the running start (runningStart), and the days to it (0 is the day; the label says the years). */
 export function anniversaryNext(context: NextContext): NextMilestone[] {
   const first = context.ordered[0];
   const today = context.today;
   if (!first || today === null) return [];
+  const start = runningStart(first.date, context.profile.runningSince);
   let years = 1;
-  while (anniversaryOf(first.date, years) <= today) years++;
-  const date = anniversaryOf(first.date, years);
+  while (anniversaryOf(start, years) <= today) years++;
+  const date = anniversaryOf(start, years);
   return [
     milestone({
       kind: 'anniversary',
