@@ -3,7 +3,7 @@
 // from consistency), each row linked to the win that celebrated it when there was one.
 import type { IsoDate, WeekStart, WinKind, WinUnit } from '../types.ts';
 import { addDays } from '../format/dates.ts';
-import { longestDailyStreak } from './consistency.ts';
+import { longestDailyStreak, longestWeeklyStreak } from './consistency.ts';
 import { longestRunStanding } from './distance.ts';
 import { bestEffortStandings, type EffortRun } from './speed.ts';
 import { biggestPeriod, monthlyTotals, weeklyTotals } from './volume.ts';
@@ -43,19 +43,22 @@ function lastWin(wins: readonly RecordWin[], match: (win: RecordWin) => boolean)
 
 /**
  * Every record, best efforts first (shortest distance first), then longest run, biggest week,
- * biggest month and longest streak. `runs` are in id order, `wins` in the engine's order.
+ * biggest month and the longest daily and weekly streaks. `runs` are in id order, `wins` in the engine's order.
  */
 export function recordRows(runs: readonly EffortRun[], wins: readonly RecordWin[], weekStart: WeekStart): RecordRow[] {
-  const rows: RecordRow[] = bestEffortStandings(runs).map((best) => ({
-    label: `Best ${best.rung.label}`,
-    value: best.time,
-    unit: 's',
-    date: best.date,
-    until: null,
-    period: null,
-    slug: lastWin(wins, (w) => BEST_KINDS.has(w.kind) && w.rung === best.rung.name && w.runs[0] === best.runId),
-    runId: best.runId,
-  }));
+  const bests = bestEffortStandings(runs);
+  const rows: RecordRow[] = [];
+  for (const best of bests) {
+    // The win that celebrated the time: a best or a barrier, else the race it was run in.
+    const slug =
+      lastWin(wins, (w) => BEST_KINDS.has(w.kind) && w.rung === best.rung.name && w.runs[0] === best.runId) ??
+      lastWin(wins, (w) => w.kind === 'race' && w.runs[0] === best.runId);
+    // A best never celebrated and slower per km than a longer best is no record: the longer effort
+    // held a faster stretch at this distance that no split recorded (a 1K from a trail run's GPS
+    // beside a road 5K).
+    if (slug === null && bests.some((longer) => longer.rung.metres > best.rung.metres && longer.time / longer.rung.metres < best.time / best.rung.metres)) continue;
+    rows.push({ label: `Best ${best.rung.label}`, value: best.time, unit: 's', date: best.date, until: null, period: null, slug, runId: best.runId });
+  }
   const longest = longestRunStanding(runs);
   if (longest === null) return rows;
   rows.push({
@@ -100,6 +103,18 @@ export function recordRows(runs: readonly EffortRun[], wins: readonly RecordWin[
     until: streak.to,
     period: null,
     slug: lastWin(wins, (w) => w.kind === 'daily-streak' && w.date >= streak.from! && w.date <= streak.to!),
+    runId: null,
+  });
+  const weeks = longestWeeklyStreak(runs.map((run) => run.date), weekStart);
+  const lastWeekEnd = addDays(weeks.to!, 6);
+  rows.push({
+    label: 'Longest weekly streak',
+    value: weeks.length,
+    unit: 'weeks',
+    date: weeks.from!,
+    until: lastWeekEnd,
+    period: null,
+    slug: lastWin(wins, (w) => w.kind === 'weekly-streak' && w.date >= weeks.from! && w.date <= lastWeekEnd),
     runId: null,
   });
   return rows;
