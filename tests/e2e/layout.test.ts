@@ -194,6 +194,25 @@ describe.each(WIDTHS)('every page type at %i px', (width) => {
   });
 });
 
+describe('on a laptop', () => {
+  test('the progress charts pair up: no chart card beside an empty half of its row', async () => {
+    const page = await open('progress', 1280, 'light');
+    const rows = await page.evaluate(() => {
+      const grid = document.querySelector('.grid') as HTMLElement;
+      const width = grid.getBoundingClientRect().width;
+      const cards = [...grid.children].map((card) => card.getBoundingClientRect());
+      // A card alone on its row must span it.
+      return cards.map((box) => {
+        const beside = cards.filter((other) => other !== box && Math.abs(other.top - box.top) < 1).length;
+        return { filled: beside > 0 || box.width > width * 0.9 };
+      });
+    });
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.filter((row) => !row.filled)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('on a phone', () => {
   test('the calendar opens on the latest months', async () => {
     const page = await open('progress', 375, 'light');
