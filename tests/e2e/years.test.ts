@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { yearCardJobs } from '../../src/lib/cards/year-slides.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { formatWinFigure } from '../../src/lib/wins/figure.ts';
 import { launchBrowser, type Browser } from '../../scripts/lib/browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
 import { serveStatic, type StaticSite } from '../../scripts/lib/static-server.ts';
@@ -70,6 +71,11 @@ describe('year pages in the build', () => {
     expect(page2025).toContain('2025 so far');
     expect(page2025).toMatch(/Compared with 2024: [+−][\d,]+ km/);
     expect(await html('years/2024/index.html')).toContain('2024 in review');
+    // The biggest month reads as its win reads it ("235 km"), not to a decimal of its own.
+    const journal = await readJournal(DATA, { today: TODAY });
+    const months = findWins(journal.runs, journal.goals, journal.profile).filter((win) => win.kind === 'biggest-month' && win.date.startsWith('2025'));
+    const biggest = months.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(page2025).toContain(`Month: ${formatWinFigure(biggest, journal.profile.units, journal.profile.locale)} in`);
   });
 
   test('linked from the home page in December and from every year’s wins page', async () => {
