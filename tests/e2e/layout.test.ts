@@ -213,6 +213,29 @@ describe('on a laptop', () => {
   });
 });
 
+describe('on a phone, nothing half empty', () => {
+  test('the home page stat tiles: an odd last tile takes the whole row', async () => {
+    const page = await open('home', 375, 'light');
+    const alone = await page.evaluate(() => {
+      const grid = document.querySelector('.stats') as HTMLElement;
+      const width = grid.getBoundingClientRect().width;
+      const tiles = [...grid.children].map((tile) => tile.getBoundingClientRect());
+      return tiles.filter((box) => !tiles.some((other) => other !== box && Math.abs(other.top - box.top) < 1) && box.width < width * 0.9).length;
+    });
+    expect(alone).toBe(0);
+    await page.close();
+  });
+
+  test('a run logged without a time shows no dashes in its line', async () => {
+    const page = await open('runs', 375, 'light');
+    const dashes = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.runs td')].filter((cell) => cell.textContent?.trim() === '–' && cell.getClientRects().length > 0).length,
+    );
+    expect(dashes).toBe(0);
+    await page.close();
+  });
+});
+
 describe('on a phone', () => {
   test('the calendar opens on the latest months', async () => {
     const page = await open('progress', 375, 'light');
