@@ -255,14 +255,14 @@ describe('the engine\'s own wins, as the cards say them', () => {
   });
 
   it('puts what a race was to her beside its name: a debut, a first at the distance', () => {
-    expect(card('2025-01-11-lakeside-parkrun')).toEqual(['Lakeside parkrun', '26:20', 'Debut · 5:16 /km']);
-    expect(card('2025-01-25-coastline-half-marathon')).toEqual(['Coastline Half\u00A0Marathon', '2:09:48', 'Debut at the distance · 6:09 /km']);
+    expect(card('2025-01-11-lakeside-parkrun')).toEqual(['Lakeside parkrun', '26:20', 'Debut\u00A0· 5:16 /km']);
+    expect(card('2025-01-25-coastline-half-marathon')).toEqual(['Coastline Half\u00A0Marathon', '2:09:48', 'Debut at the distance\u00A0· 6:09 /km']);
   });
 
   it('gives showing up anyway its conditions, and a private run\'s tags never', () => {
-    expect(card('2025-01-25-showed-up-anyway')).toEqual(['Showed up\u00A0anyway', '21.1 km', '\u22129 °C · dark · snow · feeling 2 of 5']);
+    expect(card('2025-01-25-showed-up-anyway')).toEqual(['Showed up\u00A0anyway', '21.1 km', '\u22129 °C\u00A0· dark\u00A0· snow\u00A0· feeling 2 of 5']);
     const hidden = new Map([...byId].map(([id, run]) => [id, { ...run, private: true }]));
-    expect(card('2025-01-25-showed-up-anyway', hidden)[2]).toBe('\u22129 °C · feeling 2 of 5');
+    expect(card('2025-01-25-showed-up-anyway', hidden)[2]).toBe('\u22129 °C\u00A0· feeling 2 of 5');
   });
 
   it('says an Eddington number as the engine does, and the step up as its context', () => {

@@ -187,6 +187,14 @@ export function withoutLoneWord(title: string): string {
   return `${words.join(' ')}\u00A0${last}`;
 }
 
+/**
+ * Parts of a line joined by " · ", the separator held to the part before it: a wrapped line never
+ * starts with one.
+ */
+export function joinParts(parts: ReadonlyArray<string | null>, separator = ' · '): string {
+  return parts.filter((part): part is string => Boolean(part)).join(separator.replace(/^ /u, '\u00A0'));
+}
+
 function plural(count: number, one: string, many: string, locale: string): string {
   return `${formatCount(count, locale)} ${count === 1 ? one : many}`;
 }
@@ -279,7 +287,7 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
     case 'showed-up': {
       // The conditions are the point: the cold, the dark, how it felt. A private run's tags stay out (runEntry).
       // A minus sign, not a hyphen, before a temperature below zero: "−9 °C".
-      const conditions = run ? runConditions(runEntry(run, [])).join(' · ').replace(/(^|\s)-(?=\d)/gu, '$1\u2212') : '';
+      const conditions = run ? joinParts(runConditions(runEntry(run, []))).replace(/^-(?=\d)/u, '\u2212') : '';
       const detail = conditions ? conditions.charAt(0).toUpperCase() + conditions.slice(1) : inTime;
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail };
     }
@@ -348,8 +356,7 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       // Without the name (a private run's is not published) the headline is the whole title, which says it already.
       const name = named ?? withoutTrailingFigure(win.title, figure);
       const pace = run?.time ? formatPace(run.distance, run.time, units) : null;
-      const parts = [named ? raceLabel(win, named) : null, pace].filter((part): part is string => Boolean(part));
-      return { headline: name, figure, detail: parts.length > 0 ? parts.join(' · ') : null };
+      return { headline: name, figure, detail: joinParts([named ? raceLabel(win, named) : null, pace]) || null };
     }
     default:
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail: beat };
