@@ -50,7 +50,7 @@ export interface CardInput {
   /** How much: "24:48", "1,000 km", "30 days". */
   figure: string | null;
   date: string | null;
-  /** The context, in words the headline and figure do not use: "Beat 32:05 from May 18, 2024". */
+  /** The context, in words the headline and figure do not use: "2:43 faster than 34:48, set Apr 13, 2024". */
   detail: string | null;
   /** The progression that led here: only with three points or more (two make a line, not a story). */
   spark: CardSparkline | null;
