@@ -3,7 +3,7 @@ import { cardInputForGoal, cardInputForSite, cardInputForWin, countdown, routeOf
 import type { Goal, Run, Win } from '../../src/lib/types.ts';
 import { loadProfile, winBySlug } from './helpers.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { makeRuns } from '../wins/make-run.ts';
+import { dailyRuns, makeProfile, makeRuns } from '../wins/make-run.ts';
 
 const profile = loadProfile();
 
@@ -18,9 +18,9 @@ describe('cardInputForWin', () => {
     expect(input.date).toBe('December 14, 2024');
   });
 
-  it('says what the win beat and when that was set', () => {
+  it('says how much better than the record it beat, and when that was set', () => {
     const input = cardInputForWin(winBySlug('2024-12-14-sub-25-5k'), profile);
-    expect(input.detail).toBe('Beat 25:31 from Nov 2, 2024');
+    expect(input.detail).toBe('43 s faster than 25:31, set Nov 2, 2024');
     // A streak beat nothing: its context is when it ran.
     expect(cardInputForWin(winBySlug('2024-06-30-30-day-streak'), profile).detail).toBe('Jun 1, 2024 to Jun 30, 2024');
   });
@@ -147,8 +147,8 @@ describe('each thing said once', () => {
   it('says an Eddington number once', () => {
     const input = cardInputForWin({ ...comeback, kind: 'eddington', family: 'consistency', title: 'Eddington number 17', value: 17, unit: 'E' }, profile);
     expect(input.headline).toBe('Eddington number');
-    expect(input.figure).toBe('17');
-    expect(input.detail).not.toContain('17');
+    expect(input.figure).toBe('17 days of 17+ km');
+    expect(input.detail).toBeNull();
   });
 
   it('draws the run\'s route in a unit box, and never a private run\'s', () => {
@@ -169,6 +169,8 @@ describe('each thing said once', () => {
     const at = (title: string, label: string): string | undefined =>
       cardInputForWin({ ...win, title, kind: 'barrier', progression: { series: { ...series, label }, upTo: 5 } }, profile).spark?.label;
     expect(at('Lifetime distance', 'Lifetime distance by month')).toBe('By month');
+    expect(at('Lifetime distance passed', 'Lifetime distance by month')).toBe('By month');
+    expect(at('Longest run yet', 'Longest run so far')).toBe('Longest run so far');
     expect(at('Hottest run yet', 'Hottest run')).toBe('');
     expect(at('Sub-25 5K', '5K best over time')).toBe('5K best over time');
   });
@@ -204,5 +206,66 @@ describe('each thing said once', () => {
     expect(spark.label).toBe('By date since Jan 1, 2024');
     // Measures that do not rise by one stay evenly spaced.
     expect(cardInputForWin(base, profile).spark!.days ?? null).toBeNull();
+  });
+});
+
+describe('the engine\'s own wins, as the cards say them', () => {
+  const profile = makeProfile();
+  // A hot, hilly January, a first race and a first half marathon race, run on a hard day.
+  const runs = makeRuns([
+    { date: '2025-01-04', km: 5, time: 1700, temperature: 20, elevation: 40 },
+    { date: '2025-01-11', km: 5, time: 1580, temperature: 26, elevation: 880, race: 'Lakeside parkrun', isRace: true, type: 'race' },
+    { date: '2025-01-18', km: 5, time: 1492, temperature: 32, elevation: 1020 },
+    { date: '2025-01-25', km: 21.1, time: 7788, race: 'Coastline Half Marathon', isRace: true, type: 'race', feeling: 2, tags: ['dark', 'snow', 'long'], temperature: -9 },
+    { date: '2025-02-01', km: 6, temperature: 25, elevation: 1000 },
+    ...dailyRuns('2025-02-02', 11, 12),
+  ]);
+  const byId = new Map(runs.map((run) => [run.id, run]));
+  const wins = findWins(runs, [], profile);
+  const card = (slug: string, journal: ReadonlyMap<string, Run> = byId): [string, string | null, string | null] => {
+    const win = wins.find((candidate) => candidate.slug === slug);
+    if (!win) throw new Error(`no win ${slug} in ${wins.map((w) => w.slug).join(', ')}`);
+    const input = cardInputForWin(win, profile, { runs: journal });
+    return [input.headline, input.figure, input.detail];
+  };
+
+  it('shows what the run did under the rung it reached, never the rung as her figure', () => {
+    expect(card('2025-01-18-first-run-at-30c')).toEqual(['First run at 30\u00A0°C', '32 °C', '6 °C hotter than 26 °C, set Jan 11, 2025']);
+    expect(card('2025-01-18-first-1000-m-climb')).toEqual(['First 1,000 m of\u00A0climbing', '1,020 m', '140 m more than 880 m, set Jan 11, 2025']);
+    expect(card('2025-01-25-first-half-marathon')).toEqual(['First half\u00A0marathon', '21.1 km', '16.1 km more than 5 km, set Jan 4, 2025']);
+    expect(card('2025-01-11-first-run-at-25c')).toEqual(['First run at 25\u00A0°C', '26 °C', '6 °C hotter than 20 °C, set Jan 4, 2025']);
+    // Exactly at the rung, the figure is hers and the rung's both: a plain "most" headline over it.
+    const exact = makeRuns([{ date: '2025-06-01', km: 5, temperature: 20 }, { date: '2025-06-08', km: 5, temperature: 30, elevation: 500 }]);
+    const exactCards = findWins(exact, [], profile).map((win) => cardInputForWin(win, profile, { runs: new Map(exact.map((run) => [run.id, run])) }));
+    expect(exactCards.filter((c) => c.theme !== 'distance' || c.headline !== 'First run').map((c) => [c.headline, c.figure])).toEqual([
+      ['Most climbing in one\u00A0run', '500 m'],
+      ['Hottest run\u00A0yet', '30 °C'],
+    ]);
+    // Without the run, the rung's title stands alone.
+    expect(card('2025-01-18-first-1000-m-climb', new Map())).toEqual(['First 1,000 m of\u00A0climbing', null, null]);
+  });
+
+  it('says a lifetime figure is a milestone passed, not the lifetime to the metre', () => {
+    expect(card('2025-02-06-100-km-lifetime')[0]).toBe('Lifetime distance\u00A0passed');
+  });
+
+  it('brags how much better than the record, and when that was set', () => {
+    expect(card('2025-01-18-sub-25-5k')).toEqual(['Sub-25 5K', '24:52', '1:28 faster than 26:20, set Jan 11, 2025']);
+    expect(card('2025-01-11-sub-27-30-5k')[2]).toBe('2:00 faster than 28:20, set Jan 4, 2025');
+  });
+
+  it('puts what a race was to her beside its name: a debut, a first at the distance', () => {
+    expect(card('2025-01-11-lakeside-parkrun')).toEqual(['Lakeside parkrun', '26:20', 'Debut\u00A0· 5:16 /km']);
+    expect(card('2025-01-25-coastline-half-marathon')).toEqual(['Coastline Half\u00A0Marathon', '2:09:48', 'Debut at the distance\u00A0· 6:09 /km']);
+  });
+
+  it('gives showing up anyway its conditions, and a private run\'s tags never', () => {
+    expect(card('2025-01-25-showed-up-anyway')).toEqual(['Showed up\u00A0anyway', '21.1 km', '\u22129 °C\u00A0· dark\u00A0· snow\u00A0· feeling 2 of 5']);
+    const hidden = new Map([...byId].map(([id, run]) => [id, { ...run, private: true }]));
+    expect(card('2025-01-25-showed-up-anyway', hidden)[2]).toBe('\u22129 °C\u00A0· feeling 2 of 5');
+  });
+
+  it('says an Eddington number as the engine does, and the step up as its context', () => {
+    expect(card('2025-02-11-eddington-11')).toEqual(['Eddington number', '11 days of 11+ km', 'Up from 10 on Feb 10, 2025']);
   });
 });

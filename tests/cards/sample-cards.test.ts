@@ -65,8 +65,9 @@ function winOfFamily(family: WinFamily): Win {
 function tokens(line: string | null): { numbers: Set<string>; words: Set<string> } {
   const undated = (line ?? '')
     .replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}\b/gu, ' ')
-    .toLowerCase();
-  // "1.7" and "27:30" are one number each; "52-week" is 52 and a week.
+    .toLowerCase()
+    .replace(/(?<=\d),(?=\d{3})/gu, '');
+  // "1.7", "27:30" and "1,020" are one number each; "52-week" is 52 and a week.
   const parts = undated.split(/[^\p{L}\p{N}.:]+/u).map((part) => part.replace(/^[.:]+|[.:]+$/gu, '')).filter(Boolean);
   const numbers = new Set(parts.filter((part) => /\d/u.test(part)));
   const words = new Set(parts.filter((part) => /^\p{L}{4,}$/u.test(part)).map((part) => part.replace(/s$/u, '')));

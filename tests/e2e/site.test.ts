@@ -363,7 +363,7 @@ describe('rewards', () => {
   test('the feed carries the public rewards', async () => {
     const feed = await text('rss.xml');
     expect(feed).toContain('Reward: A cinnamon bun.');
-    expect(feed).toContain('A private reward, earned.');
+    expect(feed).toContain('Reward earned.');
   });
 
   test("a private reward's words appear in no file of dist/", async () => {

@@ -57,7 +57,7 @@ describe('npm run wins', () => {
       const journal = await readJournal(data);
       const win = findWins(journal.runs, journal.goals, journal.profile).find((w) => w.kind === 'eddington')!;
       const card = cardInputForWin(win, journal.profile);
-      expect([card.headline, card.figure, card.detail]).toEqual(['Eddington number', '10', 'Days of at least as many km']);
+      expect([card.headline, card.figure, card.detail]).toEqual(['Eddington number', '10 days of 10+ km', null]);
     } finally {
       rmSync(data, { recursive: true, force: true });
     }

@@ -180,7 +180,9 @@ describe('what is published', () => {
     const jobs = cardJobsForJournal(journal, wins);
     const reward = (slug: string) => jobs.find((job) => job.path === `wins/${slug}/card-1200x630.png`)?.input.reward;
     expect(reward('2025-03-10-100-km-lifetime')).toBe('Reward: New socks');
-    expect(reward('2025-02-24-8-week-streak')).toBe('A private reward, earned');
+    // To a stranger a private reward is a reward earned: no words of it, and no odd "private" either.
+    expect(reward('2025-02-24-8-week-streak')).toBe('Reward earned');
+    expect(rewardLine([{ text: null }, { text: null }])).toBe('2 rewards earned');
     expect(reward('2025-01-13-first-10k')).toBeUndefined();
     expect(JSON.stringify(jobs)).not.toContain('Tour de France');
     expect(rewardLine([{ text: 'Cake' }, { text: null }, { text: 'Tea' }])).toBe('Rewards: Cake · Tea · a private one');

@@ -3,8 +3,10 @@
 // changes the pixels must live here.
 import { addDays, dayNumber, daysBetween, formatDate, weekStartOf } from '../format/dates.ts';
 import { formatCount, formatDistance, formatDuration, formatPace } from '../format/units.ts';
-import type { Goal, IsoDate, Profile, Run, Win } from '../types.ts';
+import type { Goal, IsoDate, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatMeasure, formatWinFigure } from '../wins/figure.ts';
+import { recordWhen, runConditions } from '../wins/why.ts';
+import { runEntry } from '../site/collections.ts';
 import { FAMILY_INFO } from '../wins/kinds.ts';
 import type { CardTheme } from './family-style.ts';
 
@@ -48,7 +50,7 @@ export interface CardInput {
   /** How much: "24:48", "1,000 km", "30 days". */
   figure: string | null;
   date: string | null;
-  /** The context, in words the headline and figure do not use: "Beat 32:05 from May 18, 2024". */
+  /** The context, in words the headline and figure do not use: "2:43 faster than 34:48, set Apr 13, 2024". */
   detail: string | null;
   /** The progression that led here: only with three points or more (two make a line, not a story). */
   spark: CardSparkline | null;
@@ -129,7 +131,7 @@ function streakOf(win: Win, weekStart: Profile['weekStart']): CardSparkline | nu
 }
 
 /**
- * The sparkline's caption, less what the headline already says: under "Lifetime distance",
+ * The sparkline's caption, less what the headline already says: under "Lifetime distance passed",
  * "Lifetime distance by month" is just "By month"; under "Eddington number", nothing.
  */
 function withSparkLabel(spark: CardSparkline | null, headline: string): CardSparkline | null {
@@ -137,8 +139,13 @@ function withSparkLabel(spark: CardSparkline | null, headline: string): CardSpar
   const [label, title] = [spark.label.toLowerCase(), headline.toLowerCase()];
   // "Hottest run" under "Hottest run yet" says nothing new either.
   if (title.startsWith(label)) return { ...spark, label: '' };
-  if (!label.startsWith(title)) return spark;
-  const rest = spark.label.slice(headline.length).trim();
+  // "Lifetime distance by month" under "Lifetime distance passed": the measure is said, the grouping is not.
+  const [labelWords, titleWords] = [label.split(' '), title.split(' ')];
+  let common = 0;
+  while (common < labelWords.length && labelWords[common] === titleWords[common]) common++;
+  const grouping = common > 0 && labelWords[common] === 'by';
+  if (!label.startsWith(title) && !grouping) return spark;
+  const rest = label.startsWith(title) ? spark.label.slice(headline.length).trim() : spark.label.split(' ').slice(common).join(' ');
   return { ...spark, label: rest.charAt(0).toUpperCase() + rest.slice(1) };
 }
 
@@ -180,6 +187,14 @@ export function withoutLoneWord(title: string): string {
   return `${words.join(' ')}\u00A0${last}`;
 }
 
+/**
+ * Parts of a line joined by " · ", the separator held to the part before it: a wrapped line never
+ * starts with one.
+ */
+export function joinParts(parts: ReadonlyArray<string | null>, separator = ' · '): string {
+  return parts.filter((part): part is string => Boolean(part)).join(separator.replace(/^ /u, '\u00A0'));
+}
+
 function plural(count: number, one: string, many: string, locale: string): string {
   return `${formatCount(count, locale)} ${count === 1 ? one : many}`;
 }
@@ -196,37 +211,109 @@ interface Words {
   detail: string | null;
 }
 
+/**
+ * When the record a win beat was set: "set Mar 22, 2025", "in July 2025", and a week by its first
+ * day ("from Jul 7, 2025": "the week of" would say "week" twice under "Biggest week yet").
+ */
+function setWhen(win: Win, date: IsoDate, locale: string): string {
+  if (win.kind === 'biggest-month') return `in ${recordWhen(win.kind, date, locale)}`;
+  return `${win.kind === 'biggest-week' ? 'from' : 'set'} ${formatDate(date, locale, 'medium')}`;
+}
+
+/**
+ * How far past the record it beat, the brag first: "1:28 faster than 26:20, set Mar 22, 2025",
+ * "3.2 km more than 27 km, …", "6 °C hotter than 26 °C, …". `value` is what the run itself did, in
+ * the record's measure (never a ladder's rung: a rung is not what she ran).
+ */
+function beyondRecord(win: Win, value: number, unit: WinUnit, profile: Profile): string | null {
+  if (!win.previous) return null;
+  const { units, locale } = profile;
+  const before = formatMeasure(win.previous.value, unit, units, locale);
+  const when = setWhen(win, win.previous.date, locale);
+  const gap = unit === 's' ? win.previous.value - value : value - win.previous.value;
+  const by = unit === 's' && gap < 60 ? `${Math.round(gap)} s` : formatMeasure(gap, unit, units, locale);
+  // A gap that rounds to nothing ("0 km more") is no brag: say only what it went past.
+  if (!(gap > 0) || !/[1-9]/u.test(by)) return `Up from ${before}, ${when}`;
+  const more = unit === 's' ? 'faster' : unit === 'C' ? 'hotter' : 'more';
+  return `${by} ${more} than ${before}, ${when}`;
+}
+
+/**
+ * A ladder win's words: the rung is what was won ("First run at 30 °C"), the figure what the run
+ * did (32 °C). When the two read the same, the run's figure stands under a plain "most" headline
+ * (`same`); without the run, the rung's title stands alone: a rung is never shown as her figure.
+ */
+function rungWords(title: string, same: string, rung: string, ran: string | null, detail: string | null): Words {
+  if (ran === null) return { headline: title, figure: null, detail };
+  return ran === rung ? { headline: same, figure: ran, detail } : { headline: title, figure: ran, detail };
+}
+
+/** A race's proudest part, said apart from its name: "Debut", "First half marathon race", "Course best by 1:12". */
+function raceLabel(win: Win, name: string): string | null {
+  if (/^first race\b/iu.test(win.title)) return 'Debut';
+  const prefix = /^(.+?):\s/u.exec(win.title)?.[1] ?? null;
+  if (!prefix) return null;
+  if (/^course best$/iu.test(prefix)) {
+    return win.previous ? `Course best by ${formatDuration(win.previous.value - win.value)}` : prefix;
+  }
+  // "First half marathon race" beside "Coastline Half Marathon": the name already says the distance.
+  const distance = /^first (.+) race$/iu.exec(prefix)?.[1];
+  if (distance && name.toLowerCase().includes(distance.toLowerCase())) return 'Debut at the distance';
+  return prefix;
+}
+
+/** A ladder rung written as a number in the card's own unit ("12 km", "4 miles"), not a name ("marathon", "10 miles" on a km card). */
+function numberedInUnits(title: string, units: Profile['units']): boolean {
+  return units === 'km' ? /\d\s*km\b/u.test(title) : /\d\s*miles?\b/u.test(title);
+}
+
 /** Title, figure and context for one win: each says its own thing, none repeats another. */
 function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): Words {
   const { units, locale } = profile;
   const figure = Number.isFinite(win.value) && win.value > 0 ? formatWinFigure(win, units, locale) : null;
   const medium = (date: IsoDate): string => formatDate(date, locale, 'medium');
-  const beat = win.previous ? `Beat ${formatWinFigure({ ...win, value: win.previous.value }, units, locale)} from ${medium(win.previous.date)}` : null;
+  const beat = beyondRecord(win, win.value, win.unit, profile);
   const run = runs.get(win.runs[0] ?? '');
   const distance = run ? formatDistance(run.distance, units, { locale }) : null;
   const inTime = run?.time ? `in ${formatDuration(run.time)}` : null;
   const firstRun = [...runs.values()].reduce<IsoDate | null>((first, candidate) => (first === null || candidate.date < first ? candidate.date : first), null);
   const since = firstRun && firstRun < win.date ? `since ${medium(firstRun)}` : null;
+  // What the run itself did, for the ladder kinds whose value is the rung it reached.
+  const ranBeyond = (value: number | null | undefined): string | null =>
+    value == null ? null : beyondRecord(win, value, win.unit, profile);
   switch (win.kind) {
     case 'first-run':
       return { headline: 'First run', figure, detail: inTime };
-    case 'showed-up':
+    case 'showed-up': {
+      // The conditions are the point: the cold, the dark, how it felt. A private run's tags stay out (runEntry).
+      // A minus sign, not a hyphen, before a temperature below zero: "−9 °C".
+      const conditions = run ? joinParts(runConditions(runEntry(run, []))).replace(/^-(?=\d)/u, '\u2212') : '';
+      const detail = conditions ? conditions.charAt(0).toUpperCase() + conditions.slice(1) : inTime;
+      return { headline: withoutTrailingFigure(win.title, figure), figure, detail };
+    }
     case 'custom':
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail: beat ?? inTime };
-    case 'distance-first':
-      // A named distance says what it is ("First marathon" over 42.2 km); a number would say the
-      // figure twice ("First 12 km" over 12 km).
-      return { headline: /\d/.test(win.title) ? 'First time this far' : win.title, figure, detail: beat ?? inTime };
+    case 'distance-first': {
+      // A named distance says what it is ("First marathon" over 42.4 km) even when the run's figure
+      // reads the same; a numbered one would say it twice ("First 12 km" over 12 km).
+      const same = numberedInUnits(win.title, units) ? 'First time this far' : win.title;
+      return rungWords(win.title, same, formatWinFigure(win, units, locale), distance, ranBeyond(run?.distance) ?? inTime);
+    }
     case 'nonstop-first':
-      return { headline: 'All the way without stopping', figure, detail: beat ?? inTime };
+      return rungWords(win.title, 'All the way without stopping', formatWinFigure(win, units, locale), distance, ranBeyond(run?.distance) ?? inTime);
     case 'longest-run':
       return { headline: 'Longest run yet', figure, detail: beat };
-    case 'climb-first':
-      return { headline: 'Most climbing in one run', figure, detail: beat };
-    case 'heat':
-      return { headline: 'Hottest run yet', figure, detail: beat };
+    case 'climb-first': {
+      const climbed = run?.elevation != null ? formatMeasure(run.elevation, 'm-climb', units, locale) : null;
+      return rungWords(win.title, 'Most climbing in one run', formatWinFigure(win, units, locale), climbed, ranBeyond(run?.elevation));
+    }
+    case 'heat': {
+      const temperature = run?.temperature != null ? formatMeasure(run.temperature, 'C', units, locale) : null;
+      return rungWords(win.title, 'Hottest run yet', formatWinFigure(win, units, locale), temperature, ranBeyond(run?.temperature));
+    }
     case 'total-distance':
-      return { headline: 'Lifetime distance', figure, detail: since && `${plural(runsUpTo(runs, win.date), 'run', 'runs', locale)} ${since}` };
+      // The figure is the milestone crossed, not the lifetime to the metre: the headline says so.
+      return { headline: 'Lifetime distance passed', figure, detail: since && `${plural(runsUpTo(runs, win.date), 'run', 'runs', locale)} ${since}` };
     case 'run-count':
       return { headline: 'Runs in the journal', figure: formatCount(win.value, locale), detail: since && `Logged one by one ${since}` };
     case 'daily-streak':
@@ -235,13 +322,21 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       return { headline: 'Weekly streak', figure, detail: `Not one missed since ${medium(weekStartOf(addDays(win.date, -7 * (win.value - 1)), profile.weekStart))}` };
     case 'comeback':
       return { headline: 'Back running', figure: distance ?? figure, detail: distance ? `after ${formatMeasure(win.value, win.unit, units, locale)} off` : null };
+    case 'back-to-form':
+      // Back to form is reaching the longest run before the break (within GPS error), not beating it.
+      return {
+        headline: 'Back to form',
+        figure,
+        detail: win.previous ? `Longest before the break: ${formatMeasure(win.previous.value, win.unit, units, locale)}, ${medium(win.previous.date)}` : null,
+      };
     case 'anniversary':
       return { headline: 'Running anniversary', figure, detail: since && `${plural(runsUpTo(runs, win.date), 'run', 'runs', locale)} ${since}` };
     case 'eddington':
+      // The engine's figure says what the number means ("16 days of 16+ km"); the context is the step.
       return {
         headline: 'Eddington number',
-        figure: formatCount(win.value, locale),
-        detail: `Days of at least as many ${units}`,
+        figure,
+        detail: win.previous ? `Up from ${formatCount(win.previous.value, locale)} on ${medium(win.previous.date)}` : null,
       };
     case 'goal-progress': {
       // The title already says how far ("Three quarters of the way to …"): the figure is the run
@@ -255,12 +350,13 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       };
     }
     case 'race': {
-      // The race's name usually carries its distance ("Hammarby Summer 10K"): the context is the pace.
-      const name = run && !run.private && run.race ? run.race : withoutTrailingFigure(win.title, figure);
-      const first = /^first race\b/iu.test(win.title) ? 'Debut' : null;
+      // The race's name usually carries its distance ("Hammarby Summer 10K"): the context is what
+      // this race was to her (a debut, a first half marathon) and the pace.
+      const named = run && !run.private && run.race ? run.race : null;
+      // Without the name (a private run's is not published) the headline is the whole title, which says it already.
+      const name = named ?? withoutTrailingFigure(win.title, figure);
       const pace = run?.time ? formatPace(run.distance, run.time, units) : null;
-      const parts = [first, pace].filter((part): part is string => Boolean(part));
-      return { headline: name, figure, detail: parts.length > 0 ? parts.join(' · ') : null };
+      return { headline: name, figure, detail: joinParts([named ? raceLabel(win, named) : null, pace]) || null };
     }
     default:
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail: beat };

@@ -3,10 +3,10 @@
 import { formatDate, formatMonth } from '../format/dates.ts';
 import { formatCount, formatDistance, toUnit } from '../format/units.ts';
 import { yearReviews, type YearReview, type YearWin } from '../site/year-review.ts';
-import type { Goal, IsoDate, Journal, Profile, Win, WinUnit } from '../types.ts';
+import type { Goal, IsoDate, Journal, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatWinFigure } from '../wins/figure.ts';
-import { KIND_INFO } from '../wins/kinds.ts';
-import { siteAddress, type CardInput } from './card-input.ts';
+import { KIND_INFO, KIND_RANK_ORDER } from '../wins/kinds.ts';
+import { cardInputForWin, countdown, joinParts, siteAddress, withoutLoneWord, type CardInput } from './card-input.ts';
 import { cardFileName } from './formats.ts';
 import type { CardJob } from './render-all.ts';
 
@@ -36,15 +36,31 @@ export function yearSlides(review: YearReview): YearSlide[] {
   return slides;
 }
 
-/** What the year is remembered by: a goal reached, else a race, a new distance, a best, the biggest headline win. */
-const MOMENT_ORDER = ['goal-achieved', 'race', 'comeback', 'distance-first', 'personal-best', 'barrier'];
+/**
+ * The year's wins, the biggest first, as the engine ranks them: headline wins first, then by the
+ * kinds' rank (docs/wins.md, "Same-day order"), then the later first (a ladder climbs through the
+ * year: the later first marathon beats the earlier first half). One per run, as lists show a run
+ * (its first win names it), and one per title ("5K personal best" three times says it once).
+ */
+export function byImportance<W extends YearWin>(wins: readonly W[]): W[] {
+  const rank = (win: W): number => KIND_RANK_ORDER.get(win.kind) ?? Number.MAX_SAFE_INTEGER;
+  const ordered = [...wins].sort(
+    (a, b) => Number(b.headline) - Number(a.headline) || rank(a) - rank(b) || b.date.localeCompare(a.date),
+  );
+  const runs = new Set<string>();
+  const titles = new Set<string>();
+  return ordered.filter((win) => {
+    const run = win.runs[0];
+    if ((run !== undefined && runs.has(run)) || titles.has(win.title)) return false;
+    if (run !== undefined) runs.add(run);
+    titles.add(win.title);
+    return true;
+  });
+}
 
+/** What the year is remembered by: its biggest win (`byImportance`). */
 export function biggestMoment(review: YearReview): YearWin | null {
-  for (const kind of MOMENT_ORDER) {
-    const wins = review.wins.filter((win) => win.kind === kind);
-    if (wins.length > 0) return wins.at(-1) as YearWin;
-  }
-  return review.headline.at(-1) ?? review.wins.at(-1) ?? null;
+  return byImportance(review.wins)[0] ?? null;
 }
 
 interface SlideContext {
@@ -53,15 +69,33 @@ interface SlideContext {
   today: IsoDate | null;
   /** The build's public address with its base path, when it has one (as on win cards). */
   site?: string | null;
+  /** The journal's runs: the biggest moment is said as its own card says it, the next goal with the longest run so far. */
+  runs?: readonly Run[];
+  /** The engine's wins by slug (a review holds their public part): the moment slide uses its card's words. */
+  wins?: ReadonlyMap<string, Win>;
 }
 
 function plural(count: number, noun: string, locale: string): string {
   return `${formatCount(count, locale)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function list(titles: readonly string[], max = 3): string {
-  const shown = titles.slice(0, max).join(' · ');
-  return titles.length > max ? `${shown} + ${titles.length - max} more` : shown;
+/** "First marathon, Sub-25 5K and 5 more": names as a sentence, never a separator starting a line. */
+function names(titles: readonly string[], total: number, locale: string, max = 3): string {
+  const shown = titles.slice(0, max);
+  // "More" counts every win not named, those a named one's run or title stands for too.
+  const rest = total - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${formatCount(rest, locale)} more`;
+  return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** A race's proud part for a list ("First half marathon race"), without the name the card spells out. */
+function shortTitle(win: YearWin): string {
+  return win.kind === 'race' ? (/^(.+?):\s/u.exec(win.title)?.[1] ?? win.title) : win.title;
+}
+
+/** Metres of the longest run up to `today` (the whole journal without one). */
+function longestRun(runs: readonly Run[], today: IsoDate | null): number {
+  return runs.reduce((longest, run) => (today === null || run.date <= today ? Math.max(longest, run.distance) : longest), 0);
 }
 
 export function yearSlideInput(slide: YearSlide, review: YearReview, context: SlideContext): CardInput {
@@ -80,21 +114,20 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
         kicker: 'My year in running',
         headline: `${formatCount(t.runs, locale)} runs on ${formatCount(t.daysRun, locale)} days`,
         figure: km(t.distance),
-        detail: [
-          review.previous ? `${review.previous.distance >= 0 ? '+' : '−'}${km(Math.abs(review.previous.distance))} on ${review.previous.year}` : null,
+        detail: joinParts([
+          review.previous ? `${km(Math.abs(review.previous.distance))} ${review.previous.distance >= 0 ? 'more' : 'less'} than ${review.previous.year}` : null,
           `${formatCount(review.wins.length, locale)} small wins`,
-        ]
-          .filter((part) => part !== null)
-          .join(' · '),
+        ]),
       };
     case 'wins':
+      // The count leads, the names follow, the biggest first.
       return {
         ...base,
         theme: 'race',
         kicker: 'The wins that mattered',
-        headline: list(review.headline.map((win) => win.title)),
-        figure: formatCount(review.headline.length, locale),
-        detail: `of ${formatCount(review.wins.length, locale)} small wins`,
+        headline: withoutLoneWord(`${formatCount(review.headline.length, locale)} of ${plural(review.wins.length, 'small win', locale)}`),
+        figure: null,
+        detail: names(byImportance(review.headline).map(shortTitle), review.headline.length, locale),
       };
     case 'months': {
       const biggest = review.biggestMonth;
@@ -113,44 +146,53 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
       };
     }
     case 'bests': {
-      const titles = [...review.bests.map((b) => b.win.title), ...review.newDistances.map((win) => win.title)];
+      const wins = byImportance([...review.bests.map((b) => b.win), ...review.newDistances]);
       return {
         ...base,
-        theme: 'speed',
-        kicker: review.bests.length > 0 ? 'Personal bests' : 'New distances',
-        headline: list(titles),
-        figure: formatCount(titles.length, locale),
-        detail: [
+        theme: review.bests.length === 0 ? 'distance' : 'speed',
+        kicker: review.bests.length === 0 ? 'Farther' : review.newDistances.length === 0 ? 'Faster' : 'Faster and farther',
+        headline: withoutLoneWord(joinParts([
           review.bests.length > 0 ? plural(review.bests.length, 'personal best', locale) : null,
           review.newDistances.length > 0 ? plural(review.newDistances.length, 'new distance', locale) : null,
-        ]
-          .filter((part) => part !== null)
-          .join(' · '),
+        ], ', ')),
+        figure: null,
+        detail: names(wins.map((win) => win.title), review.bests.length + review.newDistances.length, locale),
       };
     }
     case 'moment': {
       const win = biggestMoment(review);
+      const full = win ? context.wins?.get(win.slug) : undefined;
+      // Said as the win's own card says it: the same title, figure and context line.
+      const card = full ? cardInputForWin(full, profile, { runs: new Map((context.runs ?? []).map((run) => [run.id, run])) }) : null;
       return {
         ...base,
         theme: win ? KIND_INFO[win.kind].family : 'site',
         kicker: 'The biggest moment',
-        headline: win?.title ?? 'Every run counted',
-        figure: win ? formatWinFigure({ value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
+        headline: card?.headline ?? win?.title ?? 'Every run counted',
+        figure: card ? card.figure : win ? formatWinFigure({ value: win.value, unit: win.unit as WinUnit }, units, locale) : null,
         date: win ? formatDate(win.date, locale, 'medium') : year,
-        detail: null,
+        detail: card?.detail ?? null,
       };
     }
     case 'next': {
       const after = review.soFar ?? `${review.year}-12-31`;
       const goal = context.goals.filter((g) => g.date > after).sort((a, b) => a.date.localeCompare(b.date))[0];
+      // As a goal's own card: how long to go, and how far the longest run has come.
+      const left = goal ? countdown(goal.date, context.today, locale) : null;
+      const longest = goal && context.runs ? longestRun(context.runs, context.today) : 0;
+      const distance = goal ? formatDistance(goal.distance, units, { locale }) : null;
       return {
         ...base,
         theme: 'goal',
         kicker: "What's next",
         headline: goal ? goal.title : `Another year of small wins`,
-        figure: goal ? formatDistance(goal.distance, units, { locale }) : String(Number(review.year) + 1),
+        figure: goal ? (left ?? distance) : String(Number(review.year) + 1),
         date: goal ? formatDate(goal.date, locale, 'medium') : null,
-        detail: goal ? 'The next goal' : 'One run at a time',
+        detail: goal
+          ? longest > 0 && longest < goal.distance
+            ? `Longest run so far: ${formatDistance(longest, units, { locale }).slice(0, -units.length - 1)} of ${distance}`
+            : left ? distance : 'The next goal'
+          : 'One run at a time',
       };
     }
   }
@@ -158,7 +200,14 @@ export function yearSlideInput(slide: YearSlide, review: YearReview, context: Sl
 
 /** Every year's slides and link card, beside its page at `years/<year>/`. */
 export function yearCardJobs(journal: Journal, wins: readonly Win[], options: { site?: string | null } = {}): CardJob[] {
-  const context: SlideContext = { profile: journal.profile, goals: journal.goals, today: journal.today, site: options.site ?? null };
+  const context: SlideContext = {
+    profile: journal.profile,
+    goals: journal.goals,
+    today: journal.today,
+    site: options.site ?? null,
+    runs: journal.runs,
+    wins: new Map(wins.map((win) => [win.slug, win])),
+  };
   const jobs: CardJob[] = [];
   for (const review of yearReviews(journal.runs, wins, journal.today, journal.profile.weekStart)) {
     const slides = yearSlides(review);

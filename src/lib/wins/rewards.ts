@@ -240,12 +240,15 @@ export function rewardName(reward: Pick<PublishedReward, 'text'>): string {
   return reward.text ?? 'A private reward';
 }
 
-/** The line a win's card and feed item carry: `Reward: new trail shoes`; null without a reward. */
+/**
+ * The line a win's card and feed item carry: `Reward: new trail shoes`; null without a reward. Only
+ * private ones: `Reward earned`, which tells a stranger a promise was kept without its words.
+ */
 export function rewardLine(rewards: readonly Pick<PublishedReward, 'text'>[]): string | null {
   if (rewards.length === 0) return null;
   const words = rewards.filter((r) => r.text !== null).map((r) => r.text!);
   const hidden = rewards.length - words.length;
-  if (words.length === 0) return hidden === 1 ? 'A private reward, earned' : `${formatCount(hidden)} private rewards, earned`;
+  if (words.length === 0) return hidden === 1 ? 'Reward earned' : `${formatCount(hidden)} rewards earned`;
   const shown = hidden > 0 ? [...words, hidden === 1 ? 'a private one' : `${formatCount(hidden)} private ones`] : words;
   return `${shown.length === 1 ? 'Reward' : 'Rewards'}: ${shown.join(' · ')}`;
 }
