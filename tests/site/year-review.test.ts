@@ -4,7 +4,7 @@ import { yearSlideInput, yearSlides } from '../../src/lib/cards/year-slides.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { firstLine, isHeadline, seasonalReviewYear, yearReview, yearReviews, type YearReview } from '../../src/lib/site/year-review.ts';
 import { monthlyTotals } from '../../src/lib/site/totals.ts';
-import { longestDailyStreak as engineStreak } from '../../src/lib/wins/consistency.ts';
+import { longestDailyStreak as engineStreak, longestWeeklyStreak as engineWeeklyStreak } from '../../src/lib/wins/consistency.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import type { Journal, Win } from '../../src/lib/types.ts';
 
@@ -57,6 +57,7 @@ describe('year review of the sample journal', () => {
     for (const review of reviews) {
       const dates = journal.runs.filter((run) => run.date.startsWith(review.year)).map((run) => run.date);
       expect(review.totals.longestStreak).toEqual(engineStreak(dates));
+      expect(review.totals.longestWeeklyStreak).toEqual(engineWeeklyStreak(dates, journal.profile.weekStart));
       const record = wins.filter((w) => w.kind === 'biggest-month' && w.date.startsWith(review.year)).at(-1);
       if (record) expect(review.biggestMonth?.distance).toBeGreaterThanOrEqual(record.value - 1e-6);
       const dayTotals = new Map<string, number>();

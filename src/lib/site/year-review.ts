@@ -5,7 +5,7 @@
 import type { IsoDate, WeekStart, WinKind } from '../types.ts';
 import { biggestPeriod } from '../wins/volume.ts';
 import { monthlyTotals, weeklyTotals, type PeriodTotal } from './totals.ts';
-import { longestDailyStreak, type Streak } from './streaks.ts';
+import { longestDailyStreak, longestWeeklyStreak, type Streak } from './streaks.ts';
 
 export interface YearRun {
   id: string;
@@ -46,6 +46,8 @@ export interface YearTotals {
   daysRun: number;
   /** Longest run of consecutive days with a run inside the year. */
   longestStreak: Streak;
+  /** Longest run of consecutive weeks with a run inside the year (a year of a long weekly streak has short daily ones). */
+  longestWeeklyStreak: Streak;
 }
 
 export interface Improvement {
@@ -99,7 +101,7 @@ function inYear<T extends { date: IsoDate }>(items: readonly T[], year: string):
   return items.filter((item) => item.date.startsWith(`${year}-`));
 }
 
-function totalsOf(runs: readonly YearRun[]): YearTotals {
+function totalsOf(runs: readonly YearRun[], weekStart: WeekStart): YearTotals {
   const days = runs.map((run) => run.date);
   return {
     runs: runs.length,
@@ -108,6 +110,7 @@ function totalsOf(runs: readonly YearRun[]): YearTotals {
     climb: runs.reduce((sum, run) => sum + (run.elevation ?? 0), 0),
     daysRun: new Set(days).size,
     longestStreak: longestDailyStreak(days),
+    longestWeeklyStreak: longestWeeklyStreak(days, weekStart),
   };
 }
 
@@ -148,7 +151,7 @@ export function yearReview(
   const review: YearReview = {
     year,
     soFar,
-    totals: totalsOf(runs),
+    totals: totalsOf(runs, weekStart),
     wins,
     headline: wins.filter(isHeadline),
     months,
