@@ -68,7 +68,8 @@ describe('year pages in the build', () => {
   test('the pages say the engine’s figures, and compare 2025 with 2024', async () => {
     const page2025 = await html('years/2025/index.html');
     expect(page2025).toContain('2025 so far');
-    expect(page2025).toMatch(/Compared with 2024: [+−][\d,]+ km/);
+    // A no-break space holds the figure to its unit.
+    expect(page2025).toMatch(/Compared with 2024: [+−][\d,]+\skm/);
     expect(await html('years/2024/index.html')).toContain('2024 in review');
   });
 
