@@ -485,6 +485,8 @@ describe("the designer's review", () => {
     expect(calendar).not.toContain('days running');
     const year = await shown('years/2025/', '.stats, [aria-labelledby="totals"]');
     expect(year).toMatch(/Longest weekly streak \d+ weeks/i);
+    // The year of a 52-week streak win says so.
+    expect(Number(/Longest weekly streak (\d+)/i.exec(year)?.[1])).toBeGreaterThanOrEqual(52);
     expect(year).toMatch(/Longest daily streak \d+ days?/i);
   });
 

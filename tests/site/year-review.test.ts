@@ -57,13 +57,26 @@ describe('year review of the sample journal', () => {
     for (const review of reviews) {
       const dates = journal.runs.filter((run) => run.date.startsWith(review.year)).map((run) => run.date);
       expect(review.totals.longestStreak).toEqual(engineStreak(dates));
-      expect(review.totals.longestWeeklyStreak).toEqual(engineWeeklyStreak(dates, journal.profile.weekStart));
       const record = wins.filter((w) => w.kind === 'biggest-month' && w.date.startsWith(review.year)).at(-1);
       if (record) expect(review.biggestMonth?.distance).toBeGreaterThanOrEqual(record.value - 1e-6);
       const dayTotals = new Map<string, number>();
       for (const run of journal.runs.filter((r) => r.date.startsWith(review.year))) dayTotals.set(run.date, (dayTotals.get(run.date) ?? 0) + run.distance);
       expect(review.biggestDay?.distance).toBe(Math.max(...dayTotals.values()));
     }
+  });
+
+  test('the weekly streak is the longest that reached into the year, counted whole: never shorter than a streak won in it', () => {
+    for (const review of reviews) {
+      const streak = review.totals.longestWeeklyStreak;
+      const won = wins.filter((w) => w.kind === 'weekly-streak' && w.date.startsWith(review.year)).map((w) => w.value);
+      expect(streak.length).toBeGreaterThanOrEqual(Math.max(0, ...won));
+      expect(streak.to! >= `${Number(review.year) - 1}-12-25`).toBe(true);
+      // The engine's longest weekly streak of the runs up to the year's end, when it ends in the year.
+      const upToEnd = journal.runs.filter((run) => run.date <= (review.soFar ?? `${review.year}-12-31`)).map((run) => run.date);
+      const ever = engineWeeklyStreak(upToEnd, journal.profile.weekStart);
+      if (ever.to! >= `${review.year}-01-01`) expect(streak).toEqual(ever);
+    }
+    expect(reviews.find((review) => review.year === '2025')!.totals.longestWeeklyStreak.length).toBeGreaterThanOrEqual(52);
   });
 
   test('wins are grouped by the engine’s kinds, bests with how much they improved', () => {
