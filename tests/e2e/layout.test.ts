@@ -2,7 +2,7 @@
 // light and dark: nothing wider than the screen, no text cut off, every image decoded, every
 // chart's labels inside its canvas and readable, nothing serious for axe. The screenshots are
 // kept in test-results/screenshots/layout/ for a person to look at.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -413,5 +413,177 @@ describe('the run facts on a laptop', () => {
     });
     expect(lines).toBe(1);
     await page.close();
+  });
+});
+
+describe("the designer's review", () => {
+  /** The page at `path` (under the site root), its charts drawn. */
+  async function openPath(path: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(site.root + path, { waitUntil: 'networkidle' });
+    return page;
+  }
+  const shown = async (path: string, selector: string) => {
+    const page = await openPath(path, 1280);
+    const text = await page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? '', selector);
+    await page.close();
+    return text.replace(/\s+/g, ' ').trim();
+  };
+
+  test('a ladder win names the last milestone, a goal step the run before it, a record the record', async () => {
+    const streak = await shown('wins/2025-08-19-52-week-streak/', '.beat');
+    expect(streak).toContain('The last milestone was 26 weeks, on June 25, 2024');
+    expect(streak).not.toContain('record');
+    expect(await shown('wins/2025-10-11-winter-trail-50k-75-percent/', '.beat')).toContain('Up from 25.1 km on Jul 19, 2025');
+    expect(await shown('wins/2025-08-30-biggest-month/', '.beat')).toContain('The record before was 191 km, set in July 2025.');
+    expect(await shown('wins/2025-08-17-biggest-week/', '.beat')).toContain('The record before was 55.9 km, set the week of Jul 7, 2025.');
+  });
+
+  test('no page puts a space before a full stop, comma, semicolon or colon', async () => {
+    const files = (await readdir(build.outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
+    expect(files.length).toBeGreaterThan(100);
+    const page = await browser.context.newPage();
+    const found: string[] = [];
+    for (const file of files) {
+      await page.goto(site.root + file.replace(/index\.html$/, ''), { waitUntil: 'domcontentloaded' });
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const line of text.split('\n')) {
+        const match = /\S {1,}[.,;:](\s|$)/u.exec(line);
+        if (match) found.push(`${file}: …${line.slice(Math.max(0, match.index - 30), match.index + 10)}…`);
+      }
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  }, 300_000);
+
+  // A number and its unit, and a date, each on one line: "after 16.2 / km" and "Jun 2, / 2025" read badly.
+  test.each([
+    ['', ['time']],
+    ['goals/winter-trail-50k/', ['time', '.stat']],
+    ['wins/2024-10-19-ran-every-hill-of-the-ridge-loop/', ['.place']],
+    ['years/2024/', ['time']],
+    ['runs/', ['.lede a']],
+  ])('at 375 px, %s keeps each date and each number with its unit on one line', async (path, selectors) => {
+    const page = await openPath(path, 375);
+    const split = await page.evaluate((selectors) => {
+      const FIGURES = /\d[\d,.]*\s(?:km|mi|m|days?|weeks?|of \d)\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s\d{1,2},\s\d{4}|Week by week/gu;
+      const problems: string[] = [];
+      const lines = (node: Node, from: number, to: number) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      let checked = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.visually-hidden, svg, [hidden], title')) continue;
+        const text = (node.textContent ?? '').replace(/\u00A0/g, ' ');
+        for (const match of text.matchAll(FIGURES)) {
+          checked++;
+          if (lines(node, match.index, match.index + match[0].length) > 1) problems.push(match[0]);
+        }
+      }
+      for (const selector of selectors) {
+        for (const el of document.querySelectorAll(selector)) {
+          if (el.tagName !== 'TIME') continue;
+          checked++;
+          if (lines(el, 0, el.childNodes.length) > 1) problems.push(`time: ${el.textContent}`);
+        }
+      }
+      return { problems, checked };
+    }, selectors);
+    await page.close();
+    expect(split.checked).toBeGreaterThan(0);
+    expect(split.problems).toEqual([]);
+  });
+
+  test('the share previews line up at the top and each download link stays on one line', async () => {
+    for (const width of WIDTHS) {
+      const page = await openPath(pages.win as string, width);
+      const { tops, lines } = await page.evaluate((width) => {
+        const items = [...document.querySelectorAll('.share .cards li')];
+        const tops = items.map((li) => Math.round(li.getBoundingClientRect().top));
+        const lines = [...document.querySelectorAll('.share .cards a[download]')].map((a) => new Set([...a.getClientRects()].map((r) => Math.round(r.top))).size);
+        // On a phone the landscape card has a row of its own, the two tall ones share the next.
+        return { tops: width > 640 ? new Set(tops).size : new Set(tops.slice(1)).size, lines: Math.max(...lines) };
+      }, width);
+      expect({ width, tops, lines }).toEqual({ width, tops: 1, lines: 1 });
+      await page.close();
+    }
+  });
+
+  test('the calendar counts days run, and a year page names its weekly streak', async () => {
+    const calendar = await shown('progress/', '.heatmaps figcaption');
+    expect(calendar).toMatch(/\d{4} ran on \d+ days/);
+    expect(calendar).not.toContain('days running');
+    const year = await shown('years/2025/', '.stats, [aria-labelledby="totals"]');
+    expect(year).toMatch(/Longest weekly streak \d+ weeks/i);
+    // The year of a 52-week streak win says so.
+    expect(Number(/Longest weekly streak (\d+)/i.exec(year)?.[1])).toBeGreaterThanOrEqual(52);
+    expect(year).toMatch(/Longest daily streak \d+ days?/i);
+  });
+
+  test("a win's eyebrow does not say its family twice", async () => {
+    for (const path of ['wins/2025-10-11-winter-trail-50k-75-percent/', 'wins/2024-06-15-hammarby-summer-10k/']) {
+      const eyebrow = await shown(path, '.eyebrow.kind');
+      const [family, kind] = eyebrow.split(' · ');
+      expect({ path, eyebrow, echo: kind !== undefined && (kind.startsWith(family!) || family!.startsWith(kind.split(' ')[0]!)) }).toMatchObject({ path, echo: false });
+    }
+  });
+
+  test("a run's facts read as the rest of the site writes them", async () => {
+    const facts = await shown('wins/2025-10-11-winter-trail-50k-75-percent/', '.facts');
+    expect(facts).toContain('38.4 km');
+    expect(facts).not.toMatch(/\d\.\d0 km/);
+    const page = await openPath('runs/', 1280);
+    const runPaths = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('a[href^="/runs/2"]')].map((a) => a.getAttribute('href')!.slice(1)));
+    await page.close();
+    const values: string[] = [];
+    const labels: string[] = [];
+    for (const path of [...new Set(runPaths)]) {
+      const factPage = await openPath(path, 1280);
+      const facts = await factPage.evaluate(() => ({
+        values: [...document.querySelectorAll('.facts dd')].map((dd) => dd.textContent ?? ''),
+        labels: [...document.querySelectorAll('.facts dt')].map((dt) => dt.textContent ?? ''),
+      }));
+      await factPage.close();
+      values.push(...facts.values);
+      labels.push(...facts.labels);
+    }
+    expect(values.length).toBeGreaterThan(10);
+    expect(values.filter((value) => /^[a-z]/.test(value) || /-\d/.test(value) || /\d\.\d0\s(km|mi)/.test(value))).toEqual([]);
+    expect(labels).not.toContain('Felt');
+    expect(values.some((value) => /^\S+, \d of 5$/.test(value.replace(/\u00A0/g, ' ')))).toBe(true);
+  });
+
+  test('the month by month card has no gap above its title', async () => {
+    const page = await openPath('years/2025/', 1280);
+    const gap = await page.evaluate(() => {
+      const card = document.querySelector('section.card[aria-labelledby="months"]')!;
+      const title = card.querySelector('h2')!;
+      return title.getBoundingClientRect().top - card.getBoundingClientRect().top - parseFloat(getComputedStyle(card).paddingTop);
+    });
+    await page.close();
+    expect(gap).toBeLessThan(4);
+  });
+
+  test('the weeks read as dates, with the ISO week only in the address', async () => {
+    const list = await shown('weeks/', 'main');
+    expect(list).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(list).toMatch(/Week \d+ · [A-Z][a-z]{2} \d+–(?:[A-Z][a-z]{2} )?\d+, \d{4}/);
+    const week = await shown('weeks/2025-W33/', 'main');
+    expect(week).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(week).toContain('Week 33');
+    expect(week).toMatch(/Aug 11–17, 2025/i);
+  });
+
+  test('a short page keeps its footer at the bottom of the screen', async () => {
+    const page = await openPath('404.html', 1280);
+    const gap = await page.evaluate(() => window.innerHeight - document.querySelector('.site-footer')!.getBoundingClientRect().bottom);
+    await page.close();
+    expect(Math.abs(gap)).toBeLessThan(2);
   });
 });

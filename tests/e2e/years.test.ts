@@ -69,13 +69,15 @@ describe('year pages in the build', () => {
   test('the pages say the engine’s figures, and compare 2025 with 2024', async () => {
     const page2025 = await html('years/2025/index.html');
     expect(page2025).toContain('2025 so far');
-    expect(page2025).toMatch(/Compared with 2024: [+−][\d,]+ km/);
+    // A no-break space holds the figure to its unit.
+    expect(page2025).toMatch(/Compared with 2024: [+−][\d,]+\skm/);
     expect(await html('years/2024/index.html')).toContain('2024 in review');
     // The biggest month reads as its win reads it ("235 km"), not to a decimal of its own.
     const journal = await readJournal(DATA, { today: TODAY });
     const months = findWins(journal.runs, journal.goals, journal.profile).filter((win) => win.kind === 'biggest-month' && win.date.startsWith('2025'));
     const biggest = months.reduce((a, b) => (b.value > a.value ? b : a));
-    expect(page2025).toContain(`Month: ${formatWinFigure(biggest, journal.profile.units, journal.profile.locale)} in`);
+    // The page holds a number to its unit with a no-break space.
+    expect(page2025.replace(/\u00a0|&nbsp;|&#160;/g, ' ')).toContain(`Month: ${formatWinFigure(biggest, journal.profile.units, journal.profile.locale)} in`);
   });
 
   test('linked from the home page in December and from every year’s wins page', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isoWeekOf, mondayOfIsoWeek, weekComparisonText, weekRecaps, weekSummary } from '../../src/lib/site/weeks.ts';
+import { isoWeekOf, mondayOfIsoWeek, weekComparisonText, weekDates, weekName, weekRecaps, weekSummary } from '../../src/lib/site/weeks.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import { makeProfile, makeRuns } from '../wins/make-run.ts';
 
@@ -88,5 +88,16 @@ describe('the summary of a week with several headline wins', () => {
       ],
     )[0]!;
     expect(weekSummary(recap, 'km')).toBe('1 run, 42.4 km; new: First marathon · A marathon on trails, as training');
+  });
+});
+
+describe('a week in words', () => {
+  test('names the ISO week by its number and its days as dates, across months and years', () => {
+    expect(weekName('2025-W46')).toBe('Week 46');
+    expect(weekName('2026-W01')).toBe('Week 1');
+    expect(weekDates('2025-11-10', '2025-11-16')).toBe('Nov 10–16, 2025');
+    expect(weekDates('2025-09-29', '2025-10-05')).toBe('Sep 29 – Oct 5, 2025');
+    expect(weekDates('2024-12-30', '2025-01-05')).toBe('Dec 30, 2024 – Jan 5, 2025');
+    expect(weekDates('2025-11-10', '2025-11-16', 'de')).toMatch(/^10\.–16\. Nov\.? 2025$/);
   });
 });

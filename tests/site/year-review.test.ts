@@ -4,7 +4,7 @@ import { yearSlideInput, yearSlides } from '../../src/lib/cards/year-slides.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { firstLine, isHeadline, seasonalReviewYear, yearReview, yearReviews, type YearReview } from '../../src/lib/site/year-review.ts';
 import { monthlyTotals } from '../../src/lib/site/totals.ts';
-import { longestDailyStreak as engineStreak } from '../../src/lib/wins/consistency.ts';
+import { longestDailyStreak as engineStreak, longestWeeklyStreak as engineWeeklyStreak } from '../../src/lib/wins/consistency.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import type { Journal, Win } from '../../src/lib/types.ts';
 
@@ -63,6 +63,20 @@ describe('year review of the sample journal', () => {
       for (const run of journal.runs.filter((r) => r.date.startsWith(review.year))) dayTotals.set(run.date, (dayTotals.get(run.date) ?? 0) + run.distance);
       expect(review.biggestDay?.distance).toBe(Math.max(...dayTotals.values()));
     }
+  });
+
+  test('the weekly streak is the longest that reached into the year, counted whole: never shorter than a streak won in it', () => {
+    for (const review of reviews) {
+      const streak = review.totals.longestWeeklyStreak;
+      const won = wins.filter((w) => w.kind === 'weekly-streak' && w.date.startsWith(review.year)).map((w) => w.value);
+      expect(streak.length).toBeGreaterThanOrEqual(Math.max(0, ...won));
+      expect(streak.to! >= `${Number(review.year) - 1}-12-25`).toBe(true);
+      // The engine's longest weekly streak of the runs up to the year's end, when it ends in the year.
+      const upToEnd = journal.runs.filter((run) => run.date <= (review.soFar ?? `${review.year}-12-31`)).map((run) => run.date);
+      const ever = engineWeeklyStreak(upToEnd, journal.profile.weekStart);
+      if (ever.to! >= `${review.year}-01-01`) expect(streak).toEqual(ever);
+    }
+    expect(reviews.find((review) => review.year === '2025')!.totals.longestWeeklyStreak.length).toBeGreaterThanOrEqual(52);
   });
 
   test('wins are grouped by the engine’s kinds, bests with how much they improved', () => {

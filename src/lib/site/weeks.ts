@@ -124,3 +124,22 @@ function sum<T>(items: readonly T[], value: (item: T) => number): number {
 function byDateThenId(a: WeekRun, b: WeekRun): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** "Week 46": how a page names an ISO week (`2025-W46`); its dates give the year. */
+export function weekName(week: IsoWeek): string {
+  return `Week ${Number(week.slice(week.indexOf('W') + 1))}`;
+}
+
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov 10–16, 2025", "Sep 29 – Oct 5, 2025", "Dec 30, 2024 – Jan 5, 2025": a week's first and last days. */
+export function weekDates(from: IsoDate, to: IsoDate, locale = 'en'): string {
+  let format = rangeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    rangeFormats.set(locale, format);
+  }
+  const text = format.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)).replace(/[\u2009\u202F]/gu, ' ');
+  // Days of one month close up around the dash ("10–16"); across months it keeps its spaces.
+  return text.replace(/(\d) – (?=\d+(?:[,.]|\s|$))/u, '$1–');
+}

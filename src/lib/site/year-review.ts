@@ -5,6 +5,7 @@
 import type { IsoDate, WeekStart, WinKind } from '../types.ts';
 import { biggestPeriod } from '../wins/volume.ts';
 import { monthlyTotals, weeklyTotals, type PeriodTotal } from './totals.ts';
+import { addDays, daysBetween, weekStartOf } from '../format/dates.ts';
 import { longestDailyStreak, type Streak } from './streaks.ts';
 
 export interface YearRun {
@@ -46,6 +47,12 @@ export interface YearTotals {
   daysRun: number;
   /** Longest run of consecutive days with a run inside the year. */
   longestStreak: Streak;
+  /**
+   * Longest run of consecutive weeks with a run that reached into the year, counted whole (a
+   * 52-week streak won in August counts its weeks of the year before): a year of one long weekly
+   * streak has short daily ones.
+   */
+  longestWeeklyStreak: Streak;
 }
 
 export interface Improvement {
@@ -99,7 +106,7 @@ function inYear<T extends { date: IsoDate }>(items: readonly T[], year: string):
   return items.filter((item) => item.date.startsWith(`${year}-`));
 }
 
-function totalsOf(runs: readonly YearRun[]): YearTotals {
+function totalsOf(runs: readonly YearRun[], weekly: Streak): YearTotals {
   const days = runs.map((run) => run.date);
   return {
     runs: runs.length,
@@ -108,6 +115,7 @@ function totalsOf(runs: readonly YearRun[]): YearTotals {
     climb: runs.reduce((sum, run) => sum + (run.elevation ?? 0), 0),
     daysRun: new Set(days).size,
     longestStreak: longestDailyStreak(days),
+    longestWeeklyStreak: weekly,
   };
 }
 
@@ -122,6 +130,21 @@ function biggestDayOf(runs: readonly YearRun[]): { date: IsoDate; distance: numb
 }
 
 const byDate = (a: YearWin, b: YearWin): number => a.date.localeCompare(b.date);
+
+/** The longest weekly streak, counted whole, whose last week has days in `year` (up to `end`). */
+export function weeklyStreakInto(runs: readonly { date: IsoDate }[], year: string, end: IsoDate, weekStart: WeekStart): Streak {
+  const firstWeek = weekStartOf(`${year}-01-01`, weekStart);
+  let best: Streak = { length: 0, from: null, to: null };
+  let from: IsoDate | null = null;
+  let previous: IsoDate | null = null;
+  for (const week of [...new Set(runs.filter((run) => run.date <= end).map((run) => weekStartOf(run.date, weekStart)))].sort()) {
+    if (previous === null || addDays(previous, 7) !== week) from = week;
+    previous = week;
+    const length = daysBetween(from!, week) / 7 + 1;
+    if (week >= firstWeek && length > best.length) best = { length, from, to: week };
+  }
+  return best;
+}
 
 /** One year in review; `today` is the journal's today (never the clock). */
 export function yearReview(
@@ -148,7 +171,7 @@ export function yearReview(
   const review: YearReview = {
     year,
     soFar,
-    totals: totalsOf(runs),
+    totals: totalsOf(runs, weeklyStreakInto(allRuns, year, end, weekStart)),
     wins,
     headline: wins.filter(isHeadline),
     months,

@@ -5,6 +5,7 @@ import type { DistanceUnit, IsoDate, PreviousRecord, Run, Win } from '../types.t
 import { formatDate, formatMonth } from '../format/dates.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
 import { formatMeasure } from './figure.ts';
+import type { WinKind } from './kinds.ts';
 import { ordinal, STANDARD_DISTANCES } from './rungs.ts';
 
 export type WhyWin = Pick<Win, 'kind' | 'title' | 'value' | 'unit' | 'previous' | 'rung' | 'daysSincePrevious'>;
@@ -33,14 +34,70 @@ const WEATHER_TAGS: ReadonlySet<string> = new Set([
   'dark',
 ]);
 
-/** When the record a win beat was set: a day, "the week of Feb 26", or "March 2024". */
+/** When the record a win beat was set: a day, "the week of Feb 26, 2024", or "March 2024". */
 export function recordWhen(kind: Win['kind'], date: IsoDate, locale = 'en'): string {
-  if (kind === 'biggest-week') {
-    const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-    return `the week of ${day}`;
-  }
+  if (kind === 'biggest-week') return `the week of ${formatDate(date, locale, 'medium')}`;
   if (kind === 'biggest-month') return formatMonth(date.slice(0, 7), locale);
   return formatDate(date, locale);
+}
+
+/**
+ * Ladders whose `previous` is the last rung reached, not a record: the 26-week milestone before a
+ * 52-week streak, while the streak had already run 31 weeks once. A goal step's is the step before.
+ */
+const MILESTONE_KINDS: ReadonlySet<WinKind> = new Set(['run-count', 'daily-streak', 'weekly-streak', 'eddington', 'total-distance']);
+
+/** What a win's `previous` is: the record it beat, the last milestone of its ladder, or a goal's step before. */
+export function beatenKind(kind: WinKind): 'record' | 'milestone' | 'step' {
+  if (kind === 'goal-progress') return 'step';
+  return MILESTONE_KINDS.has(kind) ? 'milestone' : 'record';
+}
+
+/**
+ * The point of a win's progression at its previous step (a goal step's run before it): the series
+ * up to, not including, the win's own point at `upTo`.
+ */
+export function previousStep<P extends { date: IsoDate }>(points: readonly P[], upTo: number, previous: Pick<PreviousRecord, 'date'> | null): P | undefined {
+  if (!previous) return undefined;
+  return points.slice(0, Math.max(0, upTo)).findLast((point) => point.date === previous.date);
+}
+
+/** "What it beat" in parts, so a page can set the figure in bold and link the day. */
+export interface BeatenWords {
+  before: string;
+  figure: string;
+  middle: string;
+  when: string;
+  /** Closes the sentence, full stop included. */
+  after: string;
+}
+
+/**
+ * The sentence naming what a win beat: "The record before was 55.9 km, set the week of Jul 7,
+ * 2025.", "The last milestone was 26 weeks, on June 25, 2024 — 420 days earlier.", or for a
+ * goal step the run of the step before, "Up from 25.1 km on Jul 19, 2025 — 84 days earlier.".
+ */
+export function beatenWords(
+  win: Pick<Win, 'kind' | 'unit' | 'previous' | 'daysSincePrevious'>,
+  step: { value: number; date: IsoDate } | undefined,
+  units: DistanceUnit,
+  locale = 'en',
+): BeatenWords | null {
+  const previous = win.previous;
+  if (!previous) return null;
+  const period = win.kind === 'biggest-week' || win.kind === 'biggest-month';
+  const days = win.daysSincePrevious;
+  const after = `${days !== null && !period ? ` — ${formatCount(days, locale)} ${days === 1 ? 'day' : 'days'} earlier` : ''}.`;
+  const figure = formatMeasure(previous.value, win.unit, units, locale);
+  const as = beatenKind(win.kind);
+  if (as === 'step' && step) {
+    return { before: 'Up from ', figure: formatDistance(step.value, units, { locale }), middle: ' on ', when: formatDate(step.date, locale, 'medium'), after };
+  }
+  if (as !== 'record') {
+    return { before: as === 'step' ? 'The last step was ' : 'The last milestone was ', figure, middle: ', on ', when: formatDate(previous.date, locale), after };
+  }
+  const middle = win.kind === 'biggest-week' ? ', set ' : win.kind === 'biggest-month' ? ', set in ' : ', set on ';
+  return { before: 'The record before was ', figure, middle, when: recordWhen(win.kind, previous.date, locale), after };
 }
 
 /** The run's conditions as the journal has them: "−1 °C · sleet · wind · feeling 2 of 5". */
