@@ -5,7 +5,7 @@ import { addDays, dayNumber, daysBetween, formatDate, weekStartOf } from '../for
 import { formatCount, formatDistance, formatDuration, formatPace } from '../format/units.ts';
 import type { Goal, IsoDate, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatMeasure, formatWinFigure } from '../wins/figure.ts';
-import { recordWhen, runConditions } from '../wins/why.ts';
+import { previousStep, recordWhen, runConditions } from '../wins/why.ts';
 import { runEntry } from '../site/collections.ts';
 import { FAMILY_INFO } from '../wins/kinds.ts';
 import type { CardTheme } from './family-style.ts';
@@ -341,8 +341,7 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
     case 'goal-progress': {
       // The title already says how far ("Three quarters of the way to …"): the figure is the run
       // that got there, the detail the step before it.
-      const points = win.progression ? win.progression.series.points.slice(0, win.progression.upTo) : [];
-      const before = win.previous ? points.findLast((point) => point.date === win.previous!.date) : undefined;
+      const before = win.progression ? previousStep(win.progression.series.points, win.progression.upTo, win.previous) : undefined;
       return {
         headline: win.title,
         figure: distance ?? figure,

@@ -83,14 +83,6 @@ export function satoriMeasurer(fonts: CardFont[]): TextMeasurer {
 /** Where a title may wrap: any space but a no-break space, which holds two words together. */
 const BREAKABLE_SPACE = /[^\S\u00A0]+/u;
 
-// A number and the unit or count word after it ("4 km", "24 days", "1,000 km").
-const FIGURE_AND_UNIT = /(\d) (?=(?:km|mi|m|ft|min|h|s|K|days?|weeks?|months?|years?|runs?)(?![\p{L}\p{N}]))/gu;
-
-/** `text` with each number held to its unit, so a wrapped title never ends a line on "4" and starts the next with "km". */
-export function keepFiguresWithUnits(text: string): string {
-  return text.replace(FIGURE_AND_UNIT, '$1\u00A0');
-}
-
 /** The widest run of text that may not wrap: a word, or words held together by no-break spaces. */
 function longestWord(text: string): string {
   return text.split(BREAKABLE_SPACE).reduce((longest, word) => (word.length > longest.length ? word : longest), '');

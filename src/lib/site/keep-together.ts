@@ -3,10 +3,10 @@
 // screen otherwise breaks "after 16.2 / km" and "Feb 10, / 2024". The formatters keep plain spaces
 // (their output is compared and parsed elsewhere): only the words a page shows go through here.
 
+import { keepFiguresWithUnits } from '../format/figures-with-units.ts';
+
 const NBSP = '\u00A0';
 
-// A number and the unit or count word after it ("4 km", "24 days", "1,000 km", "20 °C").
-const FIGURE_AND_UNIT = /(\d) (?=(?:km|mi|m|ft|min|h|s|K|°C|°F|days?|weeks?|months?|years?|runs?|\/km|\/mi)(?![\p{L}\p{N}]))/gu;
 // "2 of 5", a feeling out of five.
 const RATING = /(\d) of (?=\d)/gu;
 // "Jun 2, 2025", "June 2, 2025" (month first) and "2 June 2025", "2. Juni 2025" (day first).
@@ -17,8 +17,7 @@ const HYPHEN_MINUS = /(^|[\s(])-(?=\d)/gu;
 
 /** `text` with no-break spaces inside each figure, rating and date, and a minus sign for a negative number. */
 export function keepTogether(text: string): string {
-  return text
-    .replace(FIGURE_AND_UNIT, `$1${NBSP}`)
+  return keepFiguresWithUnits(text)
     .replace(RATING, `$1${NBSP}of${NBSP}`)
     .replace(MONTH_FIRST, `$1${NBSP}$2,${NBSP}`)
     .replace(DAY_FIRST, `$1${NBSP}$2${NBSP}`)
