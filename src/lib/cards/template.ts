@@ -8,7 +8,7 @@ import { routeSvg } from './route.ts';
 import { sparklineSvg, streakLayout } from './sparkline.ts';
 
 /** Bumped whenever the template's drawing changes: part of every cache key. */
-export const TEMPLATE_VERSION = 6;
+export const TEMPLATE_VERSION = 7;
 
 export interface CardNode {
   type: string;
