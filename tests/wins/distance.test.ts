@@ -36,7 +36,8 @@ describe('distance-first', () => {
     ]);
     const firsts = ofKind(wins, 'distance-first');
     expect(firsts).toHaveLength(1);
-    expect(firsts[0]).toMatchObject({ slug: '2024-01-05-first-10k', rung: '10k', value: 10_000 });
+    // The rung it reached is the title's and `rung`; the figure is what the run did.
+    expect(firsts[0]).toMatchObject({ slug: '2024-01-05-first-10k', rung: '10k', value: 10_500 });
     expect(firsts[0]!.previous).toEqual({ value: 2000, date: '2024-01-01', slug: '2024-01-01-first-run', run: '2024-01-01' });
     expect(firsts[0]!.daysSincePrevious).toBe(4);
   });
@@ -213,6 +214,6 @@ describe('climb-first', () => {
       '2024-01-02 First 100 m of climbing',
       '2024-01-03 First 500 m of climbing',
     ]);
-    expect(ofKind(wins, 'climb-first')[1]).toMatchObject({ slug: '2024-01-03-first-500-m-climb', value: 500, unit: 'm-climb' });
+    expect(ofKind(wins, 'climb-first')[1]).toMatchObject({ slug: '2024-01-03-first-500-m-climb', rung: '500-m', value: 600, unit: 'm-climb' });
   });
 });

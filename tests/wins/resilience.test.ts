@@ -79,8 +79,9 @@ describe('heat', () => {
       { date: '2024-06-04', km: 5, temperature: 37 },
     ]);
     expect(ofKind(wins, 'heat').map((w) => [w.slug, w.title, w.value])).toEqual([
+      // The title names the rung; the value is the run's own temperature.
       ['2024-06-02-first-run-at-25c', 'First run at 25 °C', 25],
-      ['2024-06-03-first-run-at-35c', 'First run at 35 °C', 35],
+      ['2024-06-03-first-run-at-35c', 'First run at 35 °C', 36],
     ]);
   });
 });

@@ -240,12 +240,19 @@ function beyondRecord(win: Win, value: number, unit: WinUnit, profile: Profile):
 
 /**
  * A ladder win's words: the rung is what was won ("First run at 30 °C"), the figure what the run
- * did (32 °C). When the two read the same, the run's figure stands under a plain "most" headline
- * (`same`); without the run, the rung's title stands alone: a rung is never shown as her figure.
+ * did (32 °C: the engine's value for these kinds). When the title already says that figure ("First
+ * 12 km" over 12 km, "First 5K" over 5 km), the figure stands under a plain "most" headline
+ * (`same`); without the run's figure, the rung's title stands alone.
  */
-function rungWords(title: string, same: string, rung: string, ran: string | null, detail: string | null): Words {
+function rungWords(title: string, same: string, ran: string | null, detail: string | null): Words {
   if (ran === null) return { headline: title, figure: null, detail };
-  return ran === rung ? { headline: same, figure: ran, detail } : { headline: title, figure: ran, detail };
+  return saysFigure(title, ran) ? { headline: same, figure: ran, detail } : { headline: title, figure: ran, detail };
+}
+
+/** Whether `title` already says `figure` ("First 12 km" says "12 km"; "First 5K" says "5 km"). */
+function saysFigure(title: string, figure: string): boolean {
+  const plain = (text: string) => text.replace(/\u00A0/gu, ' ').replace(/(\d)K\b/gu, '$1 km');
+  return plain(title).includes(plain(figure));
 }
 
 /** A race's proudest part, said apart from its name: "Debut", "First half marathon race", "Course best by 1:12". */
@@ -278,7 +285,7 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
   const inTime = run?.time ? `in ${formatDuration(run.time)}` : null;
   const firstRun = [...runs.values()].reduce<IsoDate | null>((first, candidate) => (first === null || candidate.date < first ? candidate.date : first), null);
   const since = firstRun && firstRun < win.date ? `since ${medium(firstRun)}` : null;
-  // What the run itself did, for the ladder kinds whose value is the rung it reached.
+  // What the run itself did beyond the record before it.
   const ranBeyond = (value: number | null | undefined): string | null =>
     value == null ? null : beyondRecord(win, value, win.unit, profile);
   switch (win.kind) {
@@ -297,19 +304,19 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       // A named distance says what it is ("First marathon" over 42.4 km) even when the run's figure
       // reads the same; a numbered one would say it twice ("First 12 km" over 12 km).
       const same = numberedInUnits(win.title, units) ? 'First time this far' : win.title;
-      return rungWords(win.title, same, formatWinFigure(win, units, locale), distance, ranBeyond(run?.distance) ?? inTime);
+      return rungWords(win.title, same, distance, ranBeyond(run?.distance) ?? inTime);
     }
     case 'nonstop-first':
-      return rungWords(win.title, 'All the way without stopping', formatWinFigure(win, units, locale), distance, ranBeyond(run?.distance) ?? inTime);
+      return rungWords(win.title, 'All the way without stopping', distance, ranBeyond(run?.distance) ?? inTime);
     case 'longest-run':
       return { headline: 'Longest run yet', figure, detail: beat };
     case 'climb-first': {
       const climbed = run?.elevation != null ? formatMeasure(run.elevation, 'm-climb', units, locale) : null;
-      return rungWords(win.title, 'Most climbing in one run', formatWinFigure(win, units, locale), climbed, ranBeyond(run?.elevation));
+      return rungWords(win.title, 'Most climbing in one run', climbed, ranBeyond(run?.elevation));
     }
     case 'heat': {
       const temperature = run?.temperature != null ? formatMeasure(run.temperature, 'C', units, locale) : null;
-      return rungWords(win.title, 'Hottest run yet', formatWinFigure(win, units, locale), temperature, ranBeyond(run?.temperature));
+      return rungWords(win.title, 'Hottest run yet', temperature, ranBeyond(run?.temperature));
     }
     case 'total-distance':
       // The figure is the milestone crossed, not the lifetime to the metre: the headline says so.

@@ -146,7 +146,8 @@ export function detectHeat(): Detector {
         kind: 'heat',
         name: `first-run-at-${rung}c`,
         title: `First run at ${formatTemperature(rung)}`,
-        value: rung,
+        // The run's own temperature, as for every first: the rung is in the title.
+        value: temperature,
         unit: 'C',
         rung: `${rung}c`,
         previous: hottest ? { ...hottest } : null,
