@@ -35,7 +35,8 @@ if (args[0] === '--command') {
   };
   const first = await run();
   const again = await run();
-  const added = [...first.stdout.matchAll(/Added (\d+) run/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  // The report writes counts with thousands separators ("Added 2,612 runs").
+  const added = [...first.stdout.matchAll(/Added ([\d,]+) run/g)].reduce((sum, m) => sum + Number(m[1]!.replace(/,/g, '')), 0);
   const journalBytes = readdirSync(data, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
