@@ -53,6 +53,7 @@ const series = defineCollection({
     label: z.string(),
     unit: winUnit,
     lowerIsBetter: z.boolean(),
+    period: z.enum(['week', 'month']).nullable(),
     points: z.array(z.object({ date: isoDate, value: z.number(), runId: z.string().nullable() })),
   }),
 });

@@ -199,6 +199,11 @@ export interface Series {
   unit: WinUnit;
   /** Lower is better (times). */
   lowerIsBetter: boolean;
+  /**
+   * The calendar period of each point for a series of totals (distance per week or month, lifetime
+   * by month): its points rise and fall, they are not steps up. Null for a record progression.
+   */
+  period: 'week' | 'month' | null;
   points: SeriesPoint[];
 }
 

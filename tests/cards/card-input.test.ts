@@ -198,7 +198,7 @@ describe('each thing said once', () => {
   it('spaces a count that only rises by one by date, and says since when', () => {
     const base = winBySlug('2025-01-05-1000-km');
     const series = {
-      id: 'eddington', label: 'Eddington number', unit: 'E' as const, lowerIsBetter: false,
+      id: 'eddington', label: 'Eddington number', unit: 'E' as const, lowerIsBetter: false, period: null,
       points: [['2024-01-01', 1], ['2024-01-02', 2], ['2024-03-01', 3], ['2024-09-27', 4]].map(([date, value]) => ({ date: date as string, value: value as number, runId: null })),
     };
     const spark = cardInputForWin({ ...base, kind: 'eddington', family: 'consistency', value: 4, unit: 'E', progression: { series, upTo: 3 } }, profile).spark!;

@@ -201,6 +201,22 @@ describe('the wins filter', () => {
   });
 });
 
+describe('progression charts on win pages', () => {
+  test('a series of totals is said by its weeks or months, a record by its steps', async () => {
+    const journal = await readJournal(DATA);
+    const wins = findWins(journal.runs, journal.goals, journal.profile).filter((win) => win.progression && win.progression.upTo > 0);
+    const totals = wins.filter((win) => win.progression!.series.period !== null);
+    const records = wins.filter((win) => win.progression!.series.period === null);
+    expect(totals.map((win) => win.kind)).toContain('comeback');
+    for (const win of [...totals.slice(0, 5), ...records.slice(0, 5)]) {
+      const page = await (await fetch(`${root.root}wins/${win.slug}/`)).text();
+      const caption = /<p class="muted"[^>]*>([^<]*up to this win\.)<\/p>/.exec(page)?.[1] ?? '';
+      const period = win.progression!.series.period;
+      expect(caption, win.slug).toMatch(period === null ? /steps? up to this win/ : new RegExp(`${period}s? up to this win`));
+    }
+  });
+});
+
 describe('charts', () => {
   test('chart.js draws the canvases of /progress/ and each has its data table', async () => {
     const { page, errors } = await openPage(browser.context, root.root + pages.progress);

@@ -19,7 +19,7 @@ function run(id: string, extra: Partial<Run> = {}): Run {
   };
 }
 
-const series: Series = { id: 'best-5k', label: '5K best', unit: 's', lowerIsBetter: true, points: [] };
+const series: Series = { id: 'best-5k', label: '5K best', unit: 's', lowerIsBetter: true, period: null, points: [] };
 
 function win(slug: string, runId: string, progression: Win['progression'] = null): Win {
   return {

@@ -22,6 +22,24 @@ export function progressionWindow<P>(series: readonly P[], upTo: number, max: nu
   return { points, highlight: points.length - 1, earlier: start };
 }
 
+/**
+ * The line under a win's progression chart. A record's series is its steps up; a series of totals
+ * (distance per week) rises and falls, so it is said by its weeks or months.
+ */
+export function progressionCaption(
+  series: { label: string; period: 'week' | 'month' | null },
+  shown: number,
+  earlier: number,
+  count: (n: number) => string,
+): string {
+  if (series.period !== null) {
+    return earlier === 0
+      ? `${series.label}, each ${series.period} up to this win.`
+      : `${series.label}: the last ${count(shown)} ${series.period}s up to this win.`;
+  }
+  return earlier === 0 ? `${series.label}: every step up to this win.` : `${series.label}: the last ${count(shown)} of ${count(shown + earlier)} steps up to this win.`;
+}
+
 /** What a win's page draws of the series its progression points into, with what the series is. */
 export function winProgression<P, S extends { points: readonly P[] }>(
   progression: { seriesId: string; upTo: number } | null,

@@ -15,7 +15,7 @@ const COMEBACK_CHART_WEEKS = 26;
  */
 function weeksUpTo(run: Run, walk: Walk): { series: Series; upTo: number } {
   const points = walk.weekly.points;
-  const series = createSeries(`weekly-distance-to-${run.id}`, 'Distance per week', 'm');
+  const series = createSeries(`weekly-distance-to-${run.id}`, 'Distance per week', 'm', false, 'week');
   for (let i = Math.max(0, points.length - COMEBACK_CHART_WEEKS); i < points.length; i++) {
     const point = points[i]!;
     appendPoint(series, point.date, point.value, point.runId);

@@ -64,8 +64,8 @@ export interface Walk {
   earned(kind: WinKind): boolean;
 }
 
-export function createSeries(id: string, label: string, unit: WinUnit, lowerIsBetter = false): Series {
-  return { id, label, unit, lowerIsBetter, points: [] };
+export function createSeries(id: string, label: string, unit: WinUnit, lowerIsBetter = false, period: Series['period'] = null): Series {
+  return { id, label, unit, lowerIsBetter, period, points: [] };
 }
 
 /** Appends a point and returns its index (a win's `upTo`). */
@@ -132,16 +132,16 @@ export function createWalk(profile: Profile, goals: readonly Goal[], kindOrder: 
     lifetimeBefore: 0,
     lifetime: 0,
     count: 0,
-    weekly: createSeries('weekly-distance', 'Distance per week', 'm'),
+    weekly: createSeries('weekly-distance', 'Distance per week', 'm', false, 'week'),
     week: '',
     weekDay: Number.NaN,
     weekTotalBefore: 0,
     earlierWeeksWithRuns: 0,
-    monthly: createSeries('monthly-distance', 'Distance per month', 'm'),
+    monthly: createSeries('monthly-distance', 'Distance per month', 'm', false, 'month'),
     month: '',
     monthTotalBefore: 0,
     earlierMonthsWithRuns: 0,
-    lifetimeByMonth: createSeries('lifetime-distance', 'Lifetime distance', 'm'),
+    lifetimeByMonth: createSeries('lifetime-distance', 'Lifetime distance', 'm', false, 'month'),
     emit(run, draft) {
       const date = draft.date ?? run.date;
       const previous = draft.previous ?? null;
