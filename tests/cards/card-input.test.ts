@@ -241,8 +241,8 @@ describe('the engine\'s own wins, as the cards say them', () => {
       ['Most climbing in one\u00A0run', '500 m'],
       ['Hottest run\u00A0yet', '30 °C'],
     ]);
-    // Without the run, the rung's title stands alone.
-    expect(card('2025-01-18-first-1000-m-climb', new Map())).toEqual(['First 1,000 m of\u00A0climbing', null, null]);
+    // The figure is the win's own (what the run did): the card needs no run to say it.
+    expect(card('2025-01-18-first-1000-m-climb', new Map())).toEqual(['First 1,000 m of\u00A0climbing', '1,020 m', '140 m more than 880 m, set Jan 11, 2025']);
   });
 
   it('says a lifetime figure is a milestone passed, not the lifetime to the metre', () => {

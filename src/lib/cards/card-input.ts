@@ -239,10 +239,9 @@ function beyondRecord(win: Win, value: number, unit: WinUnit, profile: Profile):
 }
 
 /**
- * A ladder win's words: the rung is what was won ("First run at 30 °C"), the figure what the run
- * did (32 °C: the engine's value for these kinds). When the title already says that figure ("First
- * 12 km" over 12 km, "First 5K" over 5 km), the figure stands under a plain "most" headline
- * (`same`); without the run's figure, the rung's title stands alone.
+ * A first's words: the rung is what was won ("First run at 30 °C"), the figure what the run did
+ * (32 °C: the engine's value for a first). When the title already says that figure ("First 12 km"
+ * over 12 km, "First 5K" over 5 km), the figure stands under a plain "most" headline (`same`).
  */
 function rungWords(title: string, same: string, ran: string | null, detail: string | null): Words {
   if (ran === null) return { headline: title, figure: null, detail };
@@ -285,9 +284,6 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
   const inTime = run?.time ? `in ${formatDuration(run.time)}` : null;
   const firstRun = [...runs.values()].reduce<IsoDate | null>((first, candidate) => (first === null || candidate.date < first ? candidate.date : first), null);
   const since = firstRun && firstRun < win.date ? `since ${medium(firstRun)}` : null;
-  // What the run itself did beyond the record before it.
-  const ranBeyond = (value: number | null | undefined): string | null =>
-    value == null ? null : beyondRecord(win, value, win.unit, profile);
   switch (win.kind) {
     case 'first-run':
       return { headline: 'First run', figure, detail: inTime };
@@ -304,20 +300,16 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       // A named distance says what it is ("First marathon" over 42.4 km) even when the run's figure
       // reads the same; a numbered one would say it twice ("First 12 km" over 12 km).
       const same = numberedInUnits(win.title, units) ? 'First time this far' : win.title;
-      return rungWords(win.title, same, distance, ranBeyond(run?.distance) ?? inTime);
+      return rungWords(win.title, same, figure, beat ?? inTime);
     }
     case 'nonstop-first':
-      return rungWords(win.title, 'All the way without stopping', distance, ranBeyond(run?.distance) ?? inTime);
+      return rungWords(win.title, 'All the way without stopping', figure, beat ?? inTime);
     case 'longest-run':
       return { headline: 'Longest run yet', figure, detail: beat };
-    case 'climb-first': {
-      const climbed = run?.elevation != null ? formatMeasure(run.elevation, 'm-climb', units, locale) : null;
-      return rungWords(win.title, 'Most climbing in one run', climbed, ranBeyond(run?.elevation));
-    }
-    case 'heat': {
-      const temperature = run?.temperature != null ? formatMeasure(run.temperature, 'C', units, locale) : null;
-      return rungWords(win.title, 'Hottest run yet', temperature, ranBeyond(run?.temperature));
-    }
+    case 'climb-first':
+      return rungWords(win.title, 'Most climbing in one run', figure, beat);
+    case 'heat':
+      return rungWords(win.title, 'Hottest run yet', figure, beat);
     case 'total-distance':
       // The figure is the milestone crossed, not the lifetime to the metre: the headline says so.
       return { headline: 'Lifetime distance passed', figure, detail: since && `${plural(runsUpTo(runs, win.date), 'run', 'runs', locale)} ${since}` };
