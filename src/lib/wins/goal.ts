@@ -2,7 +2,7 @@
 import type { Goal, IsoDate, PreviousRecord, Run, Series } from '../types.ts';
 import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
 import { mayAskDistance, milestone, raceRun, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
-import { GOAL_PERCENTS, reaches } from './rungs.ts';
+import { GOAL_PERCENTS, MARATHON_METRES, reaches } from './rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
 
@@ -114,7 +114,7 @@ export type GoalTerms = Pick<Goal, 'date' | 'distance' | 'start' | 'time'>;
 
 /** The marathon and longer taper for four weeks, shorter races for two. */
 export function taperDays(goal: Pick<Goal, 'distance'>): number {
-  return reaches(goal.distance, 42_195) ? 28 : 14;
+  return reaches(goal.distance, MARATHON_METRES) ? 28 : 14;
 }
 
 /** The goal's target pace, seconds per metre, when it has a time. */

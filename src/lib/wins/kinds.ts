@@ -7,8 +7,10 @@ import {
   DAILY_STREAK_LADDER,
   DISTANCE_LADDER,
   GOAL_PERCENTS,
+  HALF_MARATHON_METRES,
   HEAT_LADDER,
   lifetimeLadder,
+  MARATHON_METRES,
   nonstopLadder,
   ordinal,
   RUN_COUNT_LADDER,
@@ -264,8 +266,6 @@ export const KIND_RANK_ORDER: ReadonlyMap<WinKind, number> = new Map(KIND_RANK.m
 
 const FIVE_K = 5000;
 const TEN_K = 10_000;
-const HALF = 21_097.5;
-const MARATHON = 42_195;
 
 /** Within 1% of `target` (a rung named in another unit, such as 13.1 miles for the half). */
 function near(metres: number, target: number): boolean {
@@ -282,10 +282,10 @@ export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, ru
   if (KIND_INFO[kind].alwaysHeadline) return true;
   switch (kind) {
     case 'distance-first':
-      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF) || value >= 0.99 * MARATHON;
+      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF_MARATHON_METRES) || value >= 0.99 * MARATHON_METRES;
     case 'personal-best':
     case 'barrier':
-      return rungMetres !== null && [FIVE_K, TEN_K, HALF, MARATHON].some((metres) => near(rungMetres, metres));
+      return rungMetres !== null && [FIVE_K, TEN_K, HALF_MARATHON_METRES, MARATHON_METRES].some((metres) => near(rungMetres, metres));
     case 'total-distance': {
       const inUnits = value / metresPerUnit(units);
       return Math.abs(inUnits - 1000 * Math.round(inUnits / 1000)) < 1e-6 && inUnits >= 1000;

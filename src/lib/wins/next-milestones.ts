@@ -12,7 +12,7 @@ import { compareRunIds } from './find-wins.ts';
 import { compareGoals, goalNext, goalStanding } from './goal.ts';
 import { KIND_ORDER } from './kinds.ts';
 import { ASKS, COMEBACK_EASY_DAYS, milestone, raceRun, recoveryDays, type GoalAhead, type NextContext, type NextMilestone, type RunnerPhase } from './next.ts';
-import { UNWELL_TAGS } from './resilience.ts';
+import { isUnwellRun } from './resilience.ts';
 import { speedNext } from './speed.ts';
 import { COMEBACK_DAYS } from './thresholds.ts';
 import { volumeNext } from './volume.ts';
@@ -46,8 +46,6 @@ function oneLinePerTarget(lines: NextMilestone[]): NextMilestone[] {
   });
 }
 
-const isUnwell = (run: Pick<Run, 'tags'>): boolean => run.tags.some((tag) => UNWELL_TAGS.includes(tag.toLowerCase()));
-
 /**
  * The date of the last comeback run up to today (a run after a break of COMEBACK_DAYS or more, as
  * the comeback detector counts it) when it is at most COMEBACK_EASY_DAYS ago, else null.
@@ -75,7 +73,7 @@ function runnerPhase(
 ): RunnerPhase {
   if (today === null) return 'building';
   const last = ordered.at(-1);
-  if (last && isUnwell(last)) return 'injured';
+  if (last && isUnwellRun(last)) return 'injured';
   const recovering = goals.some((goal) => {
     const since = daysBetween(goal.date, today);
     return since >= 0 && since <= recoveryDays(goal) && (since > 0 || raceRun(goal, ordered) !== null);

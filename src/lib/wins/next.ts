@@ -2,7 +2,7 @@
 // family module says what is within reach on its own ladders; next-milestones.ts puts them together.
 import type { Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
-import { reaches } from './rungs.ts';
+import { HALF_MARATHON_METRES, MARATHON_METRES, reaches } from './rungs.ts';
 import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
 
 export interface NextMilestone {
@@ -149,7 +149,7 @@ export function raceRun<R extends Pick<Run, 'date' | 'distance' | 'isRace'>>(goa
  * to recover from, a half marathon two, a shorter race one. The counterpart of `taperDays` (goal.ts).
  */
 export function recoveryDays(goal: Pick<Goal, 'distance'>): number {
-  return reaches(goal.distance, 42_195) ? 21 : reaches(goal.distance, 21_097.5) ? 14 : 7;
+  return reaches(goal.distance, MARATHON_METRES) ? 21 : reaches(goal.distance, HALF_MARATHON_METRES) ? 14 : 7;
 }
 
 export function milestone(

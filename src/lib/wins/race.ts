@@ -4,7 +4,7 @@
 import type { DistanceUnit, IsoDate, Run } from '../types.ts';
 import { formatDistance } from '../format/units.ts';
 import { createNameSlugger } from '../format/slug.ts';
-import { EFFORT_MAX, EFFORT_MIN, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from './rungs.ts';
+import { EFFORT_MAX, EFFORT_MIN, HALF_MARATHON_METRES, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from './rungs.ts';
 import { ranBefore } from './known-bests.ts';
 import type { Detector } from './walk.ts';
 
@@ -22,7 +22,7 @@ export function standardDistanceOf(run: Pick<Run, 'distance'>): DistanceRung | u
 }
 
 /** Races from this distance up are a win every time: each one is months of training. */
-export const LONG_RACE_METRES = 21_097.5;
+export const LONG_RACE_METRES = HALF_MARATHON_METRES;
 
 /** The finishes of one race name worth a win: the 10th, 25th, 50th, 100th, then every 100th. */
 export const FINISH_LADDER: OpenLadder = { rungs: [10, 25, 50, 100], step: 100 };

@@ -94,11 +94,14 @@ export function detectComebacks(): Detector {
  */
 export const UNWELL_TAGS: readonly string[] = ['injury', 'injured', 'ill', 'sick', 'pain'];
 
+/** A run its runner tagged as run hurt or ill (UNWELL_TAGS). */
+export function isUnwellRun(run: Pick<Run, 'tags'>): boolean {
+  return run.tags.some((tag) => UNWELL_TAGS.includes(tag.toLowerCase()));
+}
+
 /** A run rated BAD_DAY_FEELING or lower that was not run hurt or ill: a bad day, run anyway. */
 export function isBadDayRun(run: Pick<Run, 'feeling' | 'tags'>): boolean {
-  if (run.feeling === null || run.feeling > BAD_DAY_FEELING) return false;
-  for (const tag of run.tags) if (UNWELL_TAGS.includes(tag.toLowerCase())) return false;
-  return true;
+  return run.feeling !== null && run.feeling <= BAD_DAY_FEELING && !isUnwellRun(run);
 }
 
 /** "Showed up anyway", then "Showed up anyway, for the 3rd time": the courage counted, in her voice. */

@@ -8,6 +8,10 @@ import { NONSTOP_LADDER_TOP } from './thresholds.ts';
 /** A run reaches a distance when it is at least 99% of it: GPS reads a little short. */
 export const DISTANCE_TOLERANCE = 0.99;
 
+/** The half marathon and the marathon, metres: the distances taper, recovery and long races turn on. */
+export const HALF_MARATHON_METRES = 21_097.5;
+export const MARATHON_METRES = 42_195;
+
 export function reaches(distance: number, target: number): boolean {
   return distance >= DISTANCE_TOLERANCE * target;
 }
