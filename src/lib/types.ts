@@ -7,11 +7,11 @@ import type { WinFamily, WinKind, WinUnit } from './wins/kinds.ts';
 // Kinds, families and units are spelled out once, as lists in wins/kinds.ts (the engine and the content schema use them).
 export type { WinFamily, WinKind, WinUnit };
 
-/** A calendar day, `YYYY-MM-DD`. */
-export type IsoDate = string;
+// Days and units are the formatting layer's own words (format/ imports nothing above it).
+import type { IsoDate, WeekStart } from './format/dates.ts';
+import type { DistanceUnit } from './format/units.ts';
 
-export type DistanceUnit = 'km' | 'mi';
-export type WeekStart = 'monday' | 'sunday';
+export type { DistanceUnit, IsoDate, WeekStart };
 
 /** Where a run (or any journal item) came from: the file and the line a problem would name. */
 export interface SourceRef {

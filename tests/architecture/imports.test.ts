@@ -25,6 +25,8 @@ const CORE_EDGE = [
 ];
 /** Node modules that reach the file system, the machine or other threads and processes. */
 const SYSTEM = new Set(['fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'cluster', 'net', 'http', 'https', 'readline']);
+/** The bottom layer: days, units, slugs and text. It imports nothing of the project but itself. */
+const BOTTOM = 'src/lib/format/';
 /** Folders src/lib must not import: the pages and the Astro integrations built on top of it. */
 const ABOVE_LIB = ['src/pages/', 'src/integrations/', 'src/components/', 'src/layouts/'];
 
@@ -83,6 +85,9 @@ function importViolations(files: readonly SourceFile[]): string[] {
           say('the domain core may import only itself and src/lib/types.ts');
         }
       }
+      if (file.path.startsWith(BOTTOM) && target !== null && !target.startsWith(BOTTOM)) {
+        say('src/lib/format is the bottom layer: it imports nothing of the project but itself (type imports too)');
+      }
       if (file.path.startsWith('src/lib/') && target !== null && under(target, ABOVE_LIB)) say('src/lib must not import pages, components or integrations');
       if ((file.path.startsWith('scripts/') || file.path.startsWith('src/')) && target !== null && target.startsWith('tests/')) {
         say('only tests may import from tests/');
@@ -132,6 +137,16 @@ describe('import rules', () => {
       "src/lib/format/bad.ts:2 imports 'node:fs': only the journal reader's edge files (listed in this test) may use the file system",
       "src/lib/format/bad.ts:3 imports 'path': only the journal reader's edge files (listed in this test) may use the file system",
       "src/lib/journal/bad.ts:1 imports '../log/log-run.ts': the domain core may import only itself and src/lib/types.ts",
+    ]);
+  });
+
+  it('catch the bottom layer importing the shapes above it, type imports included', () => {
+    const planted: SourceFile[] = [
+      { path: 'src/lib/format/bad.ts', text: "import type { Run } from '../types.ts';\nimport { slugify } from './slug.ts';\nexport type { Win } from '../wins/kinds.ts';\n" },
+    ];
+    expect(importViolations(planted)).toEqual([
+      "src/lib/format/bad.ts:1 imports '../types.ts': src/lib/format is the bottom layer: it imports nothing of the project but itself (type imports too)",
+      "src/lib/format/bad.ts:3 imports '../wins/kinds.ts': src/lib/format is the bottom layer: it imports nothing of the project but itself (type imports too)",
     ]);
   });
 

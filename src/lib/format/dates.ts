@@ -1,6 +1,9 @@
 // Calendar arithmetic on `YYYY-MM-DD` days. Days are counted in UTC so no timezone or DST
 // ever moves a run to another day: the date the runner wrote is the date that counts.
-import type { IsoDate, WeekStart } from '../types.ts';
+/** A calendar day, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type WeekStart = 'monday' | 'sunday';
 
 const MS_PER_DAY = 86_400_000;
 

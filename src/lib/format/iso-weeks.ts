@@ -1,7 +1,6 @@
 // ISO weeks (`2025-W44`, weeks start on Monday): the weekly recaps' pages and the runner's
 // reflection files are named by them.
-import type { IsoDate } from '../types.ts';
-import { dayNumber, dateOfDayNumber } from './dates.ts';
+import { dayNumber, dateOfDayNumber, type IsoDate } from './dates.ts';
 
 /** `2025-W44`: the ISO week-numbering year and week (weeks start on Monday). */
 export type IsoWeek = string;

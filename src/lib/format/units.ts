@@ -1,5 +1,5 @@
 // Where numbers become words: metres and seconds inside, km/mi and h:mm:ss only here.
-import type { DistanceUnit } from '../types.ts';
+export type DistanceUnit = 'km' | 'mi';
 
 export const METRES_PER_KM = 1000;
 export const METRES_PER_MILE = 1609.344;
