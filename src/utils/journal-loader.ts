@@ -6,7 +6,8 @@ import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loa
 import { isRawFilesWarning } from '../lib/journal/imports/raw-files.ts';
 import { formatProblem } from '../lib/journal/problems.ts';
 import { storyIdOf } from '../lib/journal/stories.ts';
-import { siteCollections, type RunEntry, type SiteCollections } from '../lib/site/collections.ts';
+import type { RunEntry } from '../lib/publish/run-entry.ts';
+import { siteCollections, type SiteCollections } from '../lib/site/collections.ts';
 import type { Story } from '../lib/types.ts';
 import { journalSource } from '../lib/journal-source.ts';
 import { readJournalToShare } from './journal-reading.ts';

@@ -1,6 +1,7 @@
 // Shared page data: the profile (with the journal's today) and small lookups every page needs.
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { runFromRow, winFromRow, type RunEntry, type WinEntry } from '../lib/site/collections.ts';
+import type { RunEntry } from '../lib/publish/run-entry.ts';
+import { runFromRow, winFromRow, type WinEntry } from '../lib/site/collections.ts';
 import { layoutInputs, type LayoutInputs } from '../lib/site/page-keys.ts';
 
 export type ProfileData = CollectionEntry<'profile'>['data'];

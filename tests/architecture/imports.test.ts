@@ -27,6 +27,16 @@ const CORE_EDGE = [
 const SYSTEM = new Set(['fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'cluster', 'net', 'http', 'https', 'readline']);
 /** The bottom layer: days, units, slugs and text. It imports nothing of the project but itself. */
 const BOTTOM = 'src/lib/format/';
+/**
+ * Layers side by side: neither imports the other; what both show (a run's public entry, the
+ * published rewards, the year in review) comes from `src/lib/publish/`, below both.
+ */
+const SIBLINGS: ReadonlyArray<readonly [string, string]> = [
+  ['src/lib/cards/', 'src/lib/site/'],
+  ['src/lib/site/', 'src/lib/cards/'],
+  ['src/lib/publish/', 'src/lib/site/'],
+  ['src/lib/publish/', 'src/lib/cards/'],
+];
 /** Folders src/lib must not import: the pages and the Astro integrations built on top of it. */
 const ABOVE_LIB = ['src/pages/', 'src/integrations/', 'src/components/', 'src/layouts/'];
 
@@ -88,6 +98,11 @@ function importViolations(files: readonly SourceFile[]): string[] {
       if (file.path.startsWith(BOTTOM) && target !== null && !target.startsWith(BOTTOM)) {
         say('src/lib/format is the bottom layer: it imports nothing of the project but itself (type imports too)');
       }
+      for (const [from, to] of SIBLINGS) {
+        if (file.path.startsWith(from) && target !== null && target.startsWith(to)) {
+          say(`${from.slice(8, -1)} must not import ${to.slice(8, -1)}: what both show lives in src/lib/publish/`);
+        }
+      }
       if (file.path.startsWith('src/lib/') && target !== null && under(target, ABOVE_LIB)) say('src/lib must not import pages, components or integrations');
       if ((file.path.startsWith('scripts/') || file.path.startsWith('src/')) && target !== null && target.startsWith('tests/')) {
         say('only tests may import from tests/');
@@ -137,6 +152,19 @@ describe('import rules', () => {
       "src/lib/format/bad.ts:2 imports 'node:fs': only the journal reader's edge files (listed in this test) may use the file system",
       "src/lib/format/bad.ts:3 imports 'path': only the journal reader's edge files (listed in this test) may use the file system",
       "src/lib/journal/bad.ts:1 imports '../log/log-run.ts': the domain core may import only itself and src/lib/types.ts",
+    ]);
+  });
+
+  it('catch the cards and the site importing each other, or publish importing either', () => {
+    const planted: SourceFile[] = [
+      { path: 'src/lib/cards/bad.ts', text: "import type { RunEntry } from '../site/collections.ts';\nimport { runEntry } from '../publish/run-entry.ts';\n" },
+      { path: 'src/lib/site/bad.ts', text: "import { drawCard } from '../cards/render-card.ts';\n" },
+      { path: 'src/lib/publish/bad.ts', text: "import { x } from '../site/figures.ts';\n" },
+    ];
+    expect(importViolations(planted)).toEqual([
+      "src/lib/cards/bad.ts:1 imports '../site/collections.ts': cards must not import site: what both show lives in src/lib/publish/",
+      "src/lib/site/bad.ts:1 imports '../cards/render-card.ts': site must not import cards: what both show lives in src/lib/publish/",
+      "src/lib/publish/bad.ts:1 imports '../site/figures.ts': publish must not import site: what both show lives in src/lib/publish/",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { RUN_ROW_COLUMNS, runEntry, runFromRow, runYears, siteCollections, WIN_COLUMNS, winEntry, winFromRow, winYears } from '../../src/lib/site/collections.ts';
+import { runEntry } from '../../src/lib/publish/run-entry.ts';
+import { RUN_ROW_COLUMNS, runFromRow, runYears, siteCollections, WIN_COLUMNS, winEntry, winFromRow, winYears } from '../../src/lib/site/collections.ts';
 import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
 import type { Journal, Run, Series, Win } from '../../src/lib/types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { recordRows, type RecordWin } from '../../src/lib/site/records.ts';
+import { recordRows, type RecordWin } from '../../src/lib/wins/standings.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
 import { makeProfile, makeRuns } from '../wins/make-run.ts';
 

@@ -4,7 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { emptyRunDraft, RUN_COLUMNS, RUN_FIELDS, type ColumnKind, type ColumnValues } from '../../src/lib/journal/run-columns.ts';
 import { NEW_FILE_COLUMNS } from '../../src/lib/log/csv-append.ts';
-import { RUN_ROW_COLUMNS, runEntry, runFromRow, runYears } from '../../src/lib/site/collections.ts';
+import { runEntry } from '../../src/lib/publish/run-entry.ts';
+import { RUN_ROW_COLUMNS, runFromRow, runYears } from '../../src/lib/site/collections.ts';
 import type { Run } from '../../src/lib/types.ts';
 import { runRowSchema } from '../../src/utils/content-schemas.ts';
 

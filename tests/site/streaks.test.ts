@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { currentDailyStreak, currentWeeklyStreak, longestDailyStreak } from '../../src/lib/site/streaks.ts';
+import { currentDailyStreak, currentWeeklyStreak, longestDailyStreak } from '../../src/lib/wins/consistency.ts';
 import { headlineNumbers } from '../../src/lib/site/headline.ts';
 
 const dates = ['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-05', '2025-01-06', '2025-01-07', '2025-01-08'];

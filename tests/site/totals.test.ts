@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cumulativeDistance, monthlyTotals, weeklyTotals } from '../../src/lib/site/totals.ts';
+import { cumulativeDistance, monthlyTotals, weeklyTotals } from '../../src/lib/wins/volume.ts';
 
 const run = (date: string, distance: number, time: number | null = null) => ({ date, distance, time });
 

@@ -11,7 +11,7 @@ import { KIND_ORDER } from '../../src/lib/wins/kinds.ts';
 import { nextMilestones, type NextMilestone } from '../../src/lib/wins/next-milestones.ts';
 import { STANDARD_DISTANCES } from '../../src/lib/wins/rungs.ts';
 import { createWalk } from '../../src/lib/wins/walk.ts';
-import { recordRows } from '../../src/lib/site/records.ts';
+import { recordRows } from '../../src/lib/wins/standings.ts';
 import { staircase } from '../../src/lib/site/goal.ts';
 import { makeGoal, makeProfile, makeRun } from './make-run.ts';
 

@@ -12,7 +12,7 @@ import { parseRewards } from '../../src/lib/journal/rewards.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { formatSummaryLine, summarizeJournal } from '../../src/lib/journal/summary.ts';
 import { logRun } from '../../src/lib/log/log-run.ts';
-import { publishedRewards } from '../../src/lib/site/collections.ts';
+import { publishedRewards } from '../../src/lib/publish/rewards.ts';
 import { cardJobsForJournal } from '../../src/lib/cards/card-jobs.ts';
 import type { Journal } from '../../src/lib/types.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';

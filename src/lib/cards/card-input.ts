@@ -6,7 +6,7 @@ import { formatCount, formatDistance, formatDuration, formatPace } from '../form
 import type { Goal, IsoDate, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatMeasure, formatWinFigure } from '../wins/figure.ts';
 import { previousStep, recordWhen, runConditions } from '../wins/why.ts';
-import { runEntry } from '../site/collections.ts';
+import { runEntry } from '../publish/run-entry.ts';
 import { FAMILY_INFO } from '../wins/kinds.ts';
 import type { CardTheme } from './family-style.ts';
 

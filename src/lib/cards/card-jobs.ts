@@ -4,7 +4,7 @@ import type { Journal, Win } from '../types.ts';
 import { cardInputForGoal, cardInputForSite, cardInputForWin, type CardContext } from './card-input.ts';
 import { CARD_FORMATS, cardFileName } from './formats.ts';
 import type { CardJob } from './render-all.ts';
-import { publishedRewards } from '../site/collections.ts';
+import { publishedRewards } from '../publish/rewards.ts';
 import { rewardLine } from '../wins/rewards.ts';
 
 /** Each rewarded win's line, by slug: the same published rewards the site shows. */

@@ -2,7 +2,7 @@
 // said as a card input so they are drawn, cached and pooled exactly like win cards. Pure: no I/O.
 import { formatDate, formatMonth } from '../format/dates.ts';
 import { formatCount, formatDistance, toUnit } from '../format/units.ts';
-import { yearReviews, type YearReview, type YearWin } from '../site/year-review.ts';
+import { yearReviews, type YearReview, type YearWin } from '../publish/year-review.ts';
 import type { Goal, IsoDate, Journal, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatWinFigure } from '../wins/figure.ts';
 import { KIND_INFO, KIND_RANK_ORDER } from '../wins/kinds.ts';

@@ -1,21 +1,12 @@
 // What the content collections hold, shaped from the journal and the engine's wins: series stored
-// once (wins point into them), and private runs scrubbed here, at the source, so no page can
-// publish their title, notes or story by mistake.
-import { emptyValue, PUBLISHED_RUN_COLUMNS, type ColumnKind, type UnpublishedField } from '../journal/run-columns.ts';
+// once (wins point into them), and runs as `publish/run-entry.ts` scrubs them, so no page can
+// publish a private run's title, notes or story by mistake.
+import { PUBLISHED_RUN_COLUMNS, type ColumnKind } from '../journal/run-columns.ts';
+import { runEntry, type RunEntry } from '../publish/run-entry.ts';
+import { publishedRewards } from '../publish/rewards.ts';
 import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';
-import { matchRewards, publishRewards, type PublishedReward } from '../wins/rewards.ts';
-import type { Goal, IsoDate, Journal, Profile, Run, Series, Win } from '../types.ts';
-
-/**
- * A run as pages see it: the journal's run less what is never published (the runner's own win
- * text lives in its custom win, unknown columns and source paths stay private; see `publish` in
- * RUN_COLUMNS). For a private run the `public` fields (title, notes, race, tags, story, route) are
- * emptied by `runEntry`.
- */
-export interface RunEntry extends Omit<Run, UnpublishedField> {
-  /** Slugs of the wins this run earned, in the engine's order. */
-  wins: string[];
-}
+import type { PublishedReward } from '../wins/rewards.ts';
+import type { Goal, IsoDate, Journal, Profile, Series, Win } from '../types.ts';
 
 /** A win as pages see it: the progression names its shared series instead of holding it. */
 export interface WinEntry extends Omit<Win, 'progression'> {
@@ -46,16 +37,6 @@ export interface SiteCollections {
   goals: GoalEntry[];
   /** Earned first, then the ones ahead; a private reward's words are already gone. */
   rewards: PublishedReward[];
-}
-
-export function runEntry(run: Run, wins: string[]): RunEntry {
-  const hidden = run.private;
-  const entry: Record<string, unknown> = {};
-  for (const column of PUBLISHED_RUN_COLUMNS) {
-    entry[column.name] = hidden && column.publish === 'public' ? emptyValue(column) : run[column.name as keyof Run];
-  }
-  entry.wins = wins;
-  return entry as unknown as RunEntry;
 }
 
 /** A run entry's fields in the order a stored row holds them: the published run columns, then the wins it earned. */
@@ -120,12 +101,4 @@ export function siteCollections(journal: Journal, wins: readonly Win[]): SiteCol
     reflections: journal.reflections.filter((r) => !r.private).map(({ week, title, body }) => ({ week, title, body })),
     rewards: publishedRewards(journal, wins),
   };
-}
-
-/** The journal's rewards as the site may show them (the cards use the same). */
-export function publishedRewards(journal: Journal, wins: readonly Win[]): PublishedReward[] {
-  const rewards = journal.rewards ?? [];
-  if (rewards.length === 0) return [];
-  const standing = matchRewards(rewards, wins, journal.runs, journal.goals, journal.profile, journal.today);
-  return publishRewards(standing, journal.profile.units);
 }

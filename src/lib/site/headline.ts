@@ -1,7 +1,7 @@
 // The home page's headline numbers, as of the journal's today.
 import type { IsoDate, WeekStart } from '../types.ts';
-import { currentDailyStreak, currentWeeklyStreak, type Streak } from './streaks.ts';
-import type { RunLike } from './totals.ts';
+import { currentDailyStreak, currentWeeklyStreak, type Streak } from '../wins/consistency.ts';
+import type { RunLike } from '../wins/volume.ts';
 
 export interface Headline {
   runs: number;

@@ -1,7 +1,7 @@
 // The calendar heatmap (a static SVG): one block per calendar year, a column per week, a row per weekday.
 import { addDays, dayNumber, weekStartOf } from '../format/dates.ts';
 import type { IsoDate, WeekStart } from '../types.ts';
-import type { RunLike } from './totals.ts';
+import type { RunLike } from '../wins/volume.ts';
 
 export const CELL = 11;
 export const GAP = 3;

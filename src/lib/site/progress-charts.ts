@@ -3,7 +3,7 @@ import { addDays, dayNumber, monthOf } from '../format/dates.ts';
 import { toUnit } from '../format/units.ts';
 import type { DistanceUnit, WeekStart } from '../types.ts';
 import type { ChartSpec } from './chart-spec.ts';
-import { cumulativeDistance, monthlyTotals, weeklyTotals, type RunLike } from './totals.ts';
+import { cumulativeDistance, monthlyTotals, weeklyTotals, type RunLike } from '../wins/volume.ts';
 
 interface Options {
   units: DistanceUnit;

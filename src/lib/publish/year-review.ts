@@ -3,10 +3,9 @@
 // from the journal's runs and the engine's wins; the period totals and streaks are the engine's own
 // (volume and consistency families), so a figure here always matches the wins it sits beside.
 import type { IsoDate, WeekStart, WinKind } from '../types.ts';
-import { biggestPeriod } from '../wins/volume.ts';
-import { monthlyTotals, weeklyTotals, type PeriodTotal } from './totals.ts';
+import { biggestPeriod, monthlyTotals, weeklyTotals, type PeriodTotal } from '../wins/volume.ts';
 import { addDays, daysBetween, weekStartOf } from '../format/dates.ts';
-import { longestDailyStreak, type Streak } from './streaks.ts';
+import { longestDailyStreak, type Streak } from '../wins/consistency.ts';
 
 export interface YearRun {
   id: string;
