@@ -5,7 +5,7 @@ import { parseDate } from '../src/lib/journal/fields.ts';
 import { readJournal } from '../src/lib/journal/read-journal.ts';
 import { formatWinFigure } from '../src/lib/wins/figure.ts';
 import { findWins } from '../src/lib/wins/find-wins.ts';
-import { isWinKind, WIN_KINDS } from '../src/lib/wins/kinds.ts';
+import { isWinKind, WIN_KINDS } from '../src/lib/model/kinds.ts';
 import { parseCommandLine, printProblems, runCli, todayFromEnv, UsageError } from './cli.ts';
 
 /** `text` broken at spaces into lines of at most `width` characters, each indented. */

@@ -4,7 +4,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { runYears, winYears } from './lib/site/collections.ts';
-import { WIN_FAMILIES, WIN_KINDS, WIN_UNITS } from './lib/wins/kinds.ts';
+import { WIN_FAMILIES, WIN_KINDS, WIN_UNITS } from './lib/model/kinds.ts';
 import { journalLoader, storiesLoader } from './utils/journal-loader.ts';
 import { isoDate, runRowSchema } from './utils/content-schemas.ts';
 

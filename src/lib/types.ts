@@ -1,10 +1,10 @@
 // The domain, shared by the journal reader, the wins engine, the cards and the pages.
 // Inside the program distances are metres, durations seconds, temperatures °C, dates the
 // calendar day as the runner wrote it (`YYYY-MM-DD`, no timezone shifting).
-import type { AssignedField, RunFields } from './journal/run-columns.ts';
-import type { WinFamily, WinKind, WinUnit } from './wins/kinds.ts';
+import type { AssignedField, RunFields } from './model/run-columns.ts';
+import type { WinFamily, WinKind, WinUnit } from './model/kinds.ts';
 
-// Kinds, families and units are spelled out once, as lists in wins/kinds.ts (the engine and the content schema use them).
+// Kinds, families and units are spelled out once, as lists in model/kinds.ts (the engine and the content schema use them).
 export type { WinFamily, WinKind, WinUnit };
 
 // Days and units are the formatting layer's own words (format/ imports nothing above it).
@@ -40,7 +40,7 @@ export interface Track {
   breaks?: readonly number[];
 }
 
-/** A run: its fields, their types and meaning are listed once, in RUN_COLUMNS (journal/run-columns.ts). */
+/** A run: its fields, their types and meaning are listed once, in RUN_COLUMNS (model/run-columns.ts). */
 export type Run = RunFields;
 
 /** A Markdown/MDX journal entry: the story of a run. */

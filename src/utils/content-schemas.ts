@@ -2,7 +2,7 @@
 // row's columns (RUN_ROW, from RUN_COLUMNS): one schema per kind of column, checked against the
 // kind's type.
 import { z } from 'astro/zod';
-import type { ColumnKind, ColumnValues } from '../lib/journal/run-columns.ts';
+import type { ColumnKind, ColumnValues } from '../lib/model/run-columns.ts';
 import { RUN_ROW, type RunRow } from '../lib/site/collections.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

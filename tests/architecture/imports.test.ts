@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** The domain core: journal → wins, with the formatting both use. */
-const CORE = ['src/lib/journal/', 'src/lib/wins/', 'src/lib/format/'];
+const CORE = ['src/lib/journal/', 'src/lib/wins/', 'src/lib/format/', 'src/lib/model/'];
 /** What the core may import from the project besides itself. */
 const CORE_MAY_IMPORT = ['src/lib/types.ts'];
 /** The journal reader's edge: the only core files that touch the disk, processes or threads. */
@@ -37,6 +37,8 @@ const SIBLINGS: ReadonlyArray<readonly [string, string]> = [
   ['src/lib/publish/', 'src/lib/site/'],
   ['src/lib/publish/', 'src/lib/cards/'],
 ];
+/** The names, shapes and numbers every layer shares (run columns, win kinds, ladders, thresholds, run order): above format only. */
+const MODEL = ['src/lib/model/', 'src/lib/types.ts'];
 /** Folders src/lib must not import: the pages and the Astro integrations built on top of it. */
 const ABOVE_LIB = ['src/pages/', 'src/integrations/', 'src/components/', 'src/layouts/'];
 
@@ -97,6 +99,9 @@ function importViolations(files: readonly SourceFile[]): string[] {
       }
       if (file.path.startsWith(BOTTOM) && target !== null && !target.startsWith(BOTTOM)) {
         say('src/lib/format is the bottom layer: it imports nothing of the project but itself (type imports too)');
+      }
+      if (under(file.path, MODEL) && target !== null && !under(target, MODEL) && !target.startsWith(BOTTOM)) {
+        say('src/lib/model (with types.ts) imports only itself and src/lib/format: every layer above takes its names from it');
       }
       for (const [from, to] of SIBLINGS) {
         if (file.path.startsWith(from) && target !== null && target.startsWith(to)) {
@@ -165,6 +170,17 @@ describe('import rules', () => {
       "src/lib/cards/bad.ts:1 imports '../site/collections.ts': cards must not import site: what both show lives in src/lib/publish/",
       "src/lib/site/bad.ts:1 imports '../cards/render-card.ts': site must not import cards: what both show lives in src/lib/publish/",
       "src/lib/publish/bad.ts:1 imports '../site/figures.ts': publish must not import site: what both show lives in src/lib/publish/",
+    ]);
+  });
+
+  it('catch the shared model reaching up into the reader or the engine', () => {
+    const planted: SourceFile[] = [
+      { path: 'src/lib/model/bad.ts', text: "import { slugify } from '../format/slug.ts';\nimport type { Journal } from '../types.ts';\nimport { findWins } from '../wins/find-wins.ts';\n" },
+      { path: 'src/lib/types.ts', text: "import type { Problem } from './journal/problems.ts';\n" },
+    ];
+    expect(importViolations(planted)).toEqual([
+      "src/lib/model/bad.ts:3 imports '../wins/find-wins.ts': src/lib/model (with types.ts) imports only itself and src/lib/format: every layer above takes its names from it",
+      "src/lib/types.ts:1 imports './journal/problems.ts': src/lib/model (with types.ts) imports only itself and src/lib/format: every layer above takes its names from it",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { FAMILY_COLOUR, THEME_STYLE, contrastRatio, familyCss, iconSvg, type CardTheme } from '../../src/lib/cards/family-style.ts';
-import { WIN_FAMILIES } from '../../src/lib/wins/kinds.ts';
+import { WIN_FAMILIES } from '../../src/lib/model/kinds.ts';
 import { ROOT } from './helpers.ts';
 
 const themes = Object.keys(THEME_STYLE) as CardTheme[];

@@ -18,7 +18,7 @@ import { cardMargins } from '../../src/lib/cards/template.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import type { Journal, Win, WinFamily } from '../../src/lib/types.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { WIN_FAMILIES } from '../../src/lib/wins/kinds.ts';
+import { WIN_FAMILIES } from '../../src/lib/model/kinds.ts';
 import { buildSite, type BuiltSite } from '../e2e/build-site.ts';
 import { ROOT, decode, inkInMargins } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { WIN_FAMILIES } from '../../src/lib/wins/kinds.ts';
+import { WIN_FAMILIES } from '../../src/lib/model/kinds.ts';
 import { launchBrowser, openPage, type Browser } from '../../scripts/lib/browser.ts';
 import { buildSite, type BuiltSite } from './build-site.ts';
 import { crawl } from './crawl.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchDistance, mergeRuns } from '../../src/lib/journal/imports/merge.ts';
-import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
+import { emptyRunDraft } from '../../src/lib/model/run-columns.ts';
 import type { RunDraft, SourceRef } from '../../src/lib/types.ts';
 
 function draft(kind: SourceRef['kind'], fields: Partial<RunDraft> = {}): RunDraft {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runEntry } from '../../src/lib/publish/run-entry.ts';
 import { RUN_ROW_COLUMNS, runFromRow, runYears, siteCollections, WIN_COLUMNS, winEntry, winFromRow, winYears } from '../../src/lib/site/collections.ts';
-import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
+import { emptyRunDraft } from '../../src/lib/model/run-columns.ts';
 import type { Journal, Run, Series, Win } from '../../src/lib/types.ts';
 
 function run(id: string, extra: Partial<Run> = {}): Run {

@@ -1,7 +1,7 @@
 // A win page's eyebrow names its family, and its kind only where that says something more.
 import { describe, expect, it } from 'vitest';
 import { winEyebrow } from '../../src/lib/site/eyebrow.ts';
-import { KIND_INFO, WIN_KINDS } from '../../src/lib/wins/kinds.ts';
+import { KIND_INFO, WIN_KINDS } from '../../src/lib/model/kinds.ts';
 
 describe('winEyebrow', () => {
   it('drops a kind that echoes its family', () => {

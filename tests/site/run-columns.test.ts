@@ -2,7 +2,7 @@
 // content store's rows and their schema and comes back whole, every stored value is checked by the
 // schema, and a draft's defaults are the empty values.
 import { describe, expect, test } from 'vitest';
-import { emptyRunDraft, RUN_COLUMNS, RUN_FIELDS, type ColumnKind, type ColumnValues } from '../../src/lib/journal/run-columns.ts';
+import { emptyRunDraft, RUN_COLUMNS, RUN_FIELDS, type ColumnKind, type ColumnValues } from '../../src/lib/model/run-columns.ts';
 import { NEW_FILE_COLUMNS } from '../../src/lib/log/csv-append.ts';
 import { runEntry } from '../../src/lib/publish/run-entry.ts';
 import { RUN_ROW_COLUMNS, runFromRow, runYears } from '../../src/lib/site/collections.ts';

@@ -7,7 +7,7 @@ import { allWinListPages, familyCounts, WIN_ENTRIES_PER_PAGE, winListPages, winL
 import { groupByRun } from '../../src/lib/site/win-entries.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { WIN_FAMILIES, type WinFamily } from '../../src/lib/wins/kinds.ts';
+import { WIN_FAMILIES, type WinFamily } from '../../src/lib/model/kinds.ts';
 import type { Win } from '../../src/lib/types.ts';
 
 const DATA = resolve(import.meta.dirname, '../../data');

@@ -1,9 +1,9 @@
 // KIND_INFO is the one table of kinds: its descriptions say the numbers the engine applies (a
 // changed threshold or ladder changes its description), and its headline mark is the rule.
 import { describe, expect, it } from 'vitest';
-import { isHeadline, KIND_INFO, WIN_KINDS } from '../../src/lib/wins/kinds.ts';
-import { BAD_DAY_LADDER, DAILY_STREAK_LADDER, lifetimeLadder, RUN_COUNT_LADDER, WEEKLY_STREAK_LADDER } from '../../src/lib/wins/rungs.ts';
-import { BAD_DAY_FEELING, COMEBACK_DAYS, EDDINGTON_MIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../../src/lib/wins/thresholds.ts';
+import { isHeadline, KIND_INFO, WIN_KINDS } from '../../src/lib/model/kinds.ts';
+import { BAD_DAY_LADDER, DAILY_STREAK_LADDER, lifetimeLadder, RUN_COUNT_LADDER, WEEKLY_STREAK_LADDER } from '../../src/lib/model/rungs.ts';
+import { BAD_DAY_FEELING, COMEBACK_DAYS, EDDINGTON_MIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../../src/lib/model/thresholds.ts';
 
 describe('KIND_INFO', () => {
   it('describes every kind', () => {

@@ -1,8 +1,8 @@
 // Small hand-written journals for the engine's tests: a run is a date and a distance in km,
 // everything else optional; ids follow the reader's rule (date, then `-N` within the day).
 import type { Goal, Profile, Run } from '../../src/lib/types.ts';
-import { emptyRunDraft } from '../../src/lib/journal/run-columns.ts';
-import { compareRunIds } from '../../src/lib/wins/find-wins.ts';
+import { emptyRunDraft } from '../../src/lib/model/run-columns.ts';
+import { compareRunIds } from '../../src/lib/model/run-order.ts';
 
 export type RunSpec = Partial<Omit<Run, 'distance'>> & { date: string; km: number };
 

@@ -1,7 +1,7 @@
 // A mi profile's distance firsts climb a ladder of miles; a km profile's slugs never change.
 import { describe, expect, it } from 'vitest';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { MILE_DISTANCE_LADDER } from '../../src/lib/wins/rungs.ts';
+import { MILE_DISTANCE_LADDER } from '../../src/lib/model/rungs.ts';
 import { makeProfile, makeRuns } from './make-run.ts';
 
 const MILE = 1.609344;

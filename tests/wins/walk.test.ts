@@ -1,9 +1,9 @@
 // The walk's slugs: unique per date whatever order the wins of a date come in, an earlier
 // (back-dated) win included, with -2, -3... for later duplicates only.
 import { describe, expect, it } from 'vitest';
-import { KIND_ORDER } from '../../src/lib/wins/kinds.ts';
+import { KIND_ORDER } from '../../src/lib/model/kinds.ts';
 import { createWalk } from '../../src/lib/wins/walk.ts';
-import { compareRunIds } from '../../src/lib/wins/find-wins.ts';
+import { compareRunIds } from '../../src/lib/model/run-order.ts';
 import { createNameSlugger } from '../../src/lib/format/slug.ts';
 import { makeProfile, makeRun } from './make-run.ts';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Journal, Run, Win } from '../../src/lib/types.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
-import { WIN_KINDS } from '../../src/lib/wins/kinds.ts';
+import { WIN_KINDS } from '../../src/lib/model/kinds.ts';
 import { beatenKind, beatenWords, previousStep, recordWhen, runConditions, whyItCounts } from '../../src/lib/wins/why.ts';
 
 let journal: Journal;

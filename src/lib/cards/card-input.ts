@@ -7,7 +7,7 @@ import type { Goal, IsoDate, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatMeasure, formatWinFigure } from '../wins/figure.ts';
 import { previousStep, recordWhen, runConditions } from '../wins/why.ts';
 import { runEntry } from '../publish/run-entry.ts';
-import { FAMILY_INFO } from '../wins/kinds.ts';
+import { FAMILY_INFO } from '../model/kinds.ts';
 import type { CardTheme } from './family-style.ts';
 
 export interface CardSparkline {

@@ -6,7 +6,7 @@
 // WCAG AA (tests/cards/family-style.test.ts checks the ratios). Pages use the deep colour on light
 // paper and a bright one of the same hue in dark mode.
 import type { WinFamily } from '../types.ts';
-import { WIN_FAMILIES } from '../wins/kinds.ts';
+import { WIN_FAMILIES } from '../model/kinds.ts';
 
 export type CardTheme = WinFamily | 'site';
 

@@ -5,7 +5,7 @@ import { formatCount, formatDistance, toUnit } from '../format/units.ts';
 import { yearReviews, type YearReview, type YearWin } from '../publish/year-review.ts';
 import type { Goal, IsoDate, Journal, Profile, Run, Win, WinUnit } from '../types.ts';
 import { formatWinFigure } from '../wins/figure.ts';
-import { KIND_INFO, KIND_RANK_ORDER } from '../wins/kinds.ts';
+import { KIND_INFO, KIND_RANK_ORDER } from '../model/kinds.ts';
 import { cardInputForWin, countdown, joinParts, siteAddress, withoutLoneWord, type CardInput } from './card-input.ts';
 import { cardFileName } from './formats.ts';
 import type { CardJob } from './render-all.ts';

@@ -10,7 +10,7 @@ import {
   toRunDraft,
   type FieldSource,
 } from './run-record.ts';
-import { NO_EXTRA, RUN_FIELDS, type RunFieldName } from './run-columns.ts';
+import { NO_EXTRA, RUN_FIELDS, type RunFieldName } from '../model/run-columns.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);

@@ -1,7 +1,7 @@
 // `profile.md`: who runs, how the site is named, which units and week they think in.
 import type { Problem, Profile } from '../types.ts';
 import { parseDate, parseDistance, parseDuration } from './fields.ts';
-import { KNOWN_BEST_NAMES } from '../wins/known-bests.ts';
+import { KNOWN_BEST_NAMES } from '../model/known-bests.ts';
 import { parseFrontMatter, type FrontMatterField } from './front-matter.ts';
 import { problem } from './problems.ts';
 

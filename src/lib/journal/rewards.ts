@@ -28,10 +28,10 @@ import {
   type Barrier,
   type DistanceRung,
   type OpenLadder,
-} from '../wins/rungs.ts';
-import { compareRunIds } from '../wins/find-wins.ts';
+} from '../model/rungs.ts';
+import { compareRunIds } from '../model/run-order.ts';
 import { benchmarkEffort, nextBarrier, type EffortRun } from '../wins/speed.ts';
-import { EDDINGTON_MIN } from '../wins/thresholds.ts';
+import { EDDINGTON_MIN } from '../model/thresholds.ts';
 import { parseBoolean, parseDistance } from './fields.ts';
 import { problem } from './problems.ts';
 

@@ -13,7 +13,7 @@ import {
   type Parsed,
 } from './fields.ts';
 import { problem } from './problems.ts';
-import { NO_EFFORTS, NO_EXTRA, NO_TEXTS, RUN_FIELDS, type RunFieldName } from './run-columns.ts';
+import { NO_EFFORTS, NO_EXTRA, NO_TEXTS, RUN_FIELDS, type RunFieldName } from '../model/run-columns.ts';
 
 /** A field as written: its name as the file spells it, its text, and the line a problem names. */
 export interface RawField {

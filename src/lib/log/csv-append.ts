@@ -3,7 +3,7 @@
 // quoting style; the existing text is kept exactly (BOM, unknown columns, trailing newline or not).
 import Papa from 'papaparse';
 import { canonicalFieldName } from '../journal/run-record.ts';
-import { RUN_FIELDS } from '../journal/run-columns.ts';
+import { RUN_FIELDS } from '../model/run-columns.ts';
 
 /** Values by canonical (lowercase) column name, as the runner typed them. */
 export type RowValues = Record<string, string>;

@@ -1,6 +1,6 @@
 // A run as pages and cards may show it: private runs scrubbed here, at the source, so neither a
 // page nor a share image can publish their title, notes or story by mistake.
-import { emptyValue, PUBLISHED_RUN_COLUMNS, type UnpublishedField } from '../journal/run-columns.ts';
+import { emptyValue, PUBLISHED_RUN_COLUMNS, type UnpublishedField } from '../model/run-columns.ts';
 import type { Run } from '../types.ts';
 
 /**

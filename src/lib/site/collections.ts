@@ -1,7 +1,7 @@
 // What the content collections hold, shaped from the journal and the engine's wins: series stored
 // once (wins point into them), and runs as `publish/run-entry.ts` scrubs them, so no page can
 // publish a private run's title, notes or story by mistake.
-import { PUBLISHED_RUN_COLUMNS, type ColumnKind } from '../journal/run-columns.ts';
+import { PUBLISHED_RUN_COLUMNS, type ColumnKind } from '../model/run-columns.ts';
 import { runEntry, type RunEntry } from '../publish/run-entry.ts';
 import { publishedRewards } from '../publish/rewards.ts';
 import { fromRow, toRow, yearTables, type Row, type YearTable } from './year-tables.ts';

@@ -1,7 +1,7 @@
 // Where in a run a best effort happened, for a win page: "between km 3.2 and 8.2 of a 16.2 km run".
 import { formatDistance } from '../format/units.ts';
 import type { DistanceUnit, Effort } from '../types.ts';
-import { STANDARD_DISTANCES, STREAM_ONLY_DISTANCES } from '../wins/rungs.ts';
+import { STANDARD_DISTANCES, STREAM_ONLY_DISTANCES } from '../model/rungs.ts';
 
 const MARKER: Record<DistanceUnit, string> = { km: 'km', mi: 'mile' };
 

@@ -1,6 +1,6 @@
 // The line above a win's title: its family, then its kind, unless the kind only says the family
 // again ("Races · Races", "Goals · Goal progress").
-import { FAMILY_INFO, KIND_INFO, type WinFamily, type WinKind } from '../wins/kinds.ts';
+import { FAMILY_INFO, KIND_INFO, type WinFamily, type WinKind } from '../model/kinds.ts';
 
 /** "volume" for "Volume", "race" for "Races": a label's first word, singular. */
 function stem(label: string): string {

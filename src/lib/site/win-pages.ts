@@ -4,7 +4,7 @@
 // exactly one page of its family's, the filter's counts are over all wins (not one page), and no
 // list page can take the address of a win or a year (`/wins/<slug>/`, `/wins/<year>/` are one level
 // deep; list pages are `/wins/`, `/wins/page/<n>/`, `/wins/family/<family>/` and `.../<n>/`).
-import { WIN_FAMILIES, type WinFamily } from '../wins/kinds.ts';
+import { WIN_FAMILIES, type WinFamily } from '../model/kinds.ts';
 import { newestFirst } from './timeline.ts';
 import { groupByRun, type RunWin } from './win-entries.ts';
 

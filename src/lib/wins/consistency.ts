@@ -10,9 +10,9 @@ import {
   RUN_COUNT_LADDER,
   WEEKLY_STREAK_LADDER,
   type OpenLadder,
-} from './rungs.ts';
+} from '../model/rungs.ts';
 import { appendPoint, createSeries, type Detector, type Walk } from './walk.ts';
-import { EDDINGTON_MIN } from './thresholds.ts';
+import { EDDINGTON_MIN } from '../model/thresholds.ts';
 
 function isRung(ladder: OpenLadder, value: number): boolean {
   return nextRungAbove(ladder, value - 1) === value;

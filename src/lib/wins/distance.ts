@@ -2,11 +2,11 @@
 import type { PreviousRecord, Run } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from './rungs.ts';
-import { knownLongest, ranBefore } from './known-bests.ts';
+import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from '../model/rungs.ts';
+import { knownLongest, ranBefore } from '../model/known-bests.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { asks, highest, mayAskDistance, milestone, type NextContext, type NextMilestone } from './next.ts';
-import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from './thresholds.ts';
+import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../model/thresholds.ts';
 
 /**
  * The distance a run must reach to be a longest-run win after a longest run of `longest` metres:

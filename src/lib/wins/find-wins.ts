@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock. Adding a kind is one detector module and one line in `createDetectors`.
 import type { Goal, Profile, Run, Win } from '../types.ts';
 import { beatsWorldRecordRun } from '../journal/plausibility.ts';
-import { KIND_RANK_ORDER } from './kinds.ts';
+import { KIND_RANK_ORDER } from '../model/kinds.ts';
 import { createWalk, type Detector } from './walk.ts';
 import { detectClimbFirsts, detectDistanceWins } from './distance.ts';
 import { detectSpeedWins } from './speed.ts';
@@ -13,15 +13,7 @@ import { detectRaces } from './race.ts';
 import { detectGoalWins } from './goal.ts';
 import { detectAnniversaries } from './anniversary.ts';
 import { detectCustomWins } from './personal.ts';
-
-/** Id order: the date, then the N of `YYYY-MM-DD-N` (so `-10` follows `-9`). */
-export function compareRunIds(a: string, b: string): number {
-  const dateA = a.slice(0, 10);
-  const dateB = b.slice(0, 10);
-  if (dateA !== dateB) return dateA < dateB ? -1 : 1;
-  // The first run of a day has no suffix: it is run 1.
-  return Number(a.slice(11) || 1) - Number(b.slice(11) || 1);
-}
+import { compareRunIds } from '../model/run-order.ts';
 
 /** The runs to walk before `run` all come before it in id order. */
 function follows(previous: Run, run: Run): boolean {

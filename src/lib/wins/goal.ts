@@ -2,9 +2,9 @@
 import type { Goal, IsoDate, PreviousRecord, Run, Series } from '../types.ts';
 import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
 import { mayAskDistance, milestone, raceRun, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
-import { GOAL_PERCENTS, MARATHON_METRES, reaches } from './rungs.ts';
+import { GOAL_PERCENTS, MARATHON_METRES, reaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
-import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
+import { GOAL_DAY_TOLERANCE } from '../model/thresholds.ts';
 
 const PROGRESS_TITLES: Record<number, (goal: string) => string> = {
   25: (goal) => `A quarter of the way to ${goal}`,

@@ -8,13 +8,13 @@ import { formatCount, formatDistance, formatDuration, formatElevation, formatPac
 import { anniversaryNext } from './anniversary.ts';
 import { consistencyNext } from './consistency.ts';
 import { distanceNext } from './distance.ts';
-import { compareRunIds } from './find-wins.ts';
+import { compareRunIds } from '../model/run-order.ts';
 import { compareGoals, goalNext, goalStanding } from './goal.ts';
-import { KIND_ORDER } from './kinds.ts';
+import { KIND_ORDER } from '../model/kinds.ts';
 import { ASKS, COMEBACK_EASY_DAYS, milestone, raceRun, recoveryDays, type GoalAhead, type NextContext, type NextMilestone, type RunnerPhase } from './next.ts';
 import { isUnwellRun } from './resilience.ts';
 import { speedNext } from './speed.ts';
-import { COMEBACK_DAYS } from './thresholds.ts';
+import { COMEBACK_DAYS } from '../model/thresholds.ts';
 import { volumeNext } from './volume.ts';
 
 export type { NextMilestone, RunnerPhase } from './next.ts';

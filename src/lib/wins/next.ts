@@ -2,8 +2,8 @@
 // family module says what is within reach on its own ladders; next-milestones.ts puts them together.
 import type { Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
-import { HALF_MARATHON_METRES, MARATHON_METRES, reaches } from './rungs.ts';
-import { GOAL_DAY_TOLERANCE } from './thresholds.ts';
+import { HALF_MARATHON_METRES, MARATHON_METRES, reaches } from '../model/rungs.ts';
+import { GOAL_DAY_TOLERANCE } from '../model/thresholds.ts';
 
 export interface NextMilestone {
   /** The kind of win reaching it earns. */

@@ -4,8 +4,8 @@
 import type { DistanceUnit, IsoDate, Run } from '../types.ts';
 import { formatDistance } from '../format/units.ts';
 import { createNameSlugger } from '../format/slug.ts';
-import { EFFORT_MAX, EFFORT_MIN, HALF_MARATHON_METRES, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from './rungs.ts';
-import { ranBefore } from './known-bests.ts';
+import { EFFORT_MAX, EFFORT_MIN, HALF_MARATHON_METRES, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from '../model/rungs.ts';
+import { ranBefore } from '../model/known-bests.ts';
 import type { Detector } from './walk.ts';
 
 /** What to call a race: its name, else the run's title, else its distance — a private run's words never. */

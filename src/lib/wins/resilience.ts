@@ -2,9 +2,9 @@
 import type { IsoDate, Run, Series } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
-import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, reaches } from './rungs.ts';
+import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, reaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
-import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from './thresholds.ts';
+import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from '../model/thresholds.ts';
 
 /** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
 const COMEBACK_CHART_WEEKS = 26;

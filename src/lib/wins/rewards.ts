@@ -4,7 +4,7 @@ import type { DistanceUnit, Goal, IsoDate, Profile, Reward, RewardTarget, Run, W
 import { slugify } from '../format/slug.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation } from '../format/units.ts';
 import { currentDailyStreak, currentWeeklyStreak } from './consistency.ts';
-import { compareRunIds } from './find-wins.ts';
+import { compareRunIds } from '../model/run-order.ts';
 import { goalStanding } from './goal.ts';
 import { bestEffortStandings } from './speed.ts';
 

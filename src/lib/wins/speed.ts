@@ -8,9 +8,9 @@ import {
   STREAM_ONLY_DISTANCES,
   type Barrier,
   type DistanceRung,
-} from './rungs.ts';
-import { isHeadline } from './kinds.ts';
-import { knownBestTime } from './known-bests.ts';
+} from '../model/rungs.ts';
+import { isHeadline } from '../model/kinds.ts';
+import { knownBestTime } from '../model/known-bests.ts';
 import { appendPoint, createSeries, type Detector, type WinDraft } from './walk.ts';
 import { asks, BARRIER_REACH, milestone, type NextContext, type NextMilestone } from './next.ts';
 

@@ -2,10 +2,10 @@
 import type { IsoDate, PreviousRecord, Run, WeekStart, Win } from '../types.ts';
 import { addDays, daysBetween, monthOf, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
-import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from './rungs.ts';
+import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from '../model/rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
 import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
-import { PERIOD_RECORD_MARGIN } from './thresholds.ts';
+import { PERIOD_RECORD_MARGIN } from '../model/thresholds.ts';
 
 /** Earlier weeks (months) with runs before a record week (month) counts: a beginner's first weeks all grow. */
 export const MIN_EARLIER_WEEKS = 8;

@@ -3,7 +3,7 @@
 // into a Win with a unique, stable slug.
 import type { Goal, IsoDate, PreviousRecord, Profile, Run, Series, Win, WinKind, WinUnit } from '../types.ts';
 import { dateOfDayNumber, dayNumber, daysBetween, monthOf } from '../format/dates.ts';
-import { isHeadline, KIND_INFO, WIN_KINDS } from './kinds.ts';
+import { isHeadline, KIND_INFO, WIN_KINDS } from '../model/kinds.ts';
 
 export interface WinDraft {
   kind: WinKind;

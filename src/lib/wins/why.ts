@@ -5,8 +5,8 @@ import type { DistanceUnit, IsoDate, PreviousRecord, Run, Win } from '../types.t
 import { formatDate, formatMonth } from '../format/dates.ts';
 import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
 import { formatMeasure } from './figure.ts';
-import type { WinKind } from './kinds.ts';
-import { ordinal, STANDARD_DISTANCES } from './rungs.ts';
+import type { WinKind } from '../model/kinds.ts';
+import { ordinal, STANDARD_DISTANCES } from '../model/rungs.ts';
 
 export type WhyWin = Pick<Win, 'kind' | 'title' | 'value' | 'unit' | 'previous' | 'rung' | 'daysSincePrevious'>;
 export type WhyRun = Pick<Run, 'distance' | 'time' | 'feeling' | 'temperature' | 'tags' | 'elevation'>;

@@ -1,7 +1,7 @@
 // One activity file, whatever its format, and the summary of it that becomes a run.
 import { tzOffset } from '@date-fns/tz';
 import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
-import { emptyRunDraft } from '../run-columns.ts';
+import { emptyRunDraft } from '../../model/run-columns.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';

@@ -2,7 +2,7 @@
 // `--` for missing values, thousands separators, `HH:MM:SS(.s)` durations.
 import type { Problem, Profile, RunDraft } from '../../types.ts';
 import { metresPerUnit } from '../../format/units.ts';
-import { emptyRunDraft } from '../run-columns.ts';
+import { emptyRunDraft } from '../../model/run-columns.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
 

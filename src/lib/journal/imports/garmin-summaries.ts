@@ -3,7 +3,7 @@
 // not carry (the activity's name and Garmin's type), and the runs that have no FIT file at all
 // (a treadmill run, one entered by hand). Pure: text in, summaries and problems out.
 import type { Problem, RunDraft } from '../../types.ts';
-import { emptyRunDraft } from '../run-columns.ts';
+import { emptyRunDraft } from '../../model/run-columns.ts';
 import { localDateTime } from './activity.ts';
 import { isGarminRun, isVirtualGarminType } from './garmin-csv.ts';
 

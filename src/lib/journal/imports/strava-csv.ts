@@ -6,7 +6,7 @@ import { formatDistance, metresPerUnit } from '../../format/units.ts';
 import { problem } from '../problems.ts';
 import type { ActivitySummary } from './activity.ts';
 import { localDateTime } from './activity.ts';
-import { emptyRunDraft } from '../run-columns.ts';
+import { emptyRunDraft } from '../../model/run-columns.ts';
 import { plausibleEfforts } from './best-efforts.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
