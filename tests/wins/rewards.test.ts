@@ -167,6 +167,81 @@ describe('private: yes', () => {
   });
 });
 
+describe('private: yes as people write it', () => {
+  const FORMS = [
+    '- Socks at 100 km lifetime',
+    '  - private: yes',
+    '- Tea at 50 km lifetime',
+    '  private： yes',
+    '- Cake at 25% of Spring Half',
+    '- private: yes',
+    '- A massage after my first half marathon',
+    '  * Private ﹕ true',
+    '- New shoes at 250 km lifetime',
+    '',
+  ].join('\n');
+
+  it('reads a sub-bullet, a full-width colon and a bullet of its own as the flag of the reward above', async () => {
+    writeJournal(FORMS);
+    const journal = await read();
+    expect(journal.errors.map(formatProblem)).toEqual([]);
+    expect(journal.warnings.map(formatProblem)).toEqual([]);
+    expect(journal.rewards!.map((r) => [r.text, r.private, r.source.line])).toEqual([
+      ['Socks', true, 1],
+      ['Tea', true, 3],
+      ['Cake', true, 5],
+      ['A massage', true, 7],
+      ['New shoes', false, 9],
+    ]);
+  });
+
+  it('warns at path:line for a near-miss spelling or a privacy line it does not read', async () => {
+    writeJournal(
+      [
+        '- Socks at 100 km lifetime',
+        '  privat: yes',
+        '- Tea at 50 km lifetime',
+        '  is_private: yes',
+        '- Cake at 25% of Spring Half',
+        '  - private?: yes',
+        '- A massage after my first half marathon',
+        '  private yes',
+        '- New shoes at 250 km lifetime',
+        '(private)',
+        '',
+        'Rewards I keep private stay off the site: a note of mine, not a flag.',
+        '',
+      ].join('\n'),
+    );
+    const journal = await read();
+    expect(journal.rewards!.map((r) => r.private)).toEqual([false, false, false, false, false]);
+    const where = (p: { path: string; line: number | null; field: string | null }) => [p.path.slice(p.path.indexOf('data/')), p.line, p.field];
+    expect(journal.warnings.map(where)).toEqual([
+      ['data/rewards.md', 2, 'privat'],
+      ['data/rewards.md', 4, 'is_private'],
+      ['data/rewards.md', 6, 'private?'],
+      ['data/rewards.md', 8, 'private'],
+      ['data/rewards.md', 10, 'private'],
+    ]);
+    expect(journal.warnings.slice(0, 3).every((p) => p.message.includes('"private"') && p.message.includes('public'))).toBe(true);
+    expect(journal.warnings.slice(3).every((p) => p.message.includes('not read'))).toBe(true);
+    expect(journal.errors).toEqual([]);
+  });
+
+  it('keeps a sub-bullet private reward\'s words out of what is published', async () => {
+    writeJournal('- A book about the Tour de France at an 8-week streak\n  - private: yes\n- Tickets at 250 km lifetime\n');
+    const journal = await read();
+    const wins = findWins(journal.runs, journal.goals, journal.profile);
+    const published = publishedRewards(journal, wins);
+    expect(published.map((r) => [r.text, r.label])).toEqual([
+      [null, '8-week streak'],
+      ['Tickets', '250 km lifetime'],
+    ]);
+    expect(JSON.stringify(published)).not.toContain('Tour de France');
+    expect(JSON.stringify(cardJobsForJournal(journal, wins))).not.toContain('Tour de France');
+  });
+});
+
 describe('what is published', () => {
   it('keeps a private reward counted but without its words, on the site and on the cards', async () => {
     writeJournal(GOOD);

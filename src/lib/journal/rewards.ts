@@ -6,6 +6,8 @@
 //   - A massage after Winter Trail 50K
 //     private: yes
 //
+// (`  - private: yes` as a sub-bullet, and `private： yes` with a full-width colon, are the same flag.)
+//
 // The target is read into the engine's own keys (kind, rung, goal), checked against the ladders,
 // the goals and the runner's own wins, so a reward that can never be earned is a located error.
 // Pure: the text, the profile, the goals and the runs in; rewards and problems out.
@@ -33,6 +35,7 @@ import { compareRunIds } from '../model/run-order.ts';
 import { benchmarkEffort, nextBarrier, type EffortRun } from '../wins/speed.ts';
 import { EDDINGTON_MIN } from '../model/thresholds.ts';
 import { parseBoolean, parseDistance } from './fields.ts';
+import { isNearPrivate, mentionsPrivate, PRIVATE_SPELLING_EXPECTED } from './private-spelling.ts';
 import { problem } from './problems.ts';
 
 export const REWARDS_FILE = 'rewards.md';
@@ -245,17 +248,26 @@ function splits(text: string): Array<{ reward: string; when: string }> {
 }
 
 const LIST_ITEM = /^[-*+]\s+(.*)$/;
-const FIELD = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
+/** `name: value`, with the colon as a phone or an IME may type it (`：`, `﹕`). */
+const FIELD = /^([\p{L}_][\p{L}\d_?-]*)\s*[:：﹕]\s*(.*)$/u;
+/** A Markdown bullet in front of a field: `  - private: yes` is the same flag as `  private: yes`. */
+const BULLET = /^[-*+]\s+/;
 
 export interface ParsedRewards {
   rewards: Reward[];
   problems: Problem[];
 }
 
+/** A line's field, bullet and indentation aside: `  - private： yes` → private, yes. */
+function fieldOf(raw: string): { name: string; value: string } | null {
+  const field = FIELD.exec(raw.trim().replace(BULLET, ''));
+  return field === null ? null : { name: field[1]!, value: field[2]! };
+}
+
 /**
- * The rewards of `rewards.md`: each top-level list item is one (`- <reward> at <win>`), and an
- * indented `private: yes` under it keeps its words off the site. Headings and other text are the
- * runner's own notes and are left alone.
+ * The rewards of `rewards.md`: each top-level list item is one (`- <reward> at <win>`), and a
+ * `private: yes` under it (indented or not, as a sub-bullet or not) keeps its words off the site.
+ * Headings and other text are the runner's own notes and are left alone.
  */
 export function parseRewards(text: string, path: string, context: RewardContext): ParsedRewards {
   const rewards: Reward[] = [];
@@ -273,6 +285,25 @@ export function parseRewards(text: string, path: string, context: RewardContext)
     }
     if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
     if (inFence) return;
+    const indented = /^\s+/.test(raw);
+    const field = fieldOf(raw);
+    const name = field?.name.toLowerCase() ?? null;
+    // `private:` belongs to the reward above it however it is written (not indented, or as a
+    // bullet of its own): a privacy flag must never be dropped for want of two spaces.
+    if (field !== null && name === 'private') {
+      if (current === null) {
+        problems.push(problem('error', at, 'private', null, 'a "private:" line right under the reward it keeps private'));
+        return;
+      }
+      const flag = parseBoolean(field.value);
+      if (flag.ok) (current as Reward).private = flag.value;
+      else problems.push(problem('error', at, 'private', field.value, flag.expected));
+      return;
+    }
+    if (field !== null && isNearPrivate(field.name)) {
+      problems.push(problem('warning', at, field.name, field.value, PRIVATE_SPELLING_EXPECTED));
+      return;
+    }
     const item = LIST_ITEM.exec(raw);
     if (item) {
       current = null;
@@ -293,27 +324,19 @@ export function parseRewards(text: string, path: string, context: RewardContext)
       }
       return;
     }
-    // `private:` belongs to the reward above it even when it is not indented: a privacy flag
-    // must never be dropped for want of two spaces.
-    const privateLine = /^private\s*:/i.test(raw.trim());
-    const field = /^\s+/.test(raw) || privateLine ? FIELD.exec(raw.trim()) : null;
-    if (field && current !== null) {
-      const name = field[1]!.toLowerCase();
-      if (!REWARD_FIELDS.includes(name)) {
-        problems.push(problem('warning', at, field[1]!, null, `a reward field: ${REWARD_FIELDS.join(', ')}`));
-        return;
-      }
-      const flag = parseBoolean(field[2]!);
-      if (flag.ok) (current as Reward).private = flag.value;
-      else problems.push(problem('error', at, 'private', field[2]!, flag.expected));
+    if (field !== null && indented && current !== null) {
+      problems.push(problem('warning', at, field.name, null, `a reward field: ${REWARD_FIELDS.join(', ')}`));
       return;
     }
-    if (privateLine) {
-      problems.push(problem('error', at, 'private', null, 'a "private:" line right under the reward it keeps private'));
+    // Under a reward (indented, or the next line of its item), a line that speaks of privacy but
+    // is not the flag (`private yes`, `(private)`) is not read: say so rather than publish it.
+    const continues = indented || (index > 0 && lines[index - 1]!.trim() !== '');
+    if (current !== null && continues && mentionsPrivate(raw)) {
+      problems.push(problem('warning', at, 'private', raw.trim(), 'a "private: yes" line under the reward; this line is not read, so the reward is public'));
       return;
     }
     // A line that is not indented ends the item: fields below it belong to no reward.
-    if (raw.trim() !== '' && !/^\s/.test(raw)) current = null;
+    if (raw.trim() !== '' && !indented) current = null;
   });
   return { rewards, problems };
 }

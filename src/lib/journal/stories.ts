@@ -2,6 +2,7 @@
 // without one it is the story of a run from a CSV on its date.
 import type { IsoDate, Problem, Profile, Run, RunDraft, Story } from '../types.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { isNearPrivate, PRIVATE_SPELLING_EXPECTED } from './private-spelling.ts';
 import { problem } from './problems.ts';
 import { mapFieldSource, parseRunRecord, toRunDraft, type RunValues } from './run-record.ts';
 
@@ -34,6 +35,10 @@ export function parseJournalEntry(
   const hasDistance = (fm.fields.get('distance')?.text.trim() ?? '') !== '';
   const all = [...fm.problems];
   const values = parseRunRecord(mapFieldSource(fm.fields), { path, line: 1, unit: profile.units, requireDistance: false }, all);
+  for (const field of fm.fields.values()) {
+    // `privat: yes` would sit in `extra` and the story would be public.
+    if (isNearPrivate(field.name)) all.push(problem('warning', { path, line: field.line }, field.name.trim(), field.text, PRIVATE_SPELLING_EXPECTED));
+  }
   if (values.date === null || (hasDistance && values.distance === null)) return { entry: null, problems: all };
   const entry: JournalEntry = {
     storyId,
