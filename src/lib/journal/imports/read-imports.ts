@@ -201,7 +201,11 @@ export async function readImports(
       }
     }
 
-    for (const file of files) if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+    for (const file of files) {
+      if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+      // An export as downloaded: the reader does not open it, but `git add data` publishes it whole.
+      else if (/\.zip$/i.test(file)) raw.add(topOf(file), 'archives');
+    }
     out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
     const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
