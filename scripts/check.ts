@@ -22,7 +22,11 @@ await runCli(async () => {
   const read = await readJournal(dataDir, { today });
   const journal: Journal = {
     ...read,
-    warnings: sortProblems([...read.warnings, ...futureRunWarnings(read.runs, today ?? clockToday())]),
+    // A run whose date is already an error (a year typo) is not warned about a second time.
+    warnings: sortProblems([
+      ...read.warnings,
+      ...futureRunWarnings(read.runs, today ?? clockToday()).filter((w) => !read.errors.some((e) => e.field === 'date' && e.path === w.path && e.line === w.line)),
+    ]),
   };
   const summary = summarizeJournal(journal);
   const failed = journal.errors.length > 0;

@@ -5,6 +5,9 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipArchive } from '../../scripts/bench/lib/zip-archive.ts';
+import { isRawFilesWarning } from '../../src/lib/journal/imports/raw-files.ts';
+import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { buildSite, prepareProject } from '../trust/site-build.ts';
 import { FIXTURES, freshJournal, REAL, stravaExportEntries, unzipInto } from './journals.ts';
 
@@ -43,6 +46,24 @@ describe('raw files in the journal folder', () => {
       "data/strava: warning: raw export files in the journal folder: a public repository publishes 6 raw GPS tracks (each starting and ending where you do, usually home), and Strava's private notes and every activity of the export; replace them with trimmed, publishable files: npm run import -- data/strava, then delete data/strava",
       'data/tracks: warning: raw export files in the journal folder: a public repository publishes 2 raw GPS tracks (each starting and ending where you do, usually home); replace them with trimmed, publishable files: npm run import -- data/tracks, then delete data/tracks',
     ]);
+  });
+
+  it('an export ZIP left in the journal folder warns too, as check and the build read it', async () => {
+    const data = await freshJournal(join(root, 'zip-data'), 'date,distance\n2020-01-01,5\n');
+    // A Strava export as downloaded: 500 gzipped tracks, activities.csv with private notes.
+    await writeFile(join(data, 'export_12345.zip'), zipArchive((await stravaExportEntries(499)).entries));
+    await mkdir(join(data, 'exports'), { recursive: true });
+    await writeFile(join(data, 'exports/garmin-export.ZIP'), zipArchive([{ name: 'DI_CONNECT/a.fit', data: 'x' }]));
+    await writeFile(join(data, 'exports/older-export.zip'), zipArchive([{ name: 'activities.csv', data: 'Activity ID\n' }]));
+    const result = check('zip-data');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr.split('\n').filter((line) => line.includes('raw export files'))).toEqual([
+      "zip-data/export_12345.zip: warning: raw export files in the journal folder: a public repository publishes a ZIP archive whole, with every file in it (an export's raw GPS tracks and private notes too); replace them with trimmed, publishable files: npm run import -- zip-data/export_12345.zip, then delete zip-data/export_12345.zip",
+      "zip-data/exports: warning: raw export files in the journal folder: a public repository publishes 2 ZIP archives whole, with every file in them (an export's raw GPS tracks and private notes too); replace them with trimmed, publishable files: npm run import -- zip-data/exports, then delete zip-data/exports",
+    ]);
+    // The site build prints the journal's raw-file warnings (src/utils/journal-loader.ts): these are among them.
+    const journal = await readJournal(data, { today: '2020-01-01' });
+    expect(journal.warnings.filter(isRawFilesWarning).map((w) => w.path)).toEqual([`${data}/export_12345.zip`, `${data}/exports`]);
   });
 
   it('no warning once the folder is imported and deleted', async () => {

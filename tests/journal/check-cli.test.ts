@@ -82,6 +82,22 @@ describe('npm run check', () => {
     expect(check(['--nope']).status).toBe(2);
   });
 
+  it('fails on a year typo, naming its line once (an error, not also a date-in-the-future warning)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-year-typo-'));
+    try {
+      writeFileSync(join(dir, 'runs.csv'), 'date,distance\n2025-01-06,5\n9999-01-08,5\n2025-01-10,5\n');
+      const { status, stdout, lines } = check(['--data', dir], { SMALL_WINS_TODAY: '2025-01-10' });
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(lines).toEqual([
+        `${dir}/runs.csv:3: date: got "9999-01-08", expected a date by 2026-01-10 (a year after today) or within a year of the latest run before it (2025-01-10): the year looks like a typo`,
+        `${dir}: 1 error, 0 warnings`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names a reward that can never be earned and a malformed reward line at path:line, and fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-rewards-'));
     try {

@@ -1,5 +1,5 @@
-// The profile's history (`running_since`, `bests`) and the pace-typo warning, read from journal
-// folders written to disk, as `check` and the site read them.
+// The profile's history (`running_since`, `bests`), the pace-typo warning and the year-typo error,
+// read from journal folders written to disk, as `check` and the site read them.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { readJournalAndWins } from '../../src/utils/journal-reading.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -113,5 +114,41 @@ describe('pace typos', () => {
     const journal = await readJournal(dir);
     expect(journal.warnings.map((p) => [p.line, p.field, p.value])).toEqual([[15, 'time', '24:10']]);
     expect(formatProblem(journal.warnings[0]!)).toContain('this is 4:50 /mi over 5 mi, 56% faster than your best at a similar distance, 11:00 /mi');
+  });
+});
+
+describe('year typos', () => {
+  const weekly = (from: number, weeks: number): string[] =>
+    Array.from({ length: weeks }, (_, i) => `${new Date(Date.UTC(from, 0, 1 + 7 * i)).toISOString().slice(0, 10)},5,30:00,,`);
+
+  it('a date more than a year past the run before it and past today is an error at its line, and the site gets no wins', async () => {
+    // Line 5 of runs.csv: 9999 for 2024, between runs of March 2024.
+    const dir = await journalDir({
+      'runs.csv': [HEADER, '2024-03-01,5,30:00,,', '2024-03-04,6,36:00,,', '2024-03-07,5,29:40,,', '9999-03-10,8,48:00,,', '2024-03-12,5,29:30,,', ''].join('\n'),
+    });
+    for (const today of [null, '2024-03-20']) {
+      const { journal, wins } = await readJournalAndWins(dir, today);
+      expect(journal.errors).toEqual([
+        expect.objectContaining({ severity: 'error', path: `${dir}/runs.csv`, line: 5, field: 'date', value: '9999-03-10' }),
+      ]);
+      expect(wins).toEqual([]);
+    }
+    const { journal } = await readJournalAndWins(dir, '2024-03-20');
+    expect(formatProblem(journal.errors[0]!)).toBe(
+      `${dir}/runs.csv:5: date: got "9999-03-10", expected a date by 2025-03-20 (a year after today) or within a year of the latest run before it (2024-03-12): the year looks like a typo`,
+    );
+  });
+
+  it('a journal that goes on past a today set in the past, and a comeback after years away, are no typo', async () => {
+    // Three years of weekly runs, read as of its first spring: each run is within a year of the one before.
+    const onward = await journalDir({ 'runs.csv': [HEADER, ...weekly(2022, 156), ''].join('\n') });
+    expect((await readJournal(onward, { today: '2022-04-01' })).errors).toEqual([]);
+    // Three years without a run, then back: dated before a year after today (the clock's, or set).
+    const comeback = await journalDir({ 'runs.csv': [HEADER, ...weekly(2019, 10), ...weekly(2023, 10), ''].join('\n') });
+    expect((await readJournal(comeback)).errors).toEqual([]);
+    expect((await readJournal(comeback, { today: '2023-03-20' })).errors).toEqual([]);
+    // The same comeback read as of a day before it: more than a year past both, so each of its runs is named.
+    const early = await readJournal(comeback, { today: '2020-06-01' });
+    expect(early.errors.map((p) => [p.line, p.field, p.value])).toEqual(weekly(2023, 10).map((row, i) => [12 + i, 'date', row.slice(0, 10)]));
   });
 });

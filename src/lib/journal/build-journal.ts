@@ -5,7 +5,7 @@ import { mergeRuns } from './imports/merge.ts';
 import { csvHeader, parseRunsCsv } from './csv.ts';
 import { parseGoal } from './goals.ts';
 import { parseImportedCsv, readRouteFiles } from './imported-runs.ts';
-import { implausibleRunWarnings } from './plausibility.ts';
+import { farFutureDateErrors, implausibleRunWarnings } from './plausibility.ts';
 import { paceTypoWarnings } from './pace-typos.ts';
 import { problem, sortProblems, splitProblems } from './problems.ts';
 import { assignRunIds } from './run-ids.ts';
@@ -51,7 +51,16 @@ function byPath<T extends { path: string }>(files: T[]): T[] {
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function buildJournal(sources: JournalSources, options: { today?: IsoDate | null } = {}): Journal {
+export interface BuildJournalOptions {
+  today?: IsoDate | null;
+  /**
+   * A year after today (SMALL_WINS_TODAY, else the clock's day, which the reader looks up): a run
+   * dated later, and more than a year after the run before it, is an error. Unset: not checked.
+   */
+  latestDate?: IsoDate;
+}
+
+export function buildJournal(sources: JournalSources, options: BuildJournalOptions = {}): Journal {
   const { profile } = sources;
   const problems: Problem[] = [...sources.profileProblems, ...(sources.fileProblems ?? [])];
 
@@ -102,6 +111,7 @@ export function buildJournal(sources: JournalSources, options: { today?: IsoDate
   const shown = keepShownReflections(written, attached.runs);
   append(problems, shown.problems);
   append(problems, implausibleRunWarnings(attached.runs));
+  if (options.latestDate !== undefined) append(problems, farFutureDateErrors(attached.runs, options.latestDate));
   append(problems, paceTypoWarnings(attached.runs, profile.units));
 
   const runs = attached.runs;

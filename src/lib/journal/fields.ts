@@ -24,6 +24,11 @@ function daysInMonth(year: number, month: number): number {
  */
 export const EARLIEST_YEAR = 1900;
 
+/** `YYYY-MM-DD` a year after `date` (a 29 February stays one: it still compares as that day). */
+export function aYearAfter(date: IsoDate): IsoDate {
+  return `${String(Number(date.slice(0, 4)) + 1).padStart(4, '0')}${date.slice(4)}`;
+}
+
 function tooEarly(year: number): Parsed<never> {
   return fail(`a date in ${EARLIEST_YEAR} or later (the year ${String(year).padStart(4, '0')} looks like a typo)`);
 }

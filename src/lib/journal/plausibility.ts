@@ -1,6 +1,9 @@
 // Values that are possible but unlikely: warnings, never errors (a typo is likelier than a world record).
+// The one exception is a date far past every other run and past today: no run can be that, and the
+// engine would count every week up to it.
 import type { IsoDate, Problem, Run } from '../types.ts';
 import { formatDistance, formatDuration, formatPace } from '../format/units.ts';
+import { aYearAfter } from './fields.ts';
 import { problem } from './problems.ts';
 import { beatsWorldRecord, worldRecordTime, WORLD_RECORDS } from './world-records.ts';
 
@@ -75,4 +78,26 @@ export function futureRunWarnings(runs: Run[], today: IsoDate): Problem[] {
   return runs
     .filter((run) => run.date > today)
     .map((run) => problem('warning', at(run), 'date', run.date, `a date on or before today (${today})`));
+}
+
+/**
+ * Runs dated more than a year past the last credible run before them and more than a year after
+ * today (`latest` is that day a year on): a year typo (`9999`, `2052` for `2025`), an error at its
+ * line. `runs` in id order (by date). A run is credible when it is not such a typo, so a journal that
+ * goes on past a `today` set in the past (SMALL_WINS_TODAY) stays whole, and a comeback after a long
+ * break is dated before a year after today.
+ */
+export function farFutureDateErrors(runs: readonly Run[], latest: IsoDate): Problem[] {
+  const errors: Problem[] = [];
+  let credible: IsoDate | null = null;
+  for (const run of runs) {
+    if (credible === null || run.date <= latest || run.date <= aYearAfter(credible)) {
+      credible = run.date;
+      continue;
+    }
+    errors.push(
+      problem('error', at(run), 'date', run.date, `a date by ${latest} (a year after today) or within a year of the latest run before it (${credible}): the year looks like a typo`),
+    );
+  }
+  return errors;
 }

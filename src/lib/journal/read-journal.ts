@@ -5,7 +5,7 @@ import type { IsoDate, Journal, Problem } from '../types.ts';
 import { buildJournal, type SourceFile } from './build-journal.ts';
 import { cardFontNameProblem, cardFontProblem, profileFontPaths } from './font-files.ts';
 import { IMPORTED_DIR, ROUTES_DIR } from './imported-runs.ts';
-import { mapLimit, readImports } from './imports/read-imports.ts';
+import { activityDates, mapLimit, readImports } from './imports/read-imports.ts';
 import { problem } from './problems.ts';
 import { defaultProfile, parseProfile } from './profile.ts';
 import { REFLECTION_FILE, REFLECTIONS_DIR } from './reflections.ts';
@@ -173,6 +173,6 @@ export async function readJournal(dir: string, options: ReadJournalOptions = {})
       importedCsv: importedCsv.map(({ path, text }) => ({ path, text })),
       routes: { dir: `${displayDir}/${ROUTES_DIR}`, files: routeFiles.map(({ file, text }) => ({ name: `${ROUTES_DIR}/${file}`, text })) },
     },
-    options,
+    { today: options.today ?? null, latestDate: activityDates(options.today).latest },
   );
 }

@@ -1,6 +1,6 @@
-// Raw exports and GPS files inside the journal folder still build, but a public repository
-// publishes them whole: the tracks start and end at the runner's door, and a Strava export holds
-// private notes. One warning per top-level folder (or file) names it and the command that
+// Raw exports, GPS files and export archives inside the journal folder still build, but a public
+// repository publishes them whole: the tracks start and end at the runner's door, and a Strava
+// export holds private notes. One warning per top-level folder (or file) names it and the command that
 // replaces it with what is safe to publish.
 import type { Problem } from '../../types.ts';
 
@@ -11,6 +11,8 @@ export interface RawFileCounts {
   stravaExports: number;
   /** Garmin Connect activity CSVs. */
   garminCsvs: number;
+  /** ZIP archives (an export as downloaded): never opened here, published whole with all they hold. */
+  archives: number;
 }
 
 const MARK = 'raw export files in the journal folder';
@@ -21,6 +23,10 @@ export function rawFilesWarning(shownPath: string, counts: RawFileCounts): Probl
   if (counts.tracks > 0) exposed.push(`${counts.tracks} raw GPS track${counts.tracks === 1 ? '' : 's'} (each starting and ending where you do, usually home)`);
   if (counts.stravaExports > 0) exposed.push("Strava's private notes and every activity of the export");
   if (counts.garminCsvs > 0) exposed.push('every activity of the Garmin export, not only runs');
+  if (counts.archives > 0) {
+    const one = counts.archives === 1;
+    exposed.push(`${one ? 'a ZIP archive' : `${counts.archives} ZIP archives`} whole, with every file in ${one ? 'it' : 'them'} (an export's raw GPS tracks and private notes too)`);
+  }
   return {
     severity: 'warning',
     path: shownPath,
@@ -39,7 +45,7 @@ export function isRawFilesWarning(problem: Problem): boolean {
 export class RawFileTally {
   private readonly byTop = new Map<string, RawFileCounts>();
   add(top: string, kind: keyof RawFileCounts): void {
-    const counts = this.byTop.get(top) ?? { tracks: 0, stravaExports: 0, garminCsvs: 0 };
+    const counts = this.byTop.get(top) ?? { tracks: 0, stravaExports: 0, garminCsvs: 0, archives: 0 };
     counts[kind]++;
     this.byTop.set(top, counts);
   }

@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Problem, Profile, RunDraft } from '../../types.ts';
 import { EARLIEST_YEAR } from './streams.ts';
+import { aYearAfter } from '../fields.ts';
 import { draftFromSummary, type ActivitySummary } from './activity.ts';
 import { activityFormatOf, readActivityFile, type ActivityParser } from './activity-file.ts';
 import { openImportCache, type ImportCache } from './cache.ts';
@@ -74,11 +75,6 @@ async function listFilesRecursive(dir: string): Promise<{ files: string[]; links
   } catch {
     return { files: [], links: [] };
   }
-}
-
-/** `YYYY-MM-DD` a year after `today`. */
-function aYearAfter(today: IsoDate): IsoDate {
-  return `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4)}`;
 }
 
 /** The activity dates an import keeps: from 1900 to a year after today (the clock's day, UTC, by default). */
@@ -205,7 +201,11 @@ export async function readImports(
       }
     }
 
-    for (const file of files) if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+    for (const file of files) {
+      if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
+      // An export as downloaded: the reader does not open it, but `git add data` publishes it whole.
+      else if (/\.zip$/i.test(file)) raw.add(topOf(file), 'archives');
+    }
     out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
     const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
