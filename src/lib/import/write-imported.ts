@@ -47,9 +47,9 @@ export function importRowValues(run: IncomingRun, route: string | null): Record<
   };
 }
 
-async function readIfExists(path: string): Promise<string | null> {
+async function readIfExists(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -115,6 +115,7 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
   for (const [target, list] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = `${IMPORTED_DIR}/${target}.csv`;
     const path = join(dataDir, file);
+    // Bytes, not text: a note saved in another encoding must come back exactly as it was.
     const existing = await readIfExists(path);
     const rows: Array<Record<string, string>> = [];
     for (const run of list) {
@@ -137,17 +138,22 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
   return result;
 }
 
-/** The file's text with the rows appended in its own layout; a new file gets the import header. */
-function appendRows(existing: string | null, rows: ReadonlyArray<Record<string, string>>, shown: string): string {
-  const layout = existing === null ? null : readLayout(existing);
+/**
+ * The file's bytes with the rows appended in its own layout; a new file gets the import header. The
+ * old bytes are the new file's first bytes, unchanged: the layout is read from the file decoded as
+ * UTF-8, and a byte that is not UTF-8 can only sit inside a cell, never in the commas, quotes and
+ * line breaks the layout is made of.
+ */
+function appendRows(existing: Buffer | null, rows: ReadonlyArray<Record<string, string>>, shown: string): Buffer {
+  const layout = existing === null ? null : readLayout(existing.toString('utf8'));
   if (existing === null || layout === null || layout.empty) {
     const lines = [IMPORT_HEADER, ...rows.map((row) => IMPORT_HEADER.map((name) => row[name] ?? ''))];
-    return `${Papa.unparse(lines.map((l) => [...l]), { newline: '\n' })}\n`;
+    return Buffer.from(`${Papa.unparse(lines.map((l) => [...l]), { newline: '\n' })}\n`);
   }
   if (sourceColumn(layout.header) < 0) {
     throw new ImportInputError(`${shown}: its header has no "source" column, so the runs already imported cannot be told apart: add it back (or move the file away) and import again`);
   }
   const cells = rows.map((row) => layout.header.map((name) => row[name.trim().toLowerCase()] ?? ''));
   const text = Papa.unparse(cells, { quotes: layout.quoteColumns, newline: layout.eol, header: false });
-  return `${existing}${layout.endsWithNewline ? '' : layout.eol}${text}${layout.eol}`;
+  return Buffer.concat([existing, Buffer.from(`${layout.endsWithNewline ? '' : layout.eol}${text}${layout.eol}`)]);
 }

@@ -1,0 +1,42 @@
+// What `import` must never do to the runner's files: rewrite bytes it did not write.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, freshJournal, importInto } from './journals.ts';
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'small-wins-journal-files-'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const HEADER = 'date,distance,time,title,type,elevation,temperature,notes,private,virtual,win,source,efforts,route';
+const GPX = join(FIXTURES, 'splits-3k.gpx');
+
+describe('the imported CSV the runner already has', () => {
+  it('keeps its bytes exactly, a Latin-1 note included, and appends the new run after them', async () => {
+    const data = await freshJournal(join(root, 'latin1'));
+    await mkdir(join(data, 'imported'));
+    // "Café" saved in Latin-1 by a spreadsheet: 0xE9 is not UTF-8.
+    const before = Buffer.concat([
+      Buffer.from(`${HEADER}\r\n2024-01-05T08:00:00,5000 m,27:00,Old run,Run,,,Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from(' after,,,,gpx:older,,\r\n'),
+    ]);
+    await writeFile(join(data, 'imported/tracks.csv'), before);
+    const outcome = await importInto(data, [GPX]);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.exitCode).toBe(0);
+    const after = await readFile(join(data, 'imported/tracks.csv'));
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    // The new row in the file's own line ending.
+    const added = after.subarray(before.length).toString('utf8');
+    expect(added).toMatch(/^2024-03-10T\d\d:00:00,[^\r\n]*\r\n$/);
+  });
+});
