@@ -1,4 +1,5 @@
-// What `import` must never do to the runner's files: rewrite bytes it did not write.
+// What `import` must never do to the runner's files: rewrite bytes it did not write, append to a
+// file it cannot read, or write outside the journal through a symbolic link.
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,5 +39,18 @@ describe('the imported CSV the runner already has', () => {
     // The new row in the file's own line ending.
     const added = after.subarray(before.length).toString('utf8');
     expect(added).toMatch(/^2024-03-10T\d\d:00:00,[^\r\n]*\r\n$/);
+  });
+
+  it('refuses a file its reader cannot read, names its file and line, and never changes it', async () => {
+    const data = await freshJournal(join(root, 'broken-quote'));
+    await mkdir(join(data, 'imported'));
+    const before = `${HEADER}\n2024-01-05T08:00:00,5000 m,27:00,Old run,Run,,,"a note never closed,,,,gpx:older,,\n2024-01-06T08:00:00,5000 m,27:00,Next,Run,,,,,,,gpx:next,,\n`;
+    await writeFile(join(data, 'imported/tracks.csv'), before);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const outcome = await importInto(data, [GPX]);
+      expect(outcome.exitCode).toBe(1);
+      expect(outcome.stderr).toMatch(/broken-quote\/imported\/tracks\.csv:2: .*closing quote/);
+      expect(await readFile(join(data, 'imported/tracks.csv'), 'utf8')).toBe(before);
+    }
   });
 });

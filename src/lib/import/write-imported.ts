@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseCsvRows } from '../journal/csv.ts';
+import { formatProblem, problem } from '../journal/problems.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
 import { readLayout } from '../log/csv-append.ts';
@@ -61,14 +62,25 @@ function sourceColumn(header: readonly string[]): number {
   return header.findIndex((name) => name.trim().toLowerCase() === 'source');
 }
 
-/** Every source the journal's imported CSVs already hold. */
-export async function knownSources(dataDir: string): Promise<Set<string>> {
+/**
+ * Every source the journal's imported CSVs already hold. A file whose quoting its reader cannot
+ * follow is refused (named by `displayDir`): the sources after the fault cannot be read, so importing
+ * would append the same runs again on every run of `import`.
+ */
+export async function knownSources(dataDir: string, displayDir: string): Promise<Set<string>> {
   const dir = join(dataDir, IMPORTED_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   const known = new Set<string>();
   for (const name of names.filter((n) => /\.csv$/i.test(n)).sort()) {
     // Comma-separated whatever the cells hold (an efforts cell is full of semicolons).
     const [header, ...records] = parseCsvRows(await readFile(join(dir, name), 'utf8'));
+    const broken = records.find((record) => record.errors.length > 0);
+    if (broken !== undefined) {
+      const at = { path: `${displayDir}/${IMPORTED_DIR}/${name}`, line: broken.line };
+      throw new ImportInputError(
+        `${formatProblem(problem('error', at, 'row', null, broken.errors[0]!))}; nothing was imported: the runs already in this file cannot be told apart until it is mended`,
+      );
+    }
     const column = sourceColumn(header?.fields ?? []);
     for (const record of records) {
       const source = record.fields[column]?.trim();
@@ -97,7 +109,7 @@ export interface WriteResult {
 
 /** Appends the runs not yet in the journal (by source) and writes their routes. */
 export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string): Promise<WriteResult> {
-  const known = await knownSources(dataDir);
+  const known = await knownSources(dataDir, displayDir);
   const fresh: IncomingRun[] = [];
   for (const run of runs) {
     if (known.has(run.source)) continue;
