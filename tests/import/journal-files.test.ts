@@ -1,10 +1,10 @@
 // What `import` must never do to the runner's files: rewrite bytes it did not write, append to a
 // file it cannot read, or write outside the journal through a symbolic link.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, freshJournal, importInto } from './journals.ts';
+import { FIXTURES, freshJournal, importInto, snapshot } from './journals.ts';
 
 let root: string;
 
@@ -52,5 +52,43 @@ describe('the imported CSV the runner already has', () => {
       expect(outcome.stderr).toMatch(/broken-quote\/imported\/tracks\.csv:2: .*closing quote/);
       expect(await readFile(join(data, 'imported/tracks.csv'), 'utf8')).toBe(before);
     }
+  });
+});
+
+describe('a symbolic link that leads out of the journal', () => {
+  for (const folder of ['imported', 'routes']) {
+    it(`is refused as ${folder}/, naming it, and nothing is written anywhere`, async () => {
+      const data = await freshJournal(join(root, `linked-${folder}`, 'data'));
+      const elsewhere = join(root, `linked-${folder}`, 'elsewhere');
+      await mkdir(elsewhere);
+      await symlink(elsewhere, join(data, folder));
+      const before = await snapshot(data);
+      const outcome = await importInto(data, [GPX]);
+      expect(outcome.exitCode).toBe(1);
+      expect(outcome.stderr).toMatch(new RegExp(`linked-${folder}/data/${folder}: it is a link that leads out of the journal \\(to .*linked-${folder}/elsewhere\\)`));
+      expect(await readdir(elsewhere)).toEqual([]);
+      expect(await snapshot(data)).toEqual(before);
+    });
+  }
+
+  it('is refused when it leads to a folder not made yet, which is not made', async () => {
+    const data = await freshJournal(join(root, 'dangling', 'data'));
+    const elsewhere = join(root, 'dangling', 'elsewhere');
+    await symlink(elsewhere, join(data, 'routes'));
+    const outcome = await importInto(data, [GPX]);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stderr).toMatch(/dangling\/data\/routes: it is a link that leads out of the journal/);
+    expect(await readdir(join(root, 'dangling'))).toEqual(['data']);
+    expect(await readdir(data)).toEqual(['profile.md', 'routes', 'runs.csv']);
+  });
+
+  it('is followed when it stays inside the journal', async () => {
+    const data = await freshJournal(join(root, 'linked-inside'));
+    await mkdir(join(data, 'maps'));
+    await symlink(join(data, 'maps'), join(data, 'routes'));
+    const outcome = await importInto(data, [GPX]);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.exitCode).toBe(0);
+    expect((await readdir(join(data, 'maps'))).filter((name) => name.endsWith('.geojson'))).toHaveLength(1);
   });
 });

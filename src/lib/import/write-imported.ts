@@ -2,15 +2,15 @@
 // journal's own format and one trimmed GeoJSON route per run. Additive: a source already in the
 // journal is never written again, and the existing text, with whatever the runner changed in it,
 // is kept byte for byte; only new rows are appended.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { parseCsvRows } from '../journal/csv.ts';
 import { formatProblem, problem } from '../journal/problems.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
 import { readLayout } from '../log/csv-append.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { realLocation, writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ImportTarget, IncomingRun } from './read-sources.ts';
 import { ImportInputError } from './zip-limits.ts';
 
@@ -123,8 +123,15 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
     else byTarget.set(run.target, [run]);
   }
 
+  const targets = [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1));
+  const written = targets.flatMap(([target, list]) => [
+    `${IMPORTED_DIR}/${target}.csv`,
+    ...list.flatMap((run) => (run.draft.track && !run.draft.private ? [routeFileName(run.source)] : [])),
+  ]);
+  await refuseLinksOut(dataDir, [IMPORTED_DIR, ROUTES_DIR, ...written], displayDir);
+
   const result: WriteResult = { files: [], routes: 0 };
-  for (const [target, list] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [target, list] of targets) {
     const file = `${IMPORTED_DIR}/${target}.csv`;
     const path = join(dataDir, file);
     // Bytes, not text: a note saved in another encoding must come back exactly as it was.
@@ -137,7 +144,7 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
         const routePath = join(dataDir, route);
         if ((await readIfExists(routePath)) === null) {
           await mkdir(join(dataDir, ROUTES_DIR), { recursive: true });
-          await writeFile(routePath, trackToGeoJson(run.draft.track));
+          await writeFileAtomic(routePath, trackToGeoJson(run.draft.track));
           result.routes++;
         }
       }
@@ -148,6 +155,24 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
     result.files.push({ file, added: list.length });
   }
   return result;
+}
+
+/**
+ * Stops before anything is written when one of `paths` (inside the journal) is, or sits in, a
+ * symbolic link that leads out of the journal: import writes the runner's journal, never a folder
+ * elsewhere that a link happens to point to.
+ */
+async function refuseLinksOut(dataDir: string, paths: readonly string[], displayDir: string): Promise<void> {
+  const root = await realLocation(dataDir);
+  for (const path of paths) {
+    const real = await realLocation(join(dataDir, path));
+    const inside = relative(root, real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new ImportInputError(
+        `${displayDir}/${path}: it is a link that leads out of the journal (to ${real}), and import writes only inside ${displayDir}/; nothing was imported: make it a real folder or file inside the journal and import again`,
+      );
+    }
+  }
 }
 
 /**
