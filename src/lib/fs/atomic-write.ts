@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, open, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** The steps a test may replace to simulate a full disk or a crash between writing and renaming. */
 export interface AtomicWriteSteps {
@@ -64,6 +64,23 @@ export async function writeTarget(path: string): Promise<string> {
   } catch {
     throw new JournalFileError(`it is a link to ${await readlink(path)}, which does not exist; fix or remove the link`);
   }
+}
+
+/**
+ * Where `path` really is once every symbolic link on the way to it is followed, a link that leads
+ * nowhere (yet) included; the parts not there yet are taken as named. So a write that would go
+ * through a link can be told where it would land before anything is written.
+ */
+export async function realLocation(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const info = await lstat(path).catch(() => null);
+  if (info?.isSymbolicLink()) return realLocation(resolve(dirname(path), await readlink(path)));
+  const parent = dirname(path);
+  return parent === path ? path : join(await realLocation(parent), basename(path));
 }
 
 function octal(mode: number): string {

@@ -108,7 +108,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
       cache,
       parse: (job) => (pool ??= env.workers === false ? inProcessParser : createParsePool()).parse(job),
       limits: env.limits ?? DEFAULT_ZIP_LIMITS,
-      known: await knownSources(dataDir),
+      known: await knownSources(dataDir, data),
       dates: activityDates(env.journalToday),
       onProgress: ({ done, total }) => progress.update(done, total),
     });

@@ -2,14 +2,15 @@
 // journal's own format and one trimmed GeoJSON route per run. Additive: a source already in the
 // journal is never written again, and the existing text, with whatever the runner changed in it,
 // is kept byte for byte; only new rows are appended.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { parseCsvRows } from '../journal/csv.ts';
+import { formatProblem, problem } from '../journal/problems.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
 import { readLayout } from '../log/csv-append.ts';
-import { writeFileAtomic } from '../fs/atomic-write.ts';
+import { realLocation, writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ImportTarget, IncomingRun } from './read-sources.ts';
 import { ImportInputError } from './zip-limits.ts';
 
@@ -47,9 +48,9 @@ export function importRowValues(run: IncomingRun, route: string | null): Record<
   };
 }
 
-async function readIfExists(path: string): Promise<string | null> {
+async function readIfExists(path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -61,14 +62,25 @@ function sourceColumn(header: readonly string[]): number {
   return header.findIndex((name) => name.trim().toLowerCase() === 'source');
 }
 
-/** Every source the journal's imported CSVs already hold. */
-export async function knownSources(dataDir: string): Promise<Set<string>> {
+/**
+ * Every source the journal's imported CSVs already hold. A file whose quoting its reader cannot
+ * follow is refused (named by `displayDir`): the sources after the fault cannot be read, so importing
+ * would append the same runs again on every run of `import`.
+ */
+export async function knownSources(dataDir: string, displayDir: string): Promise<Set<string>> {
   const dir = join(dataDir, IMPORTED_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
   const known = new Set<string>();
   for (const name of names.filter((n) => /\.csv$/i.test(n)).sort()) {
     // Comma-separated whatever the cells hold (an efforts cell is full of semicolons).
     const [header, ...records] = parseCsvRows(await readFile(join(dir, name), 'utf8'));
+    const broken = records.find((record) => record.errors.length > 0);
+    if (broken !== undefined) {
+      const at = { path: `${displayDir}/${IMPORTED_DIR}/${name}`, line: broken.line };
+      throw new ImportInputError(
+        `${formatProblem(problem('error', at, 'row', null, broken.errors[0]!))}; nothing was imported: the runs already in this file cannot be told apart until it is mended`,
+      );
+    }
     const column = sourceColumn(header?.fields ?? []);
     for (const record of records) {
       const source = record.fields[column]?.trim();
@@ -97,7 +109,7 @@ export interface WriteResult {
 
 /** Appends the runs not yet in the journal (by source) and writes their routes. */
 export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string): Promise<WriteResult> {
-  const known = await knownSources(dataDir);
+  const known = await knownSources(dataDir, displayDir);
   const fresh: IncomingRun[] = [];
   for (const run of runs) {
     if (known.has(run.source)) continue;
@@ -111,10 +123,18 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
     else byTarget.set(run.target, [run]);
   }
 
+  const targets = [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1));
+  const written = targets.flatMap(([target, list]) => [
+    `${IMPORTED_DIR}/${target}.csv`,
+    ...list.flatMap((run) => (run.draft.track && !run.draft.private ? [routeFileName(run.source)] : [])),
+  ]);
+  await refuseLinksOut(dataDir, [IMPORTED_DIR, ROUTES_DIR, ...written], displayDir);
+
   const result: WriteResult = { files: [], routes: 0 };
-  for (const [target, list] of [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [target, list] of targets) {
     const file = `${IMPORTED_DIR}/${target}.csv`;
     const path = join(dataDir, file);
+    // Bytes, not text: a note saved in another encoding must come back exactly as it was.
     const existing = await readIfExists(path);
     const rows: Array<Record<string, string>> = [];
     for (const run of list) {
@@ -124,7 +144,7 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
         const routePath = join(dataDir, route);
         if ((await readIfExists(routePath)) === null) {
           await mkdir(join(dataDir, ROUTES_DIR), { recursive: true });
-          await writeFile(routePath, trackToGeoJson(run.draft.track));
+          await writeFileAtomic(routePath, trackToGeoJson(run.draft.track));
           result.routes++;
         }
       }
@@ -137,17 +157,40 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
   return result;
 }
 
-/** The file's text with the rows appended in its own layout; a new file gets the import header. */
-function appendRows(existing: string | null, rows: ReadonlyArray<Record<string, string>>, shown: string): string {
-  const layout = existing === null ? null : readLayout(existing);
+/**
+ * Stops before anything is written when one of `paths` (inside the journal) is, or sits in, a
+ * symbolic link that leads out of the journal: import writes the runner's journal, never a folder
+ * elsewhere that a link happens to point to.
+ */
+async function refuseLinksOut(dataDir: string, paths: readonly string[], displayDir: string): Promise<void> {
+  const root = await realLocation(dataDir);
+  for (const path of paths) {
+    const real = await realLocation(join(dataDir, path));
+    const inside = relative(root, real);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new ImportInputError(
+        `${displayDir}/${path}: it is a link that leads out of the journal (to ${real}), and import writes only inside ${displayDir}/; nothing was imported: make it a real folder or file inside the journal and import again`,
+      );
+    }
+  }
+}
+
+/**
+ * The file's bytes with the rows appended in its own layout; a new file gets the import header. The
+ * old bytes are the new file's first bytes, unchanged: the layout is read from the file decoded as
+ * UTF-8, and a byte that is not UTF-8 can only sit inside a cell, never in the commas, quotes and
+ * line breaks the layout is made of.
+ */
+function appendRows(existing: Buffer | null, rows: ReadonlyArray<Record<string, string>>, shown: string): Buffer {
+  const layout = existing === null ? null : readLayout(existing.toString('utf8'));
   if (existing === null || layout === null || layout.empty) {
     const lines = [IMPORT_HEADER, ...rows.map((row) => IMPORT_HEADER.map((name) => row[name] ?? ''))];
-    return `${Papa.unparse(lines.map((l) => [...l]), { newline: '\n' })}\n`;
+    return Buffer.from(`${Papa.unparse(lines.map((l) => [...l]), { newline: '\n' })}\n`);
   }
   if (sourceColumn(layout.header) < 0) {
     throw new ImportInputError(`${shown}: its header has no "source" column, so the runs already imported cannot be told apart: add it back (or move the file away) and import again`);
   }
   const cells = rows.map((row) => layout.header.map((name) => row[name.trim().toLowerCase()] ?? ''));
   const text = Papa.unparse(cells, { quotes: layout.quoteColumns, newline: layout.eol, header: false });
-  return `${existing}${layout.endsWithNewline ? '' : layout.eol}${text}${layout.eol}`;
+  return Buffer.concat([existing, Buffer.from(`${layout.endsWithNewline ? '' : layout.eol}${text}${layout.eol}`)]);
 }
