@@ -9,7 +9,8 @@ import { draftFromSummary, type ActivitySummary } from '../journal/imports/activ
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
-import { garminColumns, garminRowToDraft, isGarminRun, isVirtualGarminType } from '../journal/imports/garmin-csv.ts';
+import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
+import { isRunningSport, isVirtualRun } from '../journal/imports/run-types.ts';
 import { garminTypeLabel, isGarminSummariesFile, readGarminSummaries, summaryDraft, type GarminSummary } from '../journal/imports/garmin-summaries.ts';
 import { firstRecordTime } from '../journal/imports/fit.ts';
 import { activityDateProblem, mapLimit, sportLabel, type ActivityDates } from '../journal/imports/read-imports.ts';
@@ -175,7 +176,7 @@ class Reader {
       const draft = summaryDraft(summary, path, this.ctx.profile.timezone);
       if (draft === null) {
         const type = garminTypeLabel(summary.type);
-        if (isGarminRun(type)) this.warn(path, `activity ${summary.activityId}: no distance: not counted as a run`);
+        if (isRunningSport(type)) this.warn(path, `activity ${summary.activityId}: no distance: not counted as a run`);
         else this.skip(sportLabel(type));
         continue;
       }
@@ -227,7 +228,7 @@ class Reader {
       const type = garminTypeLabel(described.type);
       draft.title = described.name ?? draft.title;
       draft.type = type;
-      draft.virtual = draft.virtual || isVirtualGarminType(type);
+      draft.virtual = draft.virtual || isVirtualRun(type);
     }
     const source = gpsSourceId(kind, summary.start);
     if (this.ctx.known.has(source)) this.out.already++;

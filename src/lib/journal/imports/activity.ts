@@ -5,6 +5,7 @@ import { emptyRunDraft } from '../../model/run-columns.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
+import { isRunningSport, isVirtualRun } from './run-types.ts';
 import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
 /** What a GPX, TCX or FIT parser reads from a file. */
@@ -45,19 +46,6 @@ export interface ActivitySummary {
   track: Track | null;
 }
 
-const RUNNING_SPORTS = new Set(['running', 'run', 'trail run', 'trail running', 'virtual run', 'treadmill running', 'trailrunning', '9']);
-const VIRTUAL_SUB_SPORTS = new Set(['treadmill', 'virtualactivity', 'virtual activity', 'indoorrunning', 'indoor running', 'virtual run']);
-
-/** A file without a sport is taken as a run: it was put in a running journal. */
-export function isRunningSport(sport: string | null): boolean {
-  return sport === null || RUNNING_SPORTS.has(sport.trim().toLowerCase().replace(/_/g, ' '));
-}
-
-function isVirtual(sport: string | null, subSport: string | null): boolean {
-  const names = [sport, subSport].filter((s): s is string => s !== null).map((s) => s.trim().toLowerCase().replace(/_/g, ' '));
-  return names.some((s) => VIRTUAL_SUB_SPORTS.has(s) || VIRTUAL_SUB_SPORTS.has(s.replace(/ /g, '')));
-}
-
 /**
  * Points timed before 1900 are worth a warning: the file's clock was not set. Glitches are not: a
  * watch's first seconds jump like that in ordinary files, and dropping them is routine cleanup.
@@ -71,7 +59,7 @@ function dropWarnings(undated: number): string[] {
 export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
   const { stream, drops } = readStream(parsed.samples);
   const isRun = isRunningSport(parsed.sport);
-  const virtual = isVirtual(parsed.sport, parsed.subSport);
+  const virtual = isVirtualRun(parsed.sport, parsed.subSport);
   const fromStream = stream ? streamDistance(stream) : 0;
   const distance = parsed.distance !== null && parsed.distance > 0 ? parsed.distance : fromStream > 0 ? fromStream : null;
   let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;

@@ -1,7 +1,8 @@
 // FIT files, read with Garmin's official SDK. A damaged or truncated file keeps whatever
 // decoded before the damage; the SDK's error becomes a warning, never a crash.
 import { Decoder, Profile, Stream as FitStream } from '@garmin/fitsdk';
-import { isRunningSport, type ParsedActivity } from './activity.ts';
+import type { ParsedActivity } from './activity.ts';
+import { isRunningSport } from './run-types.ts';
 import type { RawSample } from './streams.ts';
 
 const FIT_EPOCH_S = 631_065_600;

@@ -5,6 +5,7 @@ import { metresPerUnit } from '../../format/units.ts';
 import { emptyRunDraft } from '../../model/run-columns.ts';
 import type { CsvRecord } from './csv-records.ts';
 import { parseDuration, parseLocaleNumber } from './numbers.ts';
+import { isRunningSport, isVirtualRun } from './run-types.ts';
 
 export interface GarminColumns {
   type: number;
@@ -39,15 +40,6 @@ export function isGarminHeader(header: readonly string[]): boolean {
   return garminColumns(header) !== null;
 }
 
-/** Running, Trail Running, Treadmill Running, Track Running, Virtual Running, Ultra Run... */
-export function isGarminRun(type: string): boolean {
-  return /\brun(ning)?\b/i.test(type);
-}
-
-export function isVirtualGarminType(type: string): boolean {
-  return /treadmill|indoor|virtual/i.test(type);
-}
-
 export type GarminRowResult =
   | { kind: 'run'; draft: RunDraft }
   | { kind: 'skipped'; sport: string }
@@ -60,7 +52,7 @@ export function garminRowToDraft(record: CsvRecord, columns: GarminColumns, path
     problem: { severity: 'error', path, line: record.line, field, value, message },
   });
   const type = cell(columns.type);
-  if (!isGarminRun(type)) return { kind: 'skipped', sport: type || 'Unknown' };
+  if (!isRunningSport(type)) return { kind: 'skipped', sport: type || 'Unknown' };
 
   const dateCell = cell(columns.date);
   const date = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)/.exec(dateCell);
@@ -86,7 +78,7 @@ export function garminRowToDraft(record: CsvRecord, columns: GarminColumns, path
       title: cell(columns.title) || null,
       type,
       elevation,
-      virtual: isVirtualGarminType(type),
+      virtual: isVirtualRun(type),
     },
   };
 }

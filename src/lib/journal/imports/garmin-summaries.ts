@@ -5,7 +5,7 @@
 import type { Problem, RunDraft } from '../../types.ts';
 import { emptyRunDraft } from '../../model/run-columns.ts';
 import { localDateTime } from './activity.ts';
-import { isGarminRun, isVirtualGarminType } from './garmin-csv.ts';
+import { isRunningSport, isVirtualRun } from './run-types.ts';
 
 /** One activity as the export summarises it, in metres, seconds and epoch milliseconds. */
 export interface GarminSummary {
@@ -138,7 +138,7 @@ function localStart(summary: GarminSummary, timezone: string): { date: string; s
 /** The run a summary describes on its own (no FIT file in the export); null when it is not a run or has no distance. */
 export function summaryDraft(summary: GarminSummary, path: string, timezone: string): RunDraft | null {
   const type = garminTypeLabel(summary.type);
-  if (!isGarminRun(type) || summary.distance === null || summary.distance <= 0) return null;
+  if (!isRunningSport(type) || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localStart(summary, timezone);
   return {
     ...emptyRunDraft({ date, distance: Math.round(summary.distance * 10) / 10, source: { path, line: null, kind: 'garmin' } }),
@@ -147,6 +147,6 @@ export function summaryDraft(summary: GarminSummary, path: string, timezone: str
     title: summary.name,
     type,
     elevation: summary.elevationGain === null ? null : Math.round(summary.elevationGain),
-    virtual: isVirtualGarminType(type),
+    virtual: isVirtualRun(type),
   };
 }
