@@ -80,3 +80,15 @@ describe('every Garmin running type is a run', () => {
     expect(summarizeActivity(parseTcx(tcx('Biking')).activity, 0).summary.isRun).toBe(false);
   });
 });
+
+describe('a time Garmin did not measure', () => {
+  it('a CSV Moving Time of 00:00:00 falls back to the next time, never a 0 s run', () => {
+    const result = garminCsvRow('Treadmill Running,2024-05-01 07:00:00,Treadmill,5.00,00:00:00,--,00:00:00,00:31:00');
+    expect(result.kind).toBe('run');
+    if (result.kind === 'run') expect(result.draft.time).toBe(31 * 60);
+  });
+
+  it('a summary duration of 0 falls back to elapsedDuration', () => {
+    expect(summaryOf({ activityType: 'running', duration: 0, movingDuration: 0, elapsedDuration: 1860000 })!.time).toBe(1860);
+  });
+});

@@ -64,7 +64,8 @@ export function garminRowToDraft(record: CsvRecord, columns: GarminColumns, path
   if (rawDistance === null || rawDistance <= 0) {
     return problem('Distance', cell(columns.distance), `got "${cell(columns.distance)}", expected a distance greater than 0`);
   }
-  const time = parseDuration(cell(columns.movingTime)) ?? parseDuration(cell(columns.time)) ?? parseDuration(cell(columns.elapsedTime));
+  // Garmin writes a Moving Time of 00:00:00 when it did not measure one: the first time above zero counts.
+  const time = [columns.movingTime, columns.time, columns.elapsedTime].map((index) => parseDuration(cell(index))).find((seconds) => seconds !== null && seconds > 0) ?? null;
   const ascent = parseLocaleNumber(cell(columns.ascent));
   // Ascent follows the account's unit: feet for a mile account.
   const elevation = ascent === null ? null : Math.round(profile.units === 'mi' ? ascent * 0.3048 : ascent);
@@ -74,7 +75,7 @@ export function garminRowToDraft(record: CsvRecord, columns: GarminColumns, path
     draft: {
       ...emptyRunDraft({ date: date[1]!, distance: Math.round(rawDistance * unitMetres * 10) / 10, source: { path, line: record.line, kind: 'garmin' } }),
       startTime,
-      time: time === null || time <= 0 ? null : Math.round(time),
+      time: time === null ? null : Math.round(time),
       title: cell(columns.title) || null,
       type,
       elevation,

@@ -113,7 +113,8 @@ export function readGarminSummaries(text: string, path: string): { summaries: Ga
       const value = finite(a[key]);
       return value === null ? null : value / 100;
     };
-    const duration = finite(a.duration);
+    // Garmin writes 0 for a time it did not measure (movingDuration is not read): the elapsed time stands in.
+    const duration = [finite(a.duration), finite(a.elapsedDuration)].find((ms) => ms !== null && ms > 0) ?? null;
     summaries.push({
       activityId: id,
       name: typeof a.name === 'string' && a.name.trim() !== '' ? a.name.trim() : null,
