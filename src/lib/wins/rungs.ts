@@ -130,7 +130,11 @@ export interface OpenLadder {
   step: number;
 }
 
-export const RUN_COUNT_LADDER: OpenLadder = { rungs: [10, 25, 50, 100, 150, 200, 250, 300, 400, 500], step: 250 };
+/**
+ * Run counts worth a win: a count is a counter, not an achievement, so only the round numbers a
+ * runner would tell a friend. The 1st run is the rung below these, and it is the `first-run` win.
+ */
+export const RUN_COUNT_LADDER: OpenLadder = { rungs: [10, 50, 100, 250, 500, 1000], step: 500 };
 export const DAILY_STREAK_LADDER: OpenLadder = {
   rungs: [7, 14, 21, 30, 50, 75, 100, 150, 200, 250, 300, 365, 500],
   step: 250,
@@ -140,12 +144,14 @@ export const WEEKLY_STREAK_LADDER: OpenLadder = { rungs: [4, 8, 12, 26, 52, 78, 
 /** The bad days worth a win: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th, then every 50th. */
 export const BAD_DAY_LADDER: OpenLadder = { rungs: [1, 3, 5, 10, 25, 50, 100], step: 50 };
 
-/** Lifetime distance, in the profile's unit (the one ladder whose rungs differ by unit). */
-export function lifetimeLadder(unit: DistanceUnit): OpenLadder {
-  return unit === 'mi'
-    ? { rungs: [25, 50, 100, 250, 500, 750, 1000], step: 500 }
-    : { rungs: [50, 100, 250, 500, 750, 1000], step: 500 };
-}
+/** Lifetime distance, in the profile's unit (100 km or 100 miles): few rungs, each one a real distance. */
+export const LIFETIME_LADDER: OpenLadder = { rungs: [100, 500, 1000], step: 1000 };
+
+/**
+ * The Eddington numbers worth a win, and no others: each value above 10 takes more days of a longer
+ * distance, so a win at every new value would be a counter that asks for volume.
+ */
+export const EDDINGTON_RUNGS: readonly number[] = [10, 25, 50, 75, 100];
 
 /** The smallest rung strictly above `value`. */
 export function nextRungAbove(ladder: OpenLadder, value: number): number {
