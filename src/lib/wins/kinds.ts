@@ -281,7 +281,8 @@ export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, ru
   if (KIND_INFO[kind].alwaysHeadline) return true;
   switch (kind) {
     case 'distance-first':
-      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF_MARATHON_METRES) || value >= 0.99 * MARATHON_METRES;
+      // By the rung reached, not the run's own distance (its value): the rung is what the title says.
+      return rungMetres !== null && ([FIVE_K, TEN_K, HALF_MARATHON_METRES].some((metres) => near(rungMetres, metres)) || rungMetres >= MARATHON_METRES);
     case 'personal-best':
     case 'barrier':
       return rungMetres !== null && [FIVE_K, TEN_K, HALF_MARATHON_METRES, MARATHON_METRES].some((metres) => near(rungMetres, metres));

@@ -1,19 +1,43 @@
 // The ladders behind the ladder kinds, and the one name each rung has. Slugs use `name`, which
 // never depends on the profile's units; titles use `label` (round-mile rungs read in miles).
-import type { DistanceUnit } from '../types.ts';
+import type { DistanceUnit, Run } from '../types.ts';
 import { METRES_PER_KM, METRES_PER_MILE } from '../format/units.ts';
 import { formatCount } from '../format/units.ts';
 import { NONSTOP_LADDER_TOP } from './thresholds.ts';
 
-/** A run reaches a distance when it is at least 99% of it: GPS reads a little short. */
+/** A measured distance reaches a target at 99% of it: GPS reads a little short. */
 export const DISTANCE_TOLERANCE = 0.99;
 
 /** The half marathon and the marathon, metres: the distances taper, recovery and long races turn on. */
 export const HALF_MARATHON_METRES = 21_097.5;
 export const MARATHON_METRES = 42_195;
 
-export function reaches(distance: number, target: number): boolean {
-  return distance >= DISTANCE_TOLERANCE * target;
+/**
+ * A typed distance reaches a target less than this many metres short of it: the rounding of a
+ * distance written to one decimal (13.1 miles is the half marathon, 26.2 the marathon, 3.1 the 5K),
+ * and no more (a typed 16.0 km is not 10 miles, 11.9 km is not 12 km).
+ */
+export const TYPED_ROUNDING = 50;
+
+/**
+ * Whether a run's distance was measured by a device (an export or a GPS file in `imported/`) rather
+ * than typed: runs.csv and stories hold the distance the runner wrote, so it is what she ran.
+ */
+export function isMeasured(run: Pick<Run, 'source'>): boolean {
+  return run.source.kind !== 'csv' && run.source.kind !== 'markdown';
+}
+
+/**
+ * The one rule for reaching a distance: a measured distance at DISTANCE_TOLERANCE of it, a typed one
+ * less than TYPED_ROUNDING short of it (she wrote what she ran). Detectors and `next` both ask it.
+ */
+export function reaches(distance: number, target: number, measured: boolean): boolean {
+  return measured ? distance >= DISTANCE_TOLERANCE * target : distance > target - TYPED_ROUNDING;
+}
+
+/** Whether a run reaches `target` metres, by where its distance came from. */
+export function runReaches(run: Pick<Run, 'distance' | 'source'>, target: number): boolean {
+  return reaches(run.distance, target, isMeasured(run));
 }
 
 export interface DistanceRung {
