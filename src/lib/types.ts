@@ -107,6 +107,8 @@ export interface Profile {
   runningSince?: IsoDate | null;
   /** What the runner had done before the journal (`bests`): wins are measured against it. */
   bests?: KnownBests;
+  /** False with `eddington: no`: no Eddington wins and no Eddington step in `next`. */
+  eddington?: boolean;
 }
 
 /** Records set before the journal began, as the profile states them. */

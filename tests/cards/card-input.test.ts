@@ -265,7 +265,11 @@ describe('the engine\'s own wins, as the cards say them', () => {
     expect(card('2025-01-25-showed-up-anyway', hidden)[2]).toBe('\u22129 °C\u00A0· feeling 2 of 5');
   });
 
-  it('says an Eddington number as the engine does, and the step up as its context', () => {
-    expect(card('2025-02-11-eddington-11')).toEqual(['Eddington number', '11 days of 11+ km', 'Up from 10 on Feb 10, 2025']);
+  it('says an Eddington number as the engine does, and the step up from the last rung as its context', () => {
+    expect(card('2025-02-10-eddington-10')).toEqual(['Eddington number', '10 days of 10+ km', null]);
+    const daily = makeRuns(dailyRuns('2025-03-01', 25, 25));
+    const win = findWins(daily, [], profile).find((candidate) => candidate.slug === '2025-03-25-eddington-25')!;
+    const input = cardInputForWin(win, profile, { runs: new Map(daily.map((run) => [run.id, run])) });
+    expect([input.headline, input.figure, input.detail]).toEqual(['Eddington number', '25 days of 25+ km', 'Up from 10 on Mar 10, 2025']);
   });
 });

@@ -44,6 +44,17 @@ describe('parseProfile', () => {
     expect(parseProfile('---\nprivacy_trim: 0\n---\n', 'p.md').profile.privacyTrim).toBe(0);
     expect(parseProfile('---\nprivacy_trim: 0.5 km\n---\n', 'p.md').profile.privacyTrim).toBe(500);
   });
+
+  it('eddington is yes or no, on unless it says no', () => {
+    expect(defaultProfile().eddington).toBeUndefined();
+    expect(parseProfile('---\neddington: no\n---\n', 'p.md').profile.eddington).toBe(false);
+    expect(parseProfile('---\neddington: yes\n---\n', 'p.md').profile.eddington).toBe(true);
+    const { profile, problems } = parseProfile('---\nname: Jo\neddington: sometimes\n---\n', 'p.md');
+    expect(profile.eddington).toBeUndefined();
+    expect(problems.map((p) => [p.severity, p.line, p.field, p.value, p.message])).toEqual([
+      ['error', 3, 'eddington', 'sometimes', 'expected yes or no (no: no Eddington number wins)'],
+    ]);
+  });
 });
 
 describe('parseGoal', () => {

@@ -84,7 +84,7 @@ describe('npm run next', () => {
   it('prints plain text, and the same as JSON: { milestones, reward }', () => {
     const text = run('next', ['--data', SMALL], { SMALL_WINS_TODAY: '2024-03-31' });
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('30.9 km to 50 km lifetime\n');
+    expect(text.stdout).toContain('80.9 km to 100 km lifetime\n');
     const json = JSON.parse(run('next', ['--data', SMALL, '--json'], { SMALL_WINS_TODAY: '2024-03-31' }).stdout) as {
       milestones: Array<{ kind: string; text: string }>;
       reward: unknown;
@@ -92,7 +92,7 @@ describe('npm run next', () => {
     expect(Object.keys(json)).toEqual(['milestones', 'reward']);
     expect(json.reward).toBeNull();
     expect(json.milestones.map((m) => `${m.text}\n`).join('')).toBe(text.stdout);
-    expect(json.milestones.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 30_900, target: 50_000, unit: 'm' });
+    expect(json.milestones.find((m) => m.kind === 'total-distance')).toMatchObject({ remaining: 80_900, target: 100_000, unit: 'm' });
   });
 
   it("JSON: each item's unit describes its target and remaining, metres and seconds are whole", () => {

@@ -3,11 +3,18 @@ import { dailyRuns } from './make-run.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('run-count', () => {
-  it('celebrates the 10th, 25th... runs, counting every run of a day', () => {
-    const wins = winsOf([...dailyRuns('2024-01-01', 9, 1), { date: '2024-01-09', km: 1 }, ...dailyRuns('2024-01-10', 15, 1)]);
-    expect(titles(wins, 'run-count')).toEqual(['2024-01-09 10th run', '2024-01-24 25th run']);
+  it('celebrates the 10th and 50th runs, not the 25th, counting every run of a day', () => {
+    const wins = winsOf([...dailyRuns('2024-01-01', 9, 1), { date: '2024-01-09', km: 1 }, ...dailyRuns('2024-01-10', 40, 1)]);
+    expect(titles(wins, 'run-count')).toEqual(['2024-01-09 10th run', '2024-02-18 50th run']);
     const tenth = ofKind(wins, 'run-count')[0]!;
     expect(tenth).toMatchObject({ slug: '2024-01-09-10th-run', value: 10, unit: 'runs', runs: ['2024-01-09-2'] });
+    // The 1st run is the first-run win, never a "1st run" count as well.
+    expect(ofKind(wins, 'first-run')).toHaveLength(1);
+  });
+
+  it('goes 100, 250, 500, 1,000, then every 500th (no 150th, 200th, 300th, 400th, 750th)', () => {
+    const wins = winsOf(dailyRuns('2020-01-01', 1500, 1));
+    expect(ofKind(wins, 'run-count').map((w) => w.value)).toEqual([10, 50, 100, 250, 500, 1000, 1500]);
   });
 });
 
@@ -68,14 +75,30 @@ describe('eddington', () => {
     ]);
   });
 
-  it('adds the runs of one day together, and climbs one win per rise', () => {
-    const wins = winsOf([
-      ...dailyRuns('2024-01-01', 10, 12),
-      { date: '2024-01-11', km: 6 },
-      { date: '2024-01-11', km: 6 },
+  it('adds the runs of one day together', () => {
+    const wins = winsOf([...dailyRuns('2024-01-01', 9, 12), { date: '2024-01-10', km: 6 }, { date: '2024-01-10', km: 6 }]);
+    expect(titles(wins, 'eddington')).toEqual(['2024-01-10 Eddington number 10']);
+    expect(ofKind(wins, 'eddington')[0]!.runs).toEqual(['2024-01-10-2']);
+  });
+
+  it('is a win only at 10, 25, 50, 75 and 100, never at the values between', () => {
+    const wins = winsOf(dailyRuns('2020-01-01', 110, 110));
+    expect(ofKind(wins, 'eddington').map((w) => [w.date, w.value])).toEqual([
+      ['2020-01-10', 10],
+      ['2020-01-25', 25],
+      ['2020-02-19', 50],
+      ['2020-03-15', 75],
+      ['2020-04-09', 100],
     ]);
-    expect(titles(wins, 'eddington')).toEqual(['2024-01-10 Eddington number 10', '2024-01-11 Eddington number 11']);
-    expect(ofKind(wins, 'eddington')[1]!.runs).toEqual(['2024-01-11-2']);
+    expect(ofKind(wins, 'eddington')[1]!.previous).toMatchObject({ value: 10, date: '2020-01-10' });
+    const eleven = winsOf(dailyRuns('2024-01-01', 11, 12));
+    expect(titles(eleven, 'eddington')).toEqual(['2024-01-10 Eddington number 10']);
+  });
+
+  it('is off with `eddington: no` in the profile', () => {
+    const wins = winsOf(dailyRuns('2024-01-01', 30, 30), { profile: { eddington: false } });
+    expect(ofKind(wins, 'eddington')).toEqual([]);
+    expect(ofKind(wins, 'run-count')).toHaveLength(1);
   });
 
   it('counts days in the profile unit', () => {

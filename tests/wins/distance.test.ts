@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ofKind, titles, winsOf } from './helpers.ts';
+import { GPS } from './make-run.ts';
 
 describe('first-run', () => {
   it('is the first run, and earns no distance-first or longest-run', () => {
@@ -20,13 +21,19 @@ describe('first-run', () => {
 });
 
 describe('distance-first', () => {
-  it('reaches a rung at exactly 0.99 of it, not below', () => {
+  it('reaches a rung at exactly 0.99 of it when measured, not below', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 1 },
-      { date: '2024-01-02', km: 4.9499 },
-      { date: '2024-01-03', km: 4.95 },
+      { date: '2024-01-02', km: 4.9499, source: GPS },
+      { date: '2024-01-03', km: 4.95, source: GPS },
     ]);
     expect(titles(wins, 'distance-first')).toEqual(['2024-01-02 First 4 km', '2024-01-03 First 5K']);
+    // Typed, 4.95 km is what she ran: 50 m short of a 5K.
+    const typed = winsOf([
+      { date: '2024-01-01', km: 1 },
+      { date: '2024-01-02', km: 4.95 },
+    ]);
+    expect(titles(typed, 'distance-first')).toEqual(['2024-01-02 First 4 km']);
   });
 
   it('earns one win per run, for the highest new rung', () => {

@@ -1,10 +1,13 @@
 // Small hand-written journals for the engine's tests: a run is a date and a distance in km,
 // everything else optional; ids follow the reader's rule (date, then `-N` within the day).
-import type { Goal, Profile, Run } from '../../src/lib/types.ts';
+import type { Goal, Profile, Run, SourceRef } from '../../src/lib/types.ts';
 import { emptyRunDraft } from '../../src/lib/model/run-columns.ts';
 import { compareRunIds } from '../../src/lib/model/run-order.ts';
 
 export type RunSpec = Partial<Omit<Run, 'distance'>> & { date: string; km: number };
+
+/** A run's source when its distance was measured by a device: GPS reads a little short (rungs.ts). */
+export const GPS: SourceRef = { path: 'data/imported/run.gpx', line: null, kind: 'gpx' };
 
 export function makeRun(spec: RunSpec): Run {
   const { km, ...rest } = spec;

@@ -13,9 +13,9 @@ describe('nextMilestones', () => {
 
   it('gives the nearest lifetime rung and the distance to it', () => {
     const total = find(milestones(runs, null), 'total-distance')!;
-    expect(total).toMatchObject({ label: '250 km lifetime', target: 250_000 });
-    expect(total.remaining).toBeCloseTo(250_000 - 102_600, 6);
-    expect(describeMilestone(total, 'km')).toBe('147 km to 250 km lifetime');
+    expect(total).toMatchObject({ label: '500 km lifetime', target: 500_000 });
+    expect(total.remaining).toBeCloseTo(500_000 - 102_600, 6);
+    expect(describeMilestone(total, 'km')).toBe('397 km to 500 km lifetime');
   });
 
   it('counts the current streak only while it can go on', () => {
@@ -33,6 +33,15 @@ describe('nextMilestones', () => {
     expect(find(list, 'barrier')).toMatchObject({ label: 'sub-25 5K', remaining: 0 });
     expect(find(list, 'eddington')).toMatchObject({ label: 'Eddington 10', remaining: 5 });
     expect(describeMilestone(find(list, 'eddington')!, 'km')).toBe('5 more days of 10+ km for Eddington 10');
+  });
+
+  it('asks for the next Eddington rung, never the next value, and nothing with eddington: no', () => {
+    // Twelve days of 30 km: the number is 12; the next win is 25, not 13.
+    const specs = dailyRuns('2024-01-01', 12, 30);
+    expect(find(milestones(specs, null), 'eddington')).toMatchObject({ label: 'Eddington 25', target: 25, remaining: 13 });
+    expect(find(nextMilestones(makeRuns(specs), [], makeProfile({ eddington: false }), null), 'eddington')).toBeUndefined();
+    // Past the last rung there is nothing to ask for.
+    expect(find(milestones(dailyRuns('2020-01-01', 100, 101), null), 'eddington')).toBeUndefined();
   });
 
   it('uses the mi ladder for a mi profile', () => {
@@ -58,7 +67,7 @@ describe('nextMilestones', () => {
 
   it('works on an empty journal', () => {
     const list = milestones([], null);
-    expect(find(list, 'total-distance')).toMatchObject({ remaining: 50_000 });
+    expect(find(list, 'total-distance')).toMatchObject({ remaining: 100_000 });
     expect(find(list, 'anniversary')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ofKind, titles, winsOf } from './helpers.ts';
-import { dailyRuns } from './make-run.ts';
+import { dailyRuns, GPS } from './make-run.ts';
 
 describe('comeback', () => {
   it('13 days is no break; 14 days is', () => {
@@ -23,7 +23,7 @@ describe('back-to-form', () => {
       { date: '2024-01-29', km: 10 },
       { date: '2024-03-01', km: 13 },
       { date: '2024-03-03', km: 11.8 },
-      { date: '2024-03-05', km: 11.88 },
+      { date: '2024-03-05', km: 11.88, source: GPS },
       { date: '2024-03-07', km: 15 },
     ]);
     const [form] = ofKind(wins, 'back-to-form');

@@ -46,7 +46,7 @@ Things I promised myself. Prose between the items is mine and stays as it is.
 - Ice cream for "Ran to the lake"
 - A book about the Tour de France at an 8-week streak
   private: yes
-- Tickets at 250 km lifetime
+- Tickets at 500 km lifetime
 - A day off at a 26-week streak
 `;
 
@@ -68,7 +68,7 @@ describe('rewards.md', () => {
       ['Cake', 'goal-progress', 25, 'spring-half', false, 7],
       ['Ice cream', 'custom', null, 'Ran to the lake', false, 8],
       ['A book about the Tour de France', 'weekly-streak', 8, null, true, 9],
-      ['Tickets', 'total-distance', 250_000, null, false, 11],
+      ['Tickets', 'total-distance', 500_000, null, false, 11],
       ['A day off', 'weekly-streak', 26, null, false, 12],
     ]);
   });
@@ -87,22 +87,23 @@ describe('rewards.md', () => {
     const ahead = standing.ahead.map(({ reward, progress }) => [reward.text, progress && [progress.current, progress.target, progress.remaining]]);
     expect(ahead).toEqual([
       ['A massage', [10_000, 21_097.5, 11_097.5]],
-      ['Tickets', [120_000, 250_000, 130_000]],
+      ['Tickets', [120_000, 500_000, 380_000]],
       ['A day off', [12, 26, 14]],
     ]);
-    // The nearest is the largest share done: 120 of 250 km (48%) before 10 of 21.1 km (47%) and 12 of 26 weeks.
+    // The nearest is the largest share done: 10 of 21.1 km (47%) before 12 of 26 weeks and 120 of 500 km.
     const nearest = nearestReward(standing.ahead, (item) => item.progress?.done ?? null)!;
-    expect(describeNextReward(nearest, 'km')).toBe('Next reward: Tickets, 130 km to go (250 km lifetime)');
+    expect(nearest.reward.text).toBe('A massage');
+    expect(describeNextReward(standing.ahead[1]!, 'km')).toBe('Next reward: Tickets, 380 km to go (500 km lifetime)');
     expect(describeNextReward(standing.ahead[0]!, 'km')).toBe('Next reward: A massage, 11.1 km to go (first half marathon)');
     expect(describeNextReward(standing.ahead[2]!, 'km')).toBe('Next reward: A day off, 12 of 26 weeks (26-week streak)');
   });
 
   it('earns a lower rung a single run jumped over: the engine names only the highest', async () => {
-    writeJournal('- Socks at 50 km lifetime\n- A first-run cake at first run\n', 0);
-    writeFileSync(join(data, 'runs.csv'), 'date,distance\n2025-01-06,30\n2025-01-07,40\n');
+    writeJournal('- Socks at 100 km lifetime\n- A first-run cake at first run\n', 0);
+    writeFileSync(join(data, 'runs.csv'), 'date,distance\n2025-01-06,30\n2025-01-07,80\n');
     const journal = await read();
     const wins = findWins(journal.runs, journal.goals, journal.profile);
-    // 30 → 70 km crosses 50: the win is 50 km; from 0 to 30 nothing was crossed.
+    // 30 → 110 km crosses 100: the win is 100 km; from 0 to 30 nothing was crossed.
     const standing = matchRewards(journal.rewards!, wins, journal.runs, journal.goals, journal.profile, journal.today);
     expect(standing.earned.map(({ reward, win }) => [reward.text, win.date, win.kind])).toEqual([
       ['A first-run cake', '2025-01-06', 'first-run'],
@@ -129,7 +130,7 @@ describe('rewards.md', () => {
       expect.stringMatching(new RegExp(`^${at}:3: reward: got "7 km", expected a rung of the distance ladder: 1 km, 2 km, .*, 100 miles \\(this reward can never be earned\\)$`)),
       `${at}:4: reward: got "Autumn Marathon", expected a goal in goals/ ("Spring Half") (this reward can never be earned)`,
       `${at}:5: reward: got "60%", expected a goal step: 25%, 50%, 75%, 100% (this reward can never be earned)`,
-      `${at}:6: reward: got "300 km lifetime", expected a lifetime rung in km (your profile's unit): 50, 100, 250, 500, 750, 1,000 and every 500 after 1,000 (this reward can never be earned)`,
+      `${at}:6: reward: got "300 km lifetime", expected a lifetime rung in km (your profile's unit): 100, 500, 1,000 and every 1,000 after 1,000 (this reward can never be earned)`,
       expect.stringMatching(new RegExp(`^${at}:7: reward: got "just something nice", expected "- <reward> at <win>", where <win> is like`)),
       `${at}:10: private: got "maybe", expected yes or no`,
     ]);
@@ -139,6 +140,41 @@ describe('rewards.md', () => {
     ]);
     // "Luigi's" keeps its "at": the line splits where the rest names a win.
     expect(journal.rewards!.map((r) => r.text)).toEqual(["Dinner at Luigi's"]);
+  });
+
+  it('reads run counts and Eddington numbers only at their rungs, and says which rungs exist', async () => {
+    writeJournal(`# Rewards
+- Shoes at my 150th run
+- Socks at 25th run
+- Cake at my 1st run
+- Tea at my 50th run
+- A map at Eddington 20
+- A flag at Eddington 25
+`);
+    const journal = await read();
+    const at = join(data, 'rewards.md').replace(`${process.cwd()}/`, '');
+    expect(journal.errors.map(formatProblem)).toEqual([
+      `${at}:2: reward: got "150th run", expected a run count: 10, 50, 100, 250, 500, 1,000 and every 500 after 1,000 (this reward can never be earned)`,
+      `${at}:3: reward: got "25th run", expected a run count: 10, 50, 100, 250, 500, 1,000 and every 500 after 1,000 (this reward can never be earned)`,
+      `${at}:6: reward: got "20", expected an Eddington rung: 10, 25, 50, 75, 100 (this reward can never be earned)`,
+    ]);
+    // The 1st run is the first-run win, not a count.
+    expect(journal.rewards!.map((r) => [r.text, r.target.kind, r.target.value])).toEqual([
+      ['Cake', 'first-run', null],
+      ['Tea', 'run-count', 50],
+      ['A flag', 'eddington', 25],
+    ]);
+  });
+
+  it('reports a reward at an Eddington number when the profile turns Eddington off', async () => {
+    writeJournal('- A flag at Eddington 25\n');
+    writeFileSync(join(data, 'profile.md'), '---\neddington: no\n---\n');
+    const journal = await read();
+    const at = join(data, 'rewards.md').replace(`${process.cwd()}/`, '');
+    expect(journal.profile.eddington).toBe(false);
+    expect(journal.errors.map(formatProblem)).toEqual([
+      `${at}:1: reward: got "Eddington 25", expected a win this journal gives (profile.md says eddington: no) (this reward can never be earned)`,
+    ]);
   });
 
   it('reports a first without stopping past 10K as never earned, and names the win that is', async () => {
@@ -157,7 +193,7 @@ describe('rewards.md', () => {
 
 describe('private: yes', () => {
   it('keeps the reward above it private even unindented, and a private line under no reward is an error', async () => {
-    writeJournal('- Socks at 100 km lifetime\nprivate: yes\n\nSome notes.\n\nprivate: yes\n- Tea at 50 km lifetime\n  PRIVATE: true\n');
+    writeJournal('- Socks at 100 km lifetime\nprivate: yes\n\nSome notes.\n\nprivate: yes\n- Tea at 500 km lifetime\n  PRIVATE: true\n');
     const journal = await read();
     expect(journal.rewards!.map((r) => [r.text, r.private])).toEqual([
       ['Socks', true],
@@ -251,7 +287,7 @@ describe('what is published', () => {
     expect(published).toHaveLength(7);
     expect(JSON.stringify(published)).not.toContain('Tour de France');
     expect(published.find((r) => r.win === '2025-02-24-8-week-streak')).toMatchObject({ text: null, label: '8-week streak', date: '2025-02-24' });
-    expect(published.filter((r) => r.win === null).map((r) => r.progress)).toEqual(['11.1 km to go', '130 km to go', '12 of 26 weeks']);
+    expect(published.filter((r) => r.win === null).map((r) => r.progress)).toEqual(['11.1 km to go', '380 km to go', '12 of 26 weeks']);
     const jobs = cardJobsForJournal(journal, wins);
     const reward = (slug: string) => jobs.find((job) => job.path === `wins/${slug}/card-1200x630.png`)?.input.reward;
     expect(reward('2025-03-10-100-km-lifetime')).toBe('Reward: New socks');
@@ -270,13 +306,13 @@ describe('log', () => {
     const env = { defaultData: data, journalToday: null, now: new Date('2025-03-24T12:00:00Z') };
     const before = await logRun(['--data', data, '2025-03-17', '9'], env);
     expect(before.stdout).not.toContain('Reward earned');
-    // 119 km: 250 km lifetime is far; the 12th week is a 12-week streak (no reward on it).
+    // 119 km: 500 km lifetime is far; the 12th week is a 12-week streak (no reward on it).
     writeFileSync(join(data, 'rewards.md'), `${GOOD}- A sauna at a 12-week streak\n  private: yes\n`);
     const outcome = await logRun(['--data', data, '2025-03-24', '8', '--json'], env);
     expect(outcome.exitCode, outcome.stderr).toBe(0);
     expect(JSON.parse(outcome.stdout).rewards).toEqual([{ text: 'A sauna', win: '2025-03-24-12-week-streak', for: '12-week streak', private: true }]);
-    const text = await logRun(['--data', data, '2025-03-31', '150'], env);
-    expect(text.stdout).toContain('Reward earned: Tickets (for 250 km lifetime)\n');
+    const text = await logRun(['--data', data, '2025-03-31', '380'], env);
+    expect(text.stdout).toContain('Reward earned: Tickets (for 500 km lifetime)\n');
   });
 });
 

@@ -4,36 +4,37 @@ import { dailyRuns, makeProfile, makeRuns } from './make-run.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('total-distance', () => {
-  it('crosses 50 and 100 km, one win per run for the highest rung crossed', () => {
+  it('crosses 100 and 500 km (no 50 or 250), one win per run for the highest rung crossed', () => {
     const wins = winsOf([
-      { date: '2024-01-01', km: 49.9 },
+      { date: '2024-01-01', km: 99.9 },
       { date: '2024-01-02', km: 0.1 },
       { date: '2024-01-03', km: 150 },
+      { date: '2024-01-04', km: 350 },
     ]);
-    expect(titles(wins, 'total-distance')).toEqual(['2024-01-02 50 km lifetime', '2024-01-03 100 km lifetime']);
-    expect(ofKind(wins, 'total-distance')[1]).toMatchObject({ slug: '2024-01-03-100-km-lifetime', value: 100_000 });
+    expect(titles(wins, 'total-distance')).toEqual(['2024-01-02 100 km lifetime', '2024-01-04 500 km lifetime']);
+    expect(ofKind(wins, 'total-distance')[0]).toMatchObject({ slug: '2024-01-02-100-km-lifetime', value: 100_000 });
   });
 
-  it('continues every 500 km after 1,000', () => {
+  it('continues every 1,000 km after 1,000 (no 1,500 or 2,500)', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 999 },
       { date: '2024-01-02', km: 1 },
-      { date: '2024-01-03', km: 499 },
+      { date: '2024-01-03', km: 600 },
       { date: '2024-01-04', km: 1001 },
     ]);
-    expect(titles(wins, 'total-distance').slice(-2)).toEqual(['2024-01-02 1,000 km lifetime', '2024-01-04 2,500 km lifetime']);
+    expect(titles(wins, 'total-distance').slice(-2)).toEqual(['2024-01-02 1,000 km lifetime', '2024-01-04 2,000 km lifetime']);
   });
 
-  it('has its own ladder in miles for a mi profile', () => {
+  it('counts in miles for a mi profile', () => {
     const wins = winsOf(
       [
-        { date: '2024-01-01', km: 30 },
-        { date: '2024-01-02', km: 11 },
+        { date: '2024-01-01', km: 100 },
+        { date: '2024-01-02', km: 61 },
       ],
       { profile: { units: 'mi' } },
     );
     expect(ofKind(wins, 'total-distance').map((w) => [w.slug, w.title])).toEqual([
-      ['2024-01-02-25-miles-lifetime', '25 miles lifetime'],
+      ['2024-01-02-100-miles-lifetime', '100 miles lifetime'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // `profile.md`: who runs, how the site is named, which units and week they think in.
 import type { Problem, Profile } from '../types.ts';
-import { parseDate, parseDistance, parseDuration } from './fields.ts';
+import { parseBoolean, parseDate, parseDistance, parseDuration } from './fields.ts';
 import { KNOWN_BEST_NAMES } from '../model/known-bests.ts';
 import { parseFrontMatter, type FrontMatterField } from './front-matter.ts';
 import { problem } from './problems.ts';
@@ -22,7 +22,7 @@ export function defaultProfile(): Profile {
   };
 }
 
-const PROFILE_FIELDS = ['name', 'title', 'site', 'units', 'week_start', 'timezone', 'locale', 'fonts', 'privacy_trim', 'running_since', 'bests'];
+const PROFILE_FIELDS = ['name', 'title', 'site', 'units', 'week_start', 'timezone', 'locale', 'fonts', 'privacy_trim', 'running_since', 'bests', 'eddington'];
 
 /** `running_since`: a year (`2015`, read as 1 January) or a date. */
 function parseRunningSince(value: string): { ok: true; value: string } | { ok: false } {
@@ -165,6 +165,12 @@ export function parseProfile(text: string | null, path: string): ParsedProfile {
         const since = parseRunningSince(value);
         if (since.ok) profile.runningSince = since.value;
         else bad(field, key, 'the year you started running, like 2015, or a date like 2015-04-12');
+        break;
+      }
+      case 'eddington': {
+        const on = parseBoolean(value);
+        if (on.ok) profile.eddington = on.value;
+        else bad(field, key, 'yes or no (no: no Eddington number wins)');
         break;
       }
       default:

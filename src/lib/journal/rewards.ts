@@ -19,8 +19,9 @@ import {
   CLIMB_LADDER,
   DAILY_STREAK_LADDER,
   distanceLadder,
+  EDDINGTON_RUNGS,
   GOAL_PERCENTS,
-  lifetimeLadder,
+  LIFETIME_LADDER,
   nextRungAbove,
   nonstopLadder,
   ordinal,
@@ -33,7 +34,6 @@ import {
 } from '../model/rungs.ts';
 import { compareRunIds } from '../model/run-order.ts';
 import { benchmarkEffort, nextBarrier, type EffortRun } from '../wins/speed.ts';
-import { EDDINGTON_MIN } from '../model/thresholds.ts';
 import { parseBoolean, parseDistance } from './fields.ts';
 import { isNearPrivate, mentionsPrivate, PRIVATE_SPELLING_EXPECTED } from './private-spelling.ts';
 import { problem } from './problems.ts';
@@ -52,7 +52,7 @@ const REWARD_FIELDS = ['private'];
 
 /** What the reader needs to know to check a target: the ladders' unit, the goals, the runner's own wins. */
 export interface RewardContext {
-  profile: Pick<Profile, 'units' | 'bests'>;
+  profile: Pick<Profile, 'units' | 'bests' | 'eddington'>;
   goals: readonly Pick<Goal, 'slug' | 'title'>[];
   /** The runs: their own wins' names, and their efforts (a barrier already broken is never a win). */
   runs: readonly (EffortRun & Pick<Run, 'win'>)[];
@@ -156,7 +156,7 @@ export function readRewardTarget(when: string, context: RewardContext): Read {
     const inUnit = numberOf(lifetime[1]!);
     const writtenUnit: DistanceUnit = /^k/i.test(lifetime[2]!) ? 'km' : 'mi';
     const value = writtenUnit === units ? inUnit : (inUnit * metresPerUnit(writtenUnit)) / metresPerUnit(units);
-    const ladder = lifetimeLadder(units);
+    const ladder = LIFETIME_LADDER;
     return isOnLadder(ladder, Math.round(value * 1e6) / 1e6)
       ? target('total-distance', `${formatCount(value)} ${units === 'mi' ? 'miles' : 'km'} lifetime`, { value: value * metresPerUnit(units) })
       : { never: `a lifetime rung in ${units === 'mi' ? 'miles' : 'km'} (your profile's unit): ${ladderWords(ladder)}`, value: lifetime[0]! };
@@ -165,6 +165,8 @@ export function readRewardTarget(when: string, context: RewardContext): Read {
   const count = /^([\d,]+)(?:st|nd|rd|th)?\s+runs?$/i.exec(plain);
   if (count) {
     const value = numberOf(count[1]!);
+    // The ladder's rung below 10 is the first run, which is its own win.
+    if (value === 1) return target('first-run', 'first run');
     return ladderTarget('run-count', RUN_COUNT_LADDER, value, `${ordinal(value)} run`, count[0]!, 'a run count');
   }
   const streak = /^([\d,]+)[-\s](day|week)s?\s+streak$/i.exec(plain);
@@ -185,7 +187,10 @@ export function readRewardTarget(when: string, context: RewardContext): Read {
   const eddington = /^eddington(?:\s+number)?\s+(\d+)$/i.exec(plain);
   if (eddington) {
     const value = Number(eddington[1]);
-    return value >= EDDINGTON_MIN ? target('eddington', `Eddington number ${value}`, { value }) : { never: `an Eddington number of ${EDDINGTON_MIN} or more`, value: eddington[1]! };
+    if (context.profile.eddington === false) return { never: 'a win this journal gives (profile.md says eddington: no)', value: eddington[0]! };
+    return EDDINGTON_RUNGS.includes(value)
+      ? target('eddington', `Eddington number ${value}`, { value })
+      : { never: `an Eddington rung: ${EDDINGTON_RUNGS.join(', ')}`, value: eddington[1]! };
   }
   const years = /^(\d+)\s+years?\s+of\s+running$/i.exec(plain);
   if (years) {

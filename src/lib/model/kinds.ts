@@ -6,10 +6,11 @@ import {
   CLIMB_LADDER,
   DAILY_STREAK_LADDER,
   DISTANCE_LADDER,
+  EDDINGTON_RUNGS,
   GOAL_PERCENTS,
   HALF_MARATHON_METRES,
   HEAT_LADDER,
-  lifetimeLadder,
+  LIFETIME_LADDER,
   MARATHON_METRES,
   nonstopLadder,
   ordinal,
@@ -20,7 +21,6 @@ import {
 import {
   BAD_DAY_FEELING,
   COMEBACK_DAYS,
-  EDDINGTON_MIN,
   FORM_WINDOW_DAYS,
   GOAL_DAY_TOLERANCE,
   LONGEST_RUN_MARGIN,
@@ -91,7 +91,6 @@ const upTo = (top: number): string => orList(Array.from({ length: top }, (_, i) 
 
 const lastDistance = DISTANCE_LADDER[DISTANCE_LADDER.length - 1]!;
 const kmNonstop = nonstopLadder('km');
-const kmLifetime = lifetimeLadder('km');
 
 export interface KindInfo {
   family: WinFamily;
@@ -139,12 +138,12 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'total-distance': {
     family: 'volume',
     label: 'Lifetime distance',
-    description: `Lifetime distance crosses a milestone: ${firstRungs(kmLifetime.rungs, kmLifetime.rungs.length)} and every ${formatCount(kmLifetime.step)} after.`,
+    description: `Lifetime distance crosses a milestone: ${firstRungs(LIFETIME_LADDER.rungs, LIFETIME_LADDER.rungs.length)} and every ${formatCount(LIFETIME_LADDER.step)} after (km, or miles for a mi profile).`,
   },
   'run-count': {
     family: 'volume',
     label: 'Run count',
-    description: `The ${firstRungs(RUN_COUNT_LADDER.rungs, 4, ordinal)} run and on.`,
+    description: `The ${firstRungs(RUN_COUNT_LADDER.rungs, RUN_COUNT_LADDER.rungs.length, ordinal)} run and every ${ordinal(RUN_COUNT_LADDER.step)} after.`,
   },
   'daily-streak': {
     family: 'consistency',
@@ -213,7 +212,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   eddington: {
     family: 'consistency',
     label: 'Eddington number',
-    description: `The Eddington number (E days of at least E km or miles) rises to a new value of ${EDDINGTON_MIN} or more.`,
+    description: `The Eddington number (E days of at least E km or miles) reaches ${orList(EDDINGTON_RUNGS.map(String))}; off with eddington: no in the profile.`,
   },
   custom: { family: 'personal', label: 'Your own wins', description: 'A win you named yourself.', alwaysHeadline: true },
 };
@@ -282,7 +281,8 @@ export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, ru
   if (KIND_INFO[kind].alwaysHeadline) return true;
   switch (kind) {
     case 'distance-first':
-      return near(value, FIVE_K) || near(value, TEN_K) || near(value, HALF_MARATHON_METRES) || value >= 0.99 * MARATHON_METRES;
+      // By the rung reached, not the run's own distance (its value): the rung is what the title says.
+      return rungMetres !== null && ([FIVE_K, TEN_K, HALF_MARATHON_METRES].some((metres) => near(rungMetres, metres)) || rungMetres >= MARATHON_METRES);
     case 'personal-best':
     case 'barrier':
       return rungMetres !== null && [FIVE_K, TEN_K, HALF_MARATHON_METRES, MARATHON_METRES].some((metres) => near(rungMetres, metres));

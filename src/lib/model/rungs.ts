@@ -1,19 +1,43 @@
 // The ladders behind the ladder kinds, and the one name each rung has. Slugs use `name`, which
 // never depends on the profile's units; titles use `label` (round-mile rungs read in miles).
-import type { DistanceUnit } from '../types.ts';
+import type { DistanceUnit, Run } from '../types.ts';
 import { METRES_PER_KM, METRES_PER_MILE } from '../format/units.ts';
 import { formatCount } from '../format/units.ts';
 import { NONSTOP_LADDER_TOP } from './thresholds.ts';
 
-/** A run reaches a distance when it is at least 99% of it: GPS reads a little short. */
+/** A measured distance reaches a target at 99% of it: GPS reads a little short. */
 export const DISTANCE_TOLERANCE = 0.99;
 
 /** The half marathon and the marathon, metres: the distances taper, recovery and long races turn on. */
 export const HALF_MARATHON_METRES = 21_097.5;
 export const MARATHON_METRES = 42_195;
 
-export function reaches(distance: number, target: number): boolean {
-  return distance >= DISTANCE_TOLERANCE * target;
+/**
+ * A typed distance reaches a target less than this many metres short of it: the rounding of a
+ * distance written to one decimal (13.1 miles is the half marathon, 26.2 the marathon, 3.1 the 5K),
+ * and no more (a typed 16.0 km is not 10 miles, 11.9 km is not 12 km).
+ */
+export const TYPED_ROUNDING = 50;
+
+/**
+ * Whether a run's distance was measured by a device (an export or a GPS file in `imported/`) rather
+ * than typed: runs.csv and stories hold the distance the runner wrote, so it is what she ran.
+ */
+export function isMeasured(run: Pick<Run, 'source'>): boolean {
+  return run.source.kind !== 'csv' && run.source.kind !== 'markdown';
+}
+
+/**
+ * The one rule for reaching a distance: a measured distance at DISTANCE_TOLERANCE of it, a typed one
+ * less than TYPED_ROUNDING short of it (she wrote what she ran). Detectors and `next` both ask it.
+ */
+export function reaches(distance: number, target: number, measured: boolean): boolean {
+  return measured ? distance >= DISTANCE_TOLERANCE * target : distance > target - TYPED_ROUNDING;
+}
+
+/** Whether a run reaches `target` metres, by where its distance came from. */
+export function runReaches(run: Pick<Run, 'distance' | 'source'>, target: number): boolean {
+  return reaches(run.distance, target, isMeasured(run));
 }
 
 export interface DistanceRung {
@@ -130,7 +154,11 @@ export interface OpenLadder {
   step: number;
 }
 
-export const RUN_COUNT_LADDER: OpenLadder = { rungs: [10, 25, 50, 100, 150, 200, 250, 300, 400, 500], step: 250 };
+/**
+ * Run counts worth a win: a count is a counter, not an achievement, so only the round numbers a
+ * runner would tell a friend. The 1st run is the rung below these, and it is the `first-run` win.
+ */
+export const RUN_COUNT_LADDER: OpenLadder = { rungs: [10, 50, 100, 250, 500, 1000], step: 500 };
 export const DAILY_STREAK_LADDER: OpenLadder = {
   rungs: [7, 14, 21, 30, 50, 75, 100, 150, 200, 250, 300, 365, 500],
   step: 250,
@@ -140,12 +168,14 @@ export const WEEKLY_STREAK_LADDER: OpenLadder = { rungs: [4, 8, 12, 26, 52, 78, 
 /** The bad days worth a win: the 1st, 3rd, 5th, 10th, 25th, 50th, 100th, then every 50th. */
 export const BAD_DAY_LADDER: OpenLadder = { rungs: [1, 3, 5, 10, 25, 50, 100], step: 50 };
 
-/** Lifetime distance, in the profile's unit (the one ladder whose rungs differ by unit). */
-export function lifetimeLadder(unit: DistanceUnit): OpenLadder {
-  return unit === 'mi'
-    ? { rungs: [25, 50, 100, 250, 500, 750, 1000], step: 500 }
-    : { rungs: [50, 100, 250, 500, 750, 1000], step: 500 };
-}
+/** Lifetime distance, in the profile's unit (100 km or 100 miles): few rungs, each one a real distance. */
+export const LIFETIME_LADDER: OpenLadder = { rungs: [100, 500, 1000], step: 1000 };
+
+/**
+ * The Eddington numbers worth a win, and no others: each value above 10 takes more days of a longer
+ * distance, so a win at every new value would be a counter that asks for volume.
+ */
+export const EDDINGTON_RUNGS: readonly number[] = [10, 25, 50, 75, 100];
 
 /** The smallest rung strictly above `value`. */
 export function nextRungAbove(ladder: OpenLadder, value: number): number {

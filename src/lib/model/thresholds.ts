@@ -40,9 +40,6 @@ export const COMEBACK_DAYS = 14;
 /** Back to form means matching the longest run of this many days up to the break. */
 export const FORM_WINDOW_DAYS = 28;
 
-/** Eddington counts a day from this many whole units; below 10 the number rises too often to celebrate. */
-export const EDDINGTON_MIN = 10;
-
 /** The goal's distance counts as run on race day or one day either side (time zones, late starts). */
 export const GOAL_DAY_TOLERANCE = 1;
 

@@ -5,6 +5,7 @@ import { metresPerUnit } from '../format/units.ts';
 import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
 import {
   DAILY_STREAK_LADDER,
+  EDDINGTON_RUNGS,
   nextRungAbove,
   ordinal,
   RUN_COUNT_LADDER,
@@ -12,7 +13,6 @@ import {
   type OpenLadder,
 } from '../model/rungs.ts';
 import { appendPoint, createSeries, type Detector, type Walk } from './walk.ts';
-import { EDDINGTON_MIN } from '../model/thresholds.ts';
 
 function isRung(ladder: OpenLadder, value: number): boolean {
   return nextRungAbove(ladder, value - 1) === value;
@@ -102,7 +102,9 @@ export function detectWeeklyStreak(): Detector {
 
 /**
  * Eddington number E: E days of at least E units each. Kept incrementally: day totals only grow
- * (runs arrive in date order), so E only rises; `above` counts days with at least E + 1 units.
+ * (runs arrive in date order), so E only rises, by one at most per run (one more day can lift
+ * only one more count); `above` counts days with at least E + 1 units. A win only when E reaches
+ * one of EDDINGTON_RUNGS, and none with `eddington: no` in the profile.
  */
 export function detectEddington(): Detector {
   const series = createSeries('eddington', 'Eddington number', 'E');
@@ -114,6 +116,7 @@ export function detectEddington(): Detector {
   let above = 0;
   let previous: PreviousRecord | null = null;
   return (run, walk) => {
+    if (walk.profile.eddington === false) return;
     let oldFloor = -1;
     if (run.date === day) oldFloor = Math.floor(dayTotal + 1e-9);
     else {
@@ -132,7 +135,7 @@ export function detectEddington(): Detector {
     }
     if (e === before) return;
     const upTo = appendPoint(series, run.date, e, run.id);
-    if (e < EDDINGTON_MIN) return;
+    if (!EDDINGTON_RUNGS.includes(e)) return;
     const win = walk.emit(run, {
       kind: 'eddington',
       name: `eddington-${e}`,
@@ -239,13 +242,14 @@ export function consistencyNext(context: NextContext): NextMilestone[] {
     const weeklyRung = nextRungAbove(WEEKLY_STREAK_LADDER, longestWeeklyStreak(dates, profile.weekStart).length);
     out.push(milestone({ kind: 'weekly-streak', label: `${weeklyRung}-week streak`, remaining: weeklyRung - weekly, unit: 'weeks', target: weeklyRung }));
   }
-  if (allowed.records) {
+  if (allowed.records && profile.eddington !== false) {
     const perUnit = metresPerUnit(profile.units);
     const dayTotals = new Map<IsoDate, number>();
     for (const run of ordered) dayTotals.set(run.date, (dayTotals.get(run.date) ?? 0) + run.distance / perUnit);
     const totals = [...dayTotals.values()];
-    const target = Math.max(eddingtonOf(totals) + 1, EDDINGTON_MIN);
-    out.push(
+    const e = eddingtonOf(totals);
+    const target = EDDINGTON_RUNGS.find((rung) => rung > e);
+    if (target !== undefined) out.push(
       milestone({
         kind: 'eddington',
         label: `Eddington ${target}`,

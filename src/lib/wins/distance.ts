@@ -2,8 +2,9 @@
 import type { PreviousRecord, Run } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, distanceLadder, nonstopLadder, reaches, type DistanceRung } from '../model/rungs.ts';
+import { CLIMB_LADDER, distanceLadder, isMeasured, nonstopLadder, reaches, type DistanceRung } from '../model/rungs.ts';
 import { knownLongest, ranBefore } from '../model/known-bests.ts';
+import { isHeadline } from '../model/kinds.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { asks, highest, mayAskDistance, milestone, type NextContext, type NextMilestone } from './next.ts';
 import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../model/thresholds.ts';
@@ -18,11 +19,18 @@ export function longestRunTarget(longest: number, firstWeeks: boolean): number {
   return (firstWeeks ? target : Math.max(target, longest + LONGEST_RUN_MIN_STEP)) - 1e-6;
 }
 
-/** Number of rungs of `ladder` that `distance` reaches (rungs are reached bottom-up). */
-export function rungsReached(distance: number, ladder: readonly DistanceRung[]): number {
+/** Number of rungs of `ladder` that `distance` (`measured` or typed) reaches, bottom-up. */
+export function rungsReached(distance: number, measured: boolean, ladder: readonly DistanceRung[]): number {
   let count = 0;
-  while (count < ladder.length && reaches(distance, ladder[count]!.metres)) count++;
+  while (count < ladder.length && reaches(distance, ladder[count]!.metres, measured)) count++;
   return count;
+}
+
+/** The rungs of `ladder` the runs reach between them: the most any one of them reaches. */
+function rungsReachedBy(runs: readonly Pick<Run, 'distance' | 'source'>[], ladder: readonly DistanceRung[]): number {
+  let most = 0;
+  for (const run of runs) most = Math.max(most, rungsReached(run.distance, isMeasured(run), ladder));
+  return most;
 }
 
 interface Best {
@@ -60,15 +68,16 @@ export function detectDistanceWins(): Detector {
       const known = knownLongest(walk.profile);
       if (known > 0) {
         longest = { value: known, date: '', slug: null };
-        reached = rungsReached(known, distanceLadder(unit));
-        reachedNonstop = rungsReached(known, nonstopLadder(unit));
+        // The profile's longest is typed: reached in full.
+        reached = rungsReached(known, false, distanceLadder(unit));
+        reachedNonstop = rungsReached(known, false, nonstopLadder(unit));
       }
     }
     // The journal's first run of a runner who ran before it is no first run, and no first at all.
     const benchmark = isFirst && ranBefore(walk.profile, run.date);
     const before = longest;
     const ladder = distanceLadder(unit);
-    const newRungs = rungsReached(run.distance, ladder);
+    const newRungs = rungsReached(run.distance, isMeasured(run), ladder);
     // The nonstop ladder is the distance ladder's first rungs: a nonstop first never goes past it.
     const newNonstop = Math.min(newRungs, nonstopLadder(unit).length);
     let slug: string | null = null;
@@ -101,6 +110,7 @@ export function detectDistanceWins(): Detector {
           value: run.distance,
           unit: 'm',
           rung: rung.name,
+          headline: isHeadline('distance-first', run.distance, unit, rung.metres),
           previous: asPrevious(before),
           progression: { series: longestSeries, upTo },
         }).slug;
@@ -195,19 +205,23 @@ export function distanceNext(context: NextContext): NextMilestone[] {
   const { ordered, profile } = context;
   const ladder = distanceLadder(profile.units);
   const out: NextMilestone[] = [];
-  const nextRung = (longest: number, rungs: readonly DistanceRung[] = ladder) => {
-    const rung = rungs[rungsReached(longest, rungs)];
+  // The detector's rule: the rung above the highest any run reached (a typed 16.0 km is no 10 miles).
+  const nextRung = (runs: readonly Run[], rungs: readonly DistanceRung[] = ladder) => {
+    const rung = rungs[rungsReachedBy(runs, rungs)];
     return rung && mayAskDistance(context, rung.metres) ? rung : null;
   };
   const longest = highest(ordered, (run) => run.distance);
-  const rung = nextRung(longest);
+  const rung = nextRung(ordered);
   if (rung) {
     out.push(milestone({ kind: 'distance-first', label: `first ${rung.label}`, remaining: rung.metres - longest, unit: 'm', target: rung.metres }));
   }
   if (ordered.some((run) => run.nonstop !== null)) {
     const longestNonstop = highest(ordered, (run) => (run.nonstop ? run.distance : null));
     // The without-stopping ladder ends where walk breaks become a plan (nonstopLadder).
-    const nonstop = nextRung(longestNonstop, nonstopLadder(profile.units));
+    const nonstop = nextRung(
+      ordered.filter((run) => run.nonstop === true),
+      nonstopLadder(profile.units),
+    );
     if (nonstop) {
       out.push(
         milestone({

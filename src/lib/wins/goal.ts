@@ -2,7 +2,7 @@
 import type { Goal, IsoDate, PreviousRecord, Run, Series } from '../types.ts';
 import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
 import { mayAskDistance, milestone, raceRun, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
-import { GOAL_PERCENTS, MARATHON_METRES, reaches } from '../model/rungs.ts';
+import { GOAL_PERCENTS, isMeasured, MARATHON_METRES, reaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { GOAL_DAY_TOLERANCE } from '../model/thresholds.ts';
 
@@ -48,12 +48,12 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
       if (goal.distance <= 0) continue;
       const start = goal.start ?? firstDate;
       // A step her longest run before the build-up already reached is no step: she was there.
-      if (run.date < start) state.reached = Math.max(state.reached, goalStepsReached(goal, run.distance));
+      if (run.date < start) state.reached = Math.max(state.reached, goalStepsReached(goal, run.distance, isMeasured(run)));
       // Only the build-up counts: from the goal's start to the day before race day.
       else if (run.date <= state.lastBuildUpDate && run.distance > state.longest) {
         state.longest = run.distance;
         const upTo = appendPoint(state.series, run.date, run.distance, run.id);
-        const count = goalStepsReached(goal, run.distance);
+        const count = goalStepsReached(goal, run.distance, isMeasured(run));
         if (count > state.reached) {
           const percent = GOAL_PERCENTS[count - 1]!;
           const win = walk.emit(run, {
@@ -89,13 +89,14 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
 }
 
 /**
- * How many of the goal's steps (GOAL_PERCENTS of its distance) a run of `distance` reaches. The
+ * How many of the goal's steps (GOAL_PERCENTS of its distance) a run of `distance` (`measured` or
+ * typed) reaches. The
  * steps reached by the longest run before the build-up (`GoalStanding.before`) are passed already:
  * the detector gives no win for them, and `next` must not name them.
  */
-export function goalStepsReached(goal: Pick<Goal, 'distance'>, distance: number): number {
+export function goalStepsReached(goal: Pick<Goal, 'distance'>, distance: number, measured: boolean): number {
   let count = 0;
-  while (count < GOAL_PERCENTS.length && reaches(distance, (GOAL_PERCENTS[count]! / 100) * goal.distance)) count++;
+  while (count < GOAL_PERCENTS.length && reaches(distance, (GOAL_PERCENTS[count]! / 100) * goal.distance, measured)) count++;
   return count;
 }
 
@@ -103,8 +104,8 @@ export function goalStepsReached(goal: Pick<Goal, 'distance'>, distance: number)
  * The run is the goal achieved: within a day of race day (`daysFromRaceDay`), the whole goal
  * distance, and at or under the target time when the goal has one (the time as logged).
  */
-export function achievesGoal(goal: GoalTerms, run: Pick<Run, 'distance' | 'time'>, daysFromRaceDay: number): boolean {
-  if (Math.abs(daysFromRaceDay) > GOAL_DAY_TOLERANCE || !reaches(run.distance, goal.distance)) return false;
+export function achievesGoal(goal: GoalTerms, run: Pick<GoalRunLike, 'distance' | 'time' | 'source'>, daysFromRaceDay: number): boolean {
+  if (Math.abs(daysFromRaceDay) > GOAL_DAY_TOLERANCE || !reaches(run.distance, goal.distance, measuredRun(run))) return false;
   const target = goal.time ?? null;
   return target === null || (run.time !== null && run.time <= target);
 }
@@ -114,7 +115,7 @@ export type GoalTerms = Pick<Goal, 'date' | 'distance' | 'start' | 'time'>;
 
 /** The marathon and longer taper for four weeks, shorter races for two. */
 export function taperDays(goal: Pick<Goal, 'distance'>): number {
-  return reaches(goal.distance, MARATHON_METRES) ? 28 : 14;
+  return reaches(goal.distance, MARATHON_METRES, false) ? 28 : 14;
 }
 
 /** The goal's target pace, seconds per metre, when it has a time. */
@@ -129,6 +130,16 @@ export interface GoalRunLike {
   date: IsoDate;
   distance: number;
   time: number | null;
+  /** Where its distance came from; the site's published runs do not carry it (see `measuredRun`). */
+  source?: Run['source'];
+}
+
+/**
+ * Whether a goal run's distance was measured. A published run (the goal page) has no source: it is
+ * taken as measured, the rule before typed distances were told apart.
+ */
+function measuredRun(run: Pick<GoalRunLike, 'source'>): boolean {
+  return run.source === undefined || isMeasured({ source: run.source });
 }
 
 export interface LongRunStep {
@@ -136,6 +147,8 @@ export interface LongRunStep {
   /** The longest run so far in the build-up, metres. */
   value: number;
   runId: string;
+  /** Whether its distance was measured (reaches a step at 99%) or typed (in full). */
+  measured: boolean;
 }
 
 export interface GoalStanding<R extends GoalRunLike = GoalRunLike> {
@@ -143,8 +156,10 @@ export interface GoalStanding<R extends GoalRunLike = GoalRunLike> {
   start: IsoDate;
   /** Each time the longest run of the build-up grew: the points of the goal's progression. */
   steps: LongRunStep[];
-  /** The longest run before the build-up, metres (0 when none): the steps it reached are passed. */
+  /** The longest run before the build-up, metres (0 when none). */
   before: number;
+  /** The goal's steps the runs before the build-up reached: passed already, no win and no `next` line. */
+  passed: number;
   /** Share of the goal distance the longest run of the build-up covers, 0–1. */
   reached: number;
   /** The run that achieved the goal (the goal-achieved win's run), once the journal holds it. */
@@ -167,11 +182,15 @@ export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: re
   const raceDay = dayNumber(goal.date);
   const steps: LongRunStep[] = [];
   let before = 0;
+  let passed = 0;
   let result: R | null = null;
   for (const run of runs) {
-    if (run.date < start) before = Math.max(before, run.distance);
+    if (run.date < start) {
+      before = Math.max(before, run.distance);
+      passed = Math.max(passed, goalStepsReached(goal, run.distance, measuredRun(run)));
+    }
     if (run.date >= start && run.date <= lastBuildUpDate && run.distance > (steps.at(-1)?.value ?? 0)) {
-      steps.push({ date: run.date, value: run.distance, runId: run.id });
+      steps.push({ date: run.date, value: run.distance, runId: run.id, measured: measuredRun(run) });
     }
     if (result === null && goal.distance > 0 && achievesGoal(goal, run, dayNumber(run.date) - raceDay)) result = run;
   }
@@ -182,6 +201,7 @@ export function goalStanding<R extends GoalRunLike>(goal: GoalTerms, ordered: re
     start,
     steps,
     before,
+    passed,
     reached: goal.distance > 0 ? Math.min(1, (steps.at(-1)?.value ?? 0) / goal.distance) : 0,
     result,
     daysToGo,
@@ -214,10 +234,11 @@ export function goalNext(context: NextContext, goal: Goal): NextMilestone[] {
   const out: NextMilestone[] = [];
   // Only the build-up's runs count toward it: from its start (a run tomorrow must be able to count).
   if (standing.phase === 'build-up' && goal.distance > 0 && addDays(today, 1) >= standing.start) {
-    const longest = standing.steps.at(-1)?.value ?? 0;
-    // Steps the longest run before the build-up already reached are passed, as the detector counts them.
-    const passed = goalStepsReached(goal, standing.before);
-    const percent = GOAL_PERCENTS.find((p, i) => p < 100 && i >= passed && !reaches(longest, (p / 100) * goal.distance));
+    const step = standing.steps.at(-1);
+    const longest = step?.value ?? 0;
+    // Steps the runs before the build-up already reached are passed, as the detector counts them.
+    const reachedByStep = step ? goalStepsReached(goal, step.value, step.measured) : 0;
+    const percent = GOAL_PERCENTS.find((p, i) => p < 100 && i >= standing.passed && i >= reachedByStep);
     if (percent !== undefined && mayAskDistance(context, (percent / 100) * goal.distance)) {
       out.push(
         milestone({

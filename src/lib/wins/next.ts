@@ -2,7 +2,7 @@
 // family module says what is within reach on its own ladders; next-milestones.ts puts them together.
 import type { Goal, IsoDate, Profile, Run, WinKind, WinUnit } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
-import { HALF_MARATHON_METRES, MARATHON_METRES, reaches } from '../model/rungs.ts';
+import { HALF_MARATHON_METRES, MARATHON_METRES, reaches, runReaches } from '../model/rungs.ts';
 import { GOAL_DAY_TOLERANCE } from '../model/thresholds.ts';
 
 export interface NextMilestone {
@@ -135,11 +135,11 @@ export function mayAskDistance(context: NextContext, metres: number): boolean {
  * detector counts it) covering the distance, or any race on race day itself (a slower or shorter
  * finish is a race run too). `ordered` holds the runs up to today.
  */
-export function raceRun<R extends Pick<Run, 'date' | 'distance' | 'isRace'>>(goal: Pick<Goal, 'date' | 'distance'>, ordered: readonly R[]): R | null {
+export function raceRun<R extends Pick<Run, 'date' | 'distance' | 'isRace' | 'source'>>(goal: Pick<Goal, 'date' | 'distance'>, ordered: readonly R[]): R | null {
   const raceDay = dayNumber(goal.date);
   for (const run of ordered) {
     if (Math.abs(dayNumber(run.date) - raceDay) > GOAL_DAY_TOLERANCE) continue;
-    if (reaches(run.distance, goal.distance) || (run.date === goal.date && run.isRace)) return run;
+    if (runReaches(run, goal.distance) || (run.date === goal.date && run.isRace)) return run;
   }
   return null;
 }
@@ -149,7 +149,7 @@ export function raceRun<R extends Pick<Run, 'date' | 'distance' | 'isRace'>>(goa
  * to recover from, a half marathon two, a shorter race one. The counterpart of `taperDays` (goal.ts).
  */
 export function recoveryDays(goal: Pick<Goal, 'distance'>): number {
-  return reaches(goal.distance, MARATHON_METRES) ? 21 : reaches(goal.distance, HALF_MARATHON_METRES) ? 14 : 7;
+  return reaches(goal.distance, MARATHON_METRES, false) ? 21 : reaches(goal.distance, HALF_MARATHON_METRES, false) ? 14 : 7;
 }
 
 export function milestone(

@@ -4,7 +4,7 @@
 import type { DistanceUnit, IsoDate, Run } from '../types.ts';
 import { formatDistance } from '../format/units.ts';
 import { createNameSlugger } from '../format/slug.ts';
-import { EFFORT_MAX, EFFORT_MIN, HALF_MARATHON_METRES, nextRungAbove, ordinal, reaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from '../model/rungs.ts';
+import { EFFORT_MAX, EFFORT_MIN, HALF_MARATHON_METRES, nextRungAbove, ordinal, runReaches, STANDARD_DISTANCES, type DistanceRung, type OpenLadder } from '../model/rungs.ts';
 import { ranBefore } from '../model/known-bests.ts';
 import type { Detector } from './walk.ts';
 
@@ -63,7 +63,7 @@ export function detectRaces(): Detector {
     const standard = standardDistanceOf(run);
     const firstAtDistance = standard !== undefined && !history && !distancesRaced.has(standard.name);
     if (standard) distancesRaced.add(standard.name);
-    const long = reaches(run.distance, LONG_RACE_METRES);
+    const long = runReaches(run, LONG_RACE_METRES);
     const best = course?.best ?? null;
     // A course best that is a personal best or a barrier anyway is told there, once.
     const courseBest =

@@ -2,7 +2,7 @@
 import type { IsoDate, Run, Series } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
-import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, reaches } from '../model/rungs.ts';
+import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, runReaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
 import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from '../model/thresholds.ts';
 
@@ -64,7 +64,7 @@ export function detectComebacks(): Detector {
         progression: weeksUpTo(run, walk),
       });
       pending = target ? { target, comebackId: run.id, comebackDate: run.date } : null;
-    } else if (pending && reaches(run.distance, pending.target.distance)) {
+    } else if (pending && runReaches(run, pending.target.distance)) {
       walk.emit(run, {
         kind: 'back-to-form',
         name: 'back-to-form',

@@ -2,7 +2,7 @@
 import type { IsoDate, PreviousRecord, Run, WeekStart, Win } from '../types.ts';
 import { addDays, daysBetween, monthOf, weekStartOf } from '../format/dates.ts';
 import { metresPerUnit } from '../format/units.ts';
-import { highestRungCrossed, lifetimeLadder, lifetimeRungName, nextRungAbove, type OpenLadder } from '../model/rungs.ts';
+import { highestRungCrossed, LIFETIME_LADDER, lifetimeRungName, nextRungAbove } from '../model/rungs.ts';
 import { lastIndex, type Detector, type Walk } from './walk.ts';
 import { asks, milestone, type NextContext, type NextMilestone } from './next.ts';
 import { PERIOD_RECORD_MARGIN } from '../model/thresholds.ts';
@@ -16,13 +16,11 @@ const SUM_EPSILON = 1e-6;
 
 export function detectTotalDistance(): Detector {
   let previous: PreviousRecord | null = null;
-  let ladder: OpenLadder | null = null;
   return (run, walk) => {
     const unit = walk.profile.units;
     const perUnit = metresPerUnit(unit);
-    ladder ??= lifetimeLadder(unit);
     const crossed = highestRungCrossed(
-      ladder,
+      LIFETIME_LADDER,
       walk.lifetimeBefore / perUnit + SUM_EPSILON,
       walk.lifetime / perUnit + SUM_EPSILON,
     );
@@ -285,7 +283,7 @@ export function volumeNext(context: NextContext): NextMilestone[] {
   const out: NextMilestone[] = [];
   if (allowed.lifetime) {
     const lifetime = ordered.reduce((sum, run) => sum + run.distance, 0);
-    const lifetimeRung = nextRungAbove(lifetimeLadder(unit), lifetime / perUnit + SUM_EPSILON);
+    const lifetimeRung = nextRungAbove(LIFETIME_LADDER, lifetime / perUnit + SUM_EPSILON);
     out.push(
       milestone({
         kind: 'total-distance',
