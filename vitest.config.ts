@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
  */
 export const SUITES = {
   /** Real Chromium against a built site. */
-  browser: ['tests/e2e/layout.test.ts', 'tests/e2e/long-words.test.ts', 'tests/e2e/site.test.ts', 'tests/e2e/weeks.test.ts', 'tests/e2e/years.test.ts', 'tests/trust/site.test.ts'],
+  browser: ['tests/e2e/layout.test.ts', 'tests/e2e/site.test.ts', 'tests/e2e/weeks.test.ts', 'tests/e2e/years.test.ts', 'tests/trust/site.test.ts'],
   /** Starts other programs: `astro build`, the command-line tools, git or npm. */
   build: [
     'tests/bench/bench-cli.test.ts',
