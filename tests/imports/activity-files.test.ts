@@ -7,7 +7,7 @@ import { draftFromSummary, localDateTime } from '../../src/lib/journal/imports/a
 import { parseFit } from '../../src/lib/journal/imports/fit.ts';
 import { parseGpx } from '../../src/lib/journal/imports/gpx.ts';
 import { parseTcx } from '../../src/lib/journal/imports/tcx.ts';
-import { haversine } from '../../src/lib/journal/imports/streams.ts';
+import { haversine, METRES_PER_DEGREE_LAT } from '../../src/lib/journal/imports/streams.ts';
 import { FIXTURES } from './helpers.ts';
 
 const real = (name: string): string => join(FIXTURES, 'real', name);
@@ -76,6 +76,36 @@ describe('GPX with known splits (splits-3k.gpx)', () => {
     expect(warnings).toEqual([]);
     expect(activity).toMatchObject({ name: "Tom & Jerry's <loop>", description: 'Hills & <more>' });
     expect(activity.samples).toEqual([{ time: Date.UTC(2024, 2, 10, 7), lat: 45.5, lon: 10.25, elevation: 12.5, distance: null }]);
+  });
+});
+
+describe('GPX with several segments or tracks', () => {
+  // Two 1 km stretches (100 m every 30 s), the second 5 km north of the first and a minute after
+  // it: a watch paused on a train, or two tracks joined in one file.
+  const degrees100m = 100 / METRES_PER_DEGREE_LAT;
+  const stretch = (fromLat: number, startMinute: number): string =>
+    Array.from({ length: 11 }, (_, i) => {
+      const time = new Date(Date.UTC(2024, 2, 10, 7, startMinute) + i * 30_000).toISOString();
+      return `<trkpt lat="${(fromLat + i * degrees100m).toFixed(7)}" lon="10"><time>${time}</time></trkpt>`;
+    }).join('');
+  const farNorth = 45 + 60 * degrees100m;
+
+  it.each([
+    ['two segments of one track', `<trk><name>Split</name><trkseg>${stretch(45, 0)}</trkseg><trkseg>${stretch(farNorth, 6)}</trkseg></trk>`],
+    ['two tracks', `<trk><name>Split</name><trkseg>${stretch(45, 0)}</trkseg></trk><trk><trkseg>${stretch(farNorth, 6)}</trkseg></trk>`],
+  ])('counts no distance and no effort across the gap (%s), and says so', async (_, body) => {
+    const dir = await mkdtemp(join(tmpdir(), 'small-wins-segments-'));
+    try {
+      await writeFile(join(dir, 'split.gpx'), `<?xml version="1.0"?><gpx version="1.1" creator="test">${body}</gpx>`);
+      const { summary, warnings } = await readActivityFile(join(dir, 'split.gpx'), 0, null);
+      expect(summary!.distance).toBeCloseTo(2000, 0);
+      expect(summary!.efforts.map((e) => e.distance)).toEqual([400, 1000, 1609.344]);
+      // The mile spans the gap, so it takes the minute of the gap too: 10 min for 2 km less 391 m, plus 60 s.
+      expect(summary!.efforts[2]!.time).toBeGreaterThan(540);
+      expect(warnings).toEqual(['2 track segments: the gaps between them are not counted as distance']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

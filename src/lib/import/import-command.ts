@@ -8,6 +8,7 @@ import { formatProblem } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
 import { openImportCache, type ImportCache } from '../journal/imports/cache.ts';
 import { createParsePool, inProcessParser, type ParsePool } from '../journal/imports/parse-pool.ts';
+import { MIN_RUN_METRES, MIN_RUN_SECONDS, TOO_SHORT } from '../journal/imports/activity.ts';
 import { activityDates } from '../journal/imports/read-imports.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from '../journal/imports/privacy.ts';
 import { diffWins } from '../log/diff-wins.ts';
@@ -44,6 +45,13 @@ export interface ImportOutcome {
 
 const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
+function skippedLines(skipped: Record<string, number>): string[] {
+  const short = skipped[TOO_SHORT] ?? 0;
+  const others = Object.fromEntries(Object.entries(skipped).filter(([sport]) => sport !== TOO_SHORT));
+  const lines = [skippedLine(others), short > 0 ? `Passed over ${plural(short, 'recording')} too short to be ${short === 1 ? 'a run' : 'runs'} (under ${MIN_RUN_METRES} m or ${MIN_RUN_SECONDS / 60} minutes).` : null];
+  return lines.filter((line): line is string => line !== null);
+}
+
 function skippedLine(skipped: Record<string, number>): string | null {
   const entries = Object.entries(skipped).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
@@ -58,8 +66,7 @@ function report(read: ReadResult, written: WriteResult, data: string, merged: nu
   if (written.routes > 0) lines.push(`Wrote ${plural(written.routes, 'trimmed route')} to ${data}/routes/.`);
   if (added === 0) lines.push('Nothing new to add.');
   if (read.already > 0) lines.push(`Already in the journal: ${plural(read.already, 'run')} (kept as they are).`);
-  const skipped = skippedLine(read.skipped);
-  if (skipped) lines.push(skipped);
+  lines.push(...skippedLines(read.skipped));
   if (read.notActivities > 0) {
     const files = `${formatCount(read.notActivities)} file${read.notActivities === 1 ? "" : "s"}`;
     lines.push(`Passed over ${files} that ${read.notActivities === 1 ? 'holds' : 'hold'} no activity (device settings, health monitoring and the like).`);

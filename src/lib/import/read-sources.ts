@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import type { Problem, Profile, RunDraft } from '../types.ts';
-import { draftFromSummary, type ActivitySummary } from '../journal/imports/activity.ts';
+import { draftFromSummary, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
@@ -213,6 +213,11 @@ class Reader {
       // Counted once, as this file's sport, not again from the export's summary of it.
       if (target === 'garmin' && summary.start !== null) this.takeSummary(summary.start, OTHER_SPORT_SLACK_S);
       this.skip(sportLabel(summary.sport ?? 'Unknown'));
+      return;
+    }
+    if (tooShortToBeRun(summary)) {
+      if (target === 'garmin' && summary.start !== null) this.takeSummary(summary.start, OTHER_SPORT_SLACK_S);
+      this.skip(TOO_SHORT);
       return;
     }
     const kind = activityFormatOf(file.name)!;

@@ -1,6 +1,7 @@
 // What `check` reports: the JSON object for tools, and the one line for people.
 import type { IsoDate, Journal, Problem } from '../types.ts';
 import { formatCount, formatDistance } from '../format/units.ts';
+import { TOO_SHORT } from './imports/activity.ts';
 
 export interface ProblemSummary {
   path: string;
@@ -65,8 +66,10 @@ export function formatSummaryLine(summary: CheckSummary, unit: Journal['profile'
   ];
   if (summary.rewards > 0) parts.push(plural(summary.rewards, 'reward'));
   if (summary.merged > 0) parts.push(`${formatCount(summary.merged)} imported merged`);
-  const skipped = Object.values(summary.skipped).reduce((sum, n) => sum + n, 0);
+  const short = summary.skipped[TOO_SHORT] ?? 0;
+  const skipped = Object.entries(summary.skipped).reduce((sum, [sport, n]) => (sport === TOO_SHORT ? sum : sum + n), 0);
   if (skipped > 0) parts.push(`${formatCount(skipped)} other activities skipped`);
+  if (short > 0) parts.push(`${plural(short, 'recording')} too short to be ${short === 1 ? 'a run' : 'runs'}`);
   if (summary.warnings.length > 0) parts.push(plural(summary.warnings.length, 'warning'));
   return parts.join(', ');
 }

@@ -97,6 +97,19 @@ export function localDateTime(utcMs: number, utcOffset: number | null, timezone:
 }
 
 /** A run draft from a GPS file alone (a loose file, or one an export points to). */
+/** Shorter than this (metres) or than `MIN_RUN_SECONDS`, a recording is a watch started by mistake, not a run. */
+export const MIN_RUN_METRES = 200;
+export const MIN_RUN_SECONDS = 120;
+/** The key in a reader's `skipped` counts under which such recordings are counted apart from other sports. */
+export const TOO_SHORT = 'too short to be a run';
+
+/** A recording under 200 m or 2 minutes (by its time, else its stream's length): counted apart, never a run. */
+export function tooShortToBeRun(summary: ActivitySummary): boolean {
+  if (summary.start === null || summary.distance === null || summary.distance <= 0) return false;
+  if (summary.distance < MIN_RUN_METRES) return true;
+  return summary.time !== null && summary.time < MIN_RUN_SECONDS;
+}
+
 export function draftFromSummary(summary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localDateTime(summary.start, summary.utcOffset, timezone);

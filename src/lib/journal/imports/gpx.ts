@@ -15,11 +15,17 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
   const samples: RawSample[] = [];
   const first = { name: null as string | null, description: null as string | null, type: null as string | null };
   let tracks = 0;
+  let segments = 0;
+  // Set at each new segment or track after the first: its first timed point starts a gap.
+  let gapPending = false;
   let point: Point | null = null;
   const { root, complete } = readElements(xml, {
     open(name, parent, attributes) {
       if (name === 'trk' && parent === 'gpx') tracks++;
-      else if (name === 'trkpt' && parent === 'trkseg') {
+      else if (name === 'trkseg' && parent === 'trk') {
+        segments++;
+        if (segments > 1) gapPending = true;
+      } else if (name === 'trkpt' && parent === 'trkseg') {
         point = { lat: numberOf(attributes.lat), lon: numberOf(attributes.lon), elevation: null, time: Number.NaN };
       }
     },
@@ -28,7 +34,12 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
         if (name === 'ele') point.elevation = numberOf(text);
         else if (name === 'time') point.time = timeOf(text);
       } else if (name === 'trkpt' && point) {
-        if (Number.isFinite(point.time)) samples.push({ time: point.time, lat: point.lat, lon: point.lon, elevation: point.elevation, distance: null });
+        if (Number.isFinite(point.time)) {
+          const sample: RawSample = { time: point.time, lat: point.lat, lon: point.lon, elevation: point.elevation, distance: null };
+          if (gapPending) sample.segmentStart = true;
+          gapPending = false;
+          samples.push(sample);
+        }
         point = null;
       } else if (parent === 'trk' && tracks === 1) {
         const value = text.trim() || null;
@@ -53,5 +64,8 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
     temperature: null,
     samples,
   };
-  return { activity, warnings: complete ? [] : ['the file ends before </gpx> (cut off?)'] };
+  const warnings: string[] = [];
+  if (segments > 1) warnings.push(`${segments} track segments: the gaps between them are not counted as distance`);
+  if (!complete) warnings.push('the file ends before </gpx> (cut off?)');
+  return { activity, warnings };
 }

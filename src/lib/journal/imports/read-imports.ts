@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import type { IsoDate, Problem, Profile, RunDraft } from '../../types.ts';
 import { EARLIEST_YEAR } from './streams.ts';
 import { aYearAfter } from '../fields.ts';
-import { draftFromSummary, type ActivitySummary } from './activity.ts';
+import { draftFromSummary, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from './activity.ts';
 import { activityFormatOf, readActivityFile, type ActivityParser } from './activity-file.ts';
 import { openImportCache, type ImportCache } from './cache.ts';
 import { readCsvHeader, readCsvRecords } from './csv-records.ts';
@@ -217,6 +217,10 @@ export async function readImports(
       if (!summary) return;
       if (!summary.isRun) {
         out.skip(sportLabel(summary.sport ?? 'Unknown'));
+        return;
+      }
+      if (tooShortToBeRun(summary)) {
+        out.skip(TOO_SHORT);
         return;
       }
       const format = activityFormatOf(file)!;

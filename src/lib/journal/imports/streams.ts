@@ -11,6 +11,8 @@ export interface RawSample {
   elevation: number | null;
   /** Metres from the start, when the device recorded it. */
   distance: number | null;
+  /** The first point of a GPX segment or track after the first: the line from the point before is a gap, not distance. */
+  segmentStart?: true;
 }
 
 /** Parallel arrays, one entry per sample, in time order. */
@@ -71,7 +73,7 @@ export interface StreamDrops {
  * kept forwards and backwards while each is reachable from the last kept one. So a single wild
  * point, a bad first fix or a jump to another continent loses the few points, not the run.
  */
-function glitchIndices(kept: readonly RawSample[], useDevice: boolean): Set<number> {
+function glitchIndices(kept: readonly RawSample[], segment: readonly number[], useDevice: boolean): Set<number> {
   // The measured samples (a fix, or the device's distance), with what is measured.
   const measured: number[] = [];
   const fixes: Array<[number, number]> = [];
@@ -84,6 +86,8 @@ function glitchIndices(kept: readonly RawSample[], useDevice: boolean): Set<numb
     }
   }
   const reachable = (a: number, b: number): boolean => {
+    // A jump between two segments is a pause in recording (a lift, a train, the watch off), not a glitch.
+    if (segment[measured[a]!] !== segment[measured[b]!]) return true;
     const limit = (HUMAN_SPEED_CEILING_M_S * Math.abs(kept[measured[b]!]!.time - kept[measured[a]!]!.time)) / 1000;
     if (useDevice) return Math.abs(kept[measured[b]!]!.distance! - kept[measured[a]!]!.distance!) <= limit;
     const p = fixes[a]!;
@@ -121,7 +125,8 @@ function glitchIndices(kept: readonly RawSample[], useDevice: boolean): Set<numb
 /**
  * Orders and cleans samples into a stream, and says what it left out. Points timed before 1900
  * and glitches (above) are dropped. The device's distance is used when most samples carry one;
- * otherwise distance is summed from positions (haversine), as for most GPX files. The stream is
+ * otherwise distance is summed from positions (haversine), as for most GPX files, with nothing
+ * added across the gap between two segments (`segmentStart`). The stream is
  * null when fewer than two samples remain.
  */
 export function readStream(samples: readonly RawSample[]): { stream: Stream | null; drops: StreamDrops } {
@@ -141,17 +146,24 @@ export function readStream(samples: readonly RawSample[]): { stream: Stream | nu
   }
   const withDistance = ordered.filter((s) => s.distance !== null && Number.isFinite(s.distance)).length;
   const useDevice = withDistance >= ordered.length / 2;
-  const glitches = glitchIndices(ordered, useDevice);
+  const segment: number[] = [];
+  for (let i = 0, current = 0; i < ordered.length; i++) segment.push(ordered[i]!.segmentStart ? ++current : current);
+  const glitches = glitchIndices(ordered, segment, useDevice);
   drops.glitches = glitches.size;
   const kept = glitches.size === 0 ? ordered : ordered.filter((_, i) => !glitches.has(i));
+  const keptSegment = glitches.size === 0 ? segment : segment.filter((_, i) => !glitches.has(i));
   const first = kept[0];
   if (!first || kept.length < 2) return { stream: null, drops };
 
   const stream: Stream = { start: first.time, time: [], distance: [], positions: [], elevation: [] };
   let distance = 0;
   let lastFix: [number, number] | null = null;
-  for (const sample of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const sample = kept[i]!;
     const position = validPosition(sample.lat, sample.lon);
+    // Across a gap between segments the runner's time goes on but no distance is added, so no
+    // total and no best effort crosses the straight line between them.
+    if (i > 0 && keptSegment[i] !== keptSegment[i - 1]) lastFix = null;
     if (useDevice) {
       if (sample.distance !== null && Number.isFinite(sample.distance)) distance = Math.max(distance, sample.distance);
     } else if (position) {
