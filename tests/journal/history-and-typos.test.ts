@@ -115,6 +115,20 @@ describe('pace typos', () => {
     expect(journal.warnings.map((p) => [p.line, p.field, p.value])).toEqual([[15, 'time', '24:10']]);
     expect(formatProblem(journal.warnings[0]!)).toContain('this is 4:50 /mi over 5 mi, 56% faster than your best at a similar distance, 11:00 /mi');
   });
+
+  it('is for hand-written rows: a device recording 24% faster is measured, not typed, and still sets the record a row is held to', async () => {
+    const IMPORTED = 'date,distance,time,title,type,elevation,temperature,notes,private,virtual,win,source,efforts,route';
+    const dir = await journalDir({
+      'runs.csv': [HEADER, ...steady, '2024-03-20,5,21:10,,', ''].join('\n'),
+      // A fast recorded 5 km after the twelve steady ones: no warning of its own.
+      'imported/strava.csv': `${IMPORTED}\n2024-03-13T07:00:00,5000 m,21:00,Fast one,Run,,,,,,,strava:1,,\n`,
+    });
+    const journal = await readJournal(dir);
+    expect(journal.errors).toEqual([]);
+    // The row of 2024-03-20 (line 14) at 21:10 is within 20% of the recorded 21:00: quiet too.
+    expect(journal.warnings.map(formatProblem)).toEqual([]);
+    expect(journal.runs.map((run) => run.source.kind)).toContain('strava');
+  });
 });
 
 describe('year typos', () => {

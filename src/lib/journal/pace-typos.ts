@@ -21,6 +21,14 @@ export const TYPO_MIN_EARLIER_RUNS = 10;
 const STEP = Math.log(1.1);
 const NEIGHBOURS = 2;
 
+/**
+ * A recording's time and distance are measured, not typed: it is no typo, though its pace still
+ * sets the records a written row is held to.
+ */
+function isHandWritten(run: Run): boolean {
+  return run.source.kind === 'csv' || run.source.kind === 'markdown';
+}
+
 /** `runs` in id order. */
 export function paceTypoWarnings(runs: readonly Run[], units: DistanceUnit): Problem[] {
   const warnings: Problem[] = [];
@@ -45,7 +53,7 @@ export function paceTypoWarnings(runs: readonly Run[], units: DistanceUnit): Pro
     const record = run.isRace ? Math.min(ofRaces, (ofAll * TYPO_RACE_RATIO_TO_TRAINING) / TYPO_PACE_RATIO) : ofAll;
     // Faster than the world record: the plausibility check warns already.
     const implausible = beatsWorldRecordRun(run);
-    const suspicious = earlier >= TYPO_MIN_EARLIER_RUNS && record < Infinity && pace < TYPO_PACE_RATIO * record && !implausible;
+    const suspicious = isHandWritten(run) && earlier >= TYPO_MIN_EARLIER_RUNS && record < Infinity && pace < TYPO_PACE_RATIO * record && !implausible;
     if (suspicious) {
       const shown = run.isRace && ofRaces <= record ? ofRaces : ofAll;
       const faster = Math.round((1 - pace / shown) * 100);
