@@ -51,6 +51,19 @@ describe('Strava activities.csv', () => {
     expect(parseStravaDate('17.02.2022, 12:18:26')).toBeNull();
   });
 
+  it('reads a British account\'s dates (`24 Dec 2020, 08:13:59`) as the same runs as an American one', async () => {
+    expect(parseStravaDate('24 Dec 2020, 08:13:59')).toBe(Date.UTC(2020, 11, 24, 8, 13, 59));
+    expect(parseStravaDate('3 Sept 2023, 17:00:00')).toBe(Date.UTC(2023, 8, 3, 17, 0, 0));
+    const american = await table('strava-export/activities.csv');
+    const british = await table('strava-british/activities.csv');
+    const read = ({ header, records }: typeof american) =>
+      records.map((record) => stravaRowToDraft(record, stravaColumns(header) as StravaColumns, 'data/a.csv', testProfile({ timezone: 'Europe/London' }), null));
+    const fromBritish = read(british);
+    expect(fromBritish.filter((r) => r.kind === 'problem')).toEqual([]);
+    expect(fromBritish.filter((r) => r.kind === 'run').length).toBeGreaterThan(0);
+    expect(fromBritish).toEqual(read(american));
+  });
+
   it('finds the display block and the SI block of repeated columns', async () => {
     const { header } = await table('strava-export/activities.csv');
     const columns = stravaColumns(header) as StravaColumns;
@@ -97,7 +110,7 @@ describe('Strava activities.csv', () => {
         line: 2,
         field: 'Activity Date',
         value: '10.03.2024 07:00',
-        message: 'got "10.03.2024 07:00", expected a date like "Feb 17, 2022, 12:18:26 PM"',
+        message: 'got "10.03.2024 07:00", expected a date like "Feb 17, 2022, 12:18:26 PM" or "17 Feb 2022, 12:18:26"',
       },
     });
   });

@@ -103,15 +103,19 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** `Feb 17, 2022, 12:18:26 PM` (or `2022-02-17 12:18:26`), UTC → epoch ms; null when unreadable. */
 export function parseStravaDate(cell: string): number | null {
   const value = cell.trim();
-  const english = /^([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
+  // American `Dec 24, 2020, 8:13:59 AM`, or British and other English accounts' `24 Dec 2020, 08:13:59`.
+  const american = /^([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
+  const british = /^(\d{1,2}) ([A-Za-z]{3})[A-Za-z]*\.? (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
+  const english = american ? { month: american[1]!, day: american[2]!, rest: american.slice(3) } : british ? { month: british[2]!, day: british[1]!, rest: british.slice(3) } : null;
   if (english) {
-    const month = MONTHS.indexOf(english[1]!.toLowerCase());
+    const month = MONTHS.indexOf(english.month.toLowerCase());
     if (month < 0) return null;
-    let hour = Number(english[4]);
-    const meridiem = english[7]?.toLowerCase();
+    const [year, hours, minutes, seconds, meridiemCell] = english.rest;
+    let hour = Number(hours);
+    const meridiem = meridiemCell?.toLowerCase();
     if (meridiem === 'p' && hour < 12) hour += 12;
     if (meridiem === 'a' && hour === 12) hour = 0;
-    return utcMs(Number(english[3]), month, Number(english[2]), hour, Number(english[5]), Number(english[6]));
+    return utcMs(Number(year), month, Number(english.day), hour, Number(minutes), Number(seconds));
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})Z?$/.exec(value);
   if (iso) return utcMs(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6]));
@@ -168,7 +172,7 @@ export function stravaRowToDraft(
 
   const dateCell = cell(record, columns.date);
   const start = parseStravaDate(dateCell);
-  if (start === null) return rowError('Activity Date', dateCell, `got "${dateCell}", expected a date like "Feb 17, 2022, 12:18:26 PM"`);
+  if (start === null) return rowError('Activity Date', dateCell, `got "${dateCell}", expected a date like "Feb 17, 2022, 12:18:26 PM" or "17 Feb 2022, 12:18:26"`);
 
   const si = parseLocaleNumber(cell(record, columns.distance));
   const display = parseLocaleNumber(cell(record, columns.displayDistance));
