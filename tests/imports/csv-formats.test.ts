@@ -48,7 +48,13 @@ describe('Strava activities.csv', () => {
     // Newer exports put a narrow no-break space before AM/PM.
     expect(parseStravaDate('Sep 3, 2023, 5:00:00\u202fPM')).toBe(Date.UTC(2023, 8, 3, 17, 0, 0));
     expect(parseStravaDate('2022-02-17 12:18:26')).toBe(Date.UTC(2022, 1, 17, 12, 18, 26));
-    expect(parseStravaDate('17.02.2022, 12:18:26')).toBeNull();
+    expect(parseStravaDate('17.02.2022, 12:18:26')).toBe(Date.UTC(2022, 1, 17, 12, 18, 26));
+    expect(parseStravaDate('17 févr. 2022, 12:18:26')).toBe(Date.UTC(2022, 1, 17, 12, 18, 26));
+    expect(parseStravaDate('17 dic 2022, 12:18:26')).toBe(Date.UTC(2022, 11, 17, 12, 18, 26));
+    expect(parseStravaDate('17 mrt. 2022, 12:18:26')).toBe(Date.UTC(2022, 2, 17, 12, 18, 26));
+    expect(parseStravaDate('17 de fev. de 2022, 12:18:26')).toBe(Date.UTC(2022, 1, 17, 12, 18, 26));
+    expect(parseStravaDate('17.13.2022, 12:18:26')).toBeNull();
+    expect(parseStravaDate('17 Smarch 2022, 12:18:26')).toBeNull();
   });
 
   it('reads a British account\'s dates (`24 Dec 2020, 08:13:59`) as the same runs as an American one', async () => {
@@ -62,6 +68,19 @@ describe('Strava activities.csv', () => {
     expect(fromBritish.filter((r) => r.kind === 'problem')).toEqual([]);
     expect(fromBritish.filter((r) => r.kind === 'run').length).toBeGreaterThan(0);
     expect(fromBritish).toEqual(read(american));
+  });
+
+  it.each(['german', 'french', 'spanish'])('reads a %s export (translated header, types, dates, decimal commas) as the same runs as the English one', async (language) => {
+    const english = await table('strava-export/activities.csv');
+    const localised = await table(`strava-${language}/activities.csv`);
+    const read = ({ header, records }: typeof english) =>
+      records.map((record) => {
+        const result = stravaRowToDraft(record, stravaColumns(header) as StravaColumns, 'data/a.csv', testProfile({ timezone: 'Europe/Berlin' }), null);
+        return result.kind === 'run' ? { ...result, draft: { ...result.draft, type: null } } : result.kind;
+      });
+    const runs = read(english);
+    expect(runs.filter((r) => typeof r !== 'string' && r.kind === 'run').length).toBe(5);
+    expect(read(localised)).toEqual(runs);
   });
 
   it('finds the display block and the SI block of repeated columns', async () => {

@@ -1,6 +1,8 @@
 // Strava bulk export `activities.csv`. Column names repeat: the first block is in the account's
 // display units and locale (km or mi, maybe a decimal comma), the later block in seconds, metres
 // and m/s. Columns are found by name and occurrence in English exports, by position otherwise.
+import type { Month } from 'date-fns';
+import { de, enGB, es, fr, it, nl, pt } from 'date-fns/locale';
 import type { Problem, Profile, RunDraft } from '../../types.ts';
 import { formatDistance, metresPerUnit } from '../../format/units.ts';
 import { problem } from '../problems.ts';
@@ -36,8 +38,18 @@ const POSITIONS: StravaColumns = {
   filename: 12, elapsed: 15, moving: 16, distance: 17, elevationGain: 20, temperature: 36,
 };
 
-const RUN_TYPES = new Set(['Run', 'Trail Run', 'Virtual Run']);
-const VIRTUAL_TYPES = new Set(['Virtual Run']);
+/** Strava's run types, in English and as its translated exports name them. */
+const VIRTUAL_TYPES = new Set(['Virtual Run', 'Virtueller Lauf', 'Course virtuelle', 'Carrera virtual', 'Corsa virtuale', 'Virtuele hardloopsessie', 'Virtueel hardlopen', 'Corrida virtual']);
+const RUN_TYPES = new Set([
+  ...VIRTUAL_TYPES,
+  'Run', 'Trail Run',
+  'Lauf', 'Trailrun', 'Traillauf',
+  'Course à pied', 'Course à pied sur sentier', 'Trail',
+  'Carrera', 'Carrera por montaña', 'Trail running',
+  'Corsa', 'Corsa in montagna', 'Trail Running',
+  'Hardlopen', 'Trailrunning',
+  'Corrida', 'Corrida em trilha', 'Corrida de trilha',
+]);
 
 function nth(header: readonly string[], name: string, occurrence: number): number {
   let seen = 0;
@@ -98,24 +110,72 @@ function utcMs(year: number, month: number, day: number, hour: number, minute: n
   return date.getTime();
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Month names as Strava's languages write them (`Dec`, `déc.`, `dic`, `Dez`, `mrt.`...), from
+ * date-fns's locales: lower case, without the dot, to their month (0-11).
+ */
+const MONTHS: ReadonlyMap<string, number> = (() => {
+  const names = new Map<string, number>();
+  for (const locale of [enGB, de, fr, es, it, nl, pt]) {
+    for (let month = 0; month < 12; month++) {
+      for (const width of ['abbreviated', 'wide'] as const) {
+        names.set(monthKey(locale.localize.month(month as Month, { width })), month);
+      }
+    }
+  }
+  return names;
+})();
 
-/** `Feb 17, 2022, 12:18:26 PM` (or `2022-02-17 12:18:26`), UTC → epoch ms; null when unreadable. */
+function monthKey(name: string): string {
+  return name.toLowerCase().replace(/\.$/, '');
+}
+
+/** `Sept` and other English spellings longer than the abbreviation are known by their first three letters. */
+function monthOf(name: string): number | null {
+  const key = monthKey(name);
+  return MONTHS.get(key) ?? MONTHS.get(key.slice(0, 3)) ?? null;
+}
+
+function clockHour(hours: string, meridiemCell: string | undefined): number {
+  let hour = Number(hours);
+  const meridiem = meridiemCell?.toLowerCase();
+  if (meridiem === 'p' && hour < 12) hour += 12;
+  if (meridiem === 'a' && hour === 12) hour = 0;
+  return hour;
+}
+
+const CLOCK = String.raw`,? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$`;
+/** American: `Dec 24, 2020, 8:13:59 AM`. */
+const MONTH_FIRST = new RegExp(String.raw`^(\p{L}+)\.? (\d{1,2}), (\d{4})` + CLOCK, 'u');
+/** British and most other languages: `24 Dec 2020, 08:13:59`, `9 déc. 2022, 15:24:49`, `9 de dez. de 2022, ...`. */
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.? (?:de )?(\p{L}+\.?)(?: de)? (\d{4})` + CLOCK, 'u');
+/** German and others with numeric dates: `09.12.2022, 15:24:49`. */
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})` + CLOCK);
+
+/**
+ * Strava's `Activity Date` (UTC) in the account's language: `Feb 17, 2022, 12:18:26 PM`,
+ * `17 Feb 2022, 12:18:26`, `17.02.2022, 12:18:26`, `17 févr. 2022, 12:18:26`, or ISO.
+ */
 export function parseStravaDate(cell: string): number | null {
-  const value = cell.trim();
-  // American `Dec 24, 2020, 8:13:59 AM`, or British and other English accounts' `24 Dec 2020, 08:13:59`.
-  const american = /^([A-Za-z]{3})[A-Za-z]*\.? (\d{1,2}), (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
-  const british = /^(\d{1,2}) ([A-Za-z]{3})[A-Za-z]*\.? (\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?$/.exec(value);
-  const english = american ? { month: american[1]!, day: american[2]!, rest: american.slice(3) } : british ? { month: british[2]!, day: british[1]!, rest: british.slice(3) } : null;
-  if (english) {
-    const month = MONTHS.indexOf(english.month.toLowerCase());
-    if (month < 0) return null;
-    const [year, hours, minutes, seconds, meridiemCell] = english.rest;
-    let hour = Number(hours);
-    const meridiem = meridiemCell?.toLowerCase();
-    if (meridiem === 'p' && hour < 12) hour += 12;
-    if (meridiem === 'a' && hour === 12) hour = 0;
-    return utcMs(Number(year), month, Number(english.day), hour, Number(minutes), Number(seconds));
+  const value = cell.trim().replace(/\s+/gu, ' ');
+  const monthFirst = MONTH_FIRST.exec(value);
+  const dayFirst = DAY_FIRST.exec(value);
+  const named = monthFirst
+    ? { month: monthFirst[1]!, day: monthFirst[2]!, rest: monthFirst.slice(3) }
+    : dayFirst
+      ? { month: dayFirst[2]!, day: dayFirst[1]!, rest: dayFirst.slice(3) }
+      : null;
+  if (named) {
+    const month = monthOf(named.month);
+    if (month === null) return null;
+    const [year, hours, minutes, seconds, meridiem] = named.rest;
+    return utcMs(Number(year), month, Number(named.day), clockHour(hours!, meridiem), Number(minutes), Number(seconds));
+  }
+  const dotted = DOTTED.exec(value);
+  if (dotted) {
+    const [, day, month, year, hours, minutes, seconds, meridiem] = dotted;
+    if (Number(month) < 1 || Number(month) > 12) return null;
+    return utcMs(Number(year), Number(month) - 1, Number(day), clockHour(hours!, meridiem), Number(minutes), Number(seconds));
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})Z?$/.exec(value);
   if (iso) return utcMs(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]), Number(iso[4]), Number(iso[5]), Number(iso[6]));
