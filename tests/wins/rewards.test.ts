@@ -207,13 +207,13 @@ describe('private: yes as people write it', () => {
   const FORMS = [
     '- Socks at 100 km lifetime',
     '  - private: yes',
-    '- Tea at 50 km lifetime',
+    '- Tea at 2,000 km lifetime',
     '  private： yes',
     '- Cake at 25% of Spring Half',
     '- private: yes',
     '- A massage after my first half marathon',
     '  * Private ﹕ true',
-    '- New shoes at 250 km lifetime',
+    '- New shoes at 500 km lifetime',
     '',
   ].join('\n');
 
@@ -236,13 +236,13 @@ describe('private: yes as people write it', () => {
       [
         '- Socks at 100 km lifetime',
         '  privat: yes',
-        '- Tea at 50 km lifetime',
+        '- Tea at 2,000 km lifetime',
         '  is_private: yes',
         '- Cake at 25% of Spring Half',
         '  - private?: yes',
         '- A massage after my first half marathon',
         '  private yes',
-        '- New shoes at 250 km lifetime',
+        '- New shoes at 500 km lifetime',
         '(private)',
         '',
         'Rewards I keep private stay off the site: a note of mine, not a flag.',
@@ -265,13 +265,13 @@ describe('private: yes as people write it', () => {
   });
 
   it('keeps a sub-bullet private reward\'s words out of what is published', async () => {
-    writeJournal('- A book about the Tour de France at an 8-week streak\n  - private: yes\n- Tickets at 250 km lifetime\n');
+    writeJournal('- A book about the Tour de France at an 8-week streak\n  - private: yes\n- Tickets at 500 km lifetime\n');
     const journal = await read();
     const wins = findWins(journal.runs, journal.goals, journal.profile);
     const published = publishedRewards(journal, wins);
     expect(published.map((r) => [r.text, r.label])).toEqual([
       [null, '8-week streak'],
-      ['Tickets', '250 km lifetime'],
+      ['Tickets', '500 km lifetime'],
     ]);
     expect(JSON.stringify(published)).not.toContain('Tour de France');
     expect(JSON.stringify(cardJobsForJournal(journal, wins))).not.toContain('Tour de France');
