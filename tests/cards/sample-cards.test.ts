@@ -99,7 +99,7 @@ async function ocrFooter(png: Buffer, format: CardFormat): Promise<string> {
 describe('the sample journal cards, built with --site and --base', () => {
   it('says each thing once on every win: title, figure and context share no number and no word', () => {
     const cards = jobs.filter((job) => job.format === '1200x630');
-    expect(cards.length).toBeGreaterThan(100);
+    expect(cards.length).toBeGreaterThan(80);
     const repeats = cards.flatMap(({ path, input }) => {
       const lines: Array<[string, string | null]> = [['kicker', input.kicker], ['title', input.headline], ['figure', input.figure], ['context', input.detail]];
       const found: string[] = [];

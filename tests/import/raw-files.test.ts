@@ -80,7 +80,8 @@ describe('raw files in the journal folder', () => {
     const result = check('data');
     expect(result.stderr).not.toContain('raw export files');
     expect(result.status).toBe(0);
-    expect(`${result.stdout}${result.stderr}`).toMatch(/^11 runs from 2015-08-15 to 2024-05-04/);
+    // The Fenix 5 recording (158 m in 57 s) is too short to be a run: counted apart, not among the runs.
+    expect(`${result.stdout}${result.stderr}`).toMatch(/^10 runs from 2015-08-15 to 2024-05-04/);
   });
 
   it('the build warns once too, and still builds', { timeout: 600_000 }, async () => {
