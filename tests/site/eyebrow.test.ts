@@ -13,9 +13,11 @@ describe('winEyebrow', () => {
   });
 
   it('never repeats a word of the family for any kind', () => {
-    for (const kind of WIN_KINDS) {
-      const [family, rest] = winEyebrow(KIND_INFO[kind].family, kind).split(' · ');
-      if (rest) expect({ kind, echo: rest.toLowerCase().startsWith(family!.toLowerCase().replace(/s$/, '')) }).toEqual({ kind, echo: false });
-    }
+    const eyebrows = WIN_KINDS.map((kind) => ({ kind, parts: winEyebrow(KIND_INFO[kind].family, kind).split(' · ') }));
+    const named = eyebrows.filter(({ parts }) => parts.length === 2);
+    // Most kinds say something more than their family: the rule below has words to check.
+    expect(named.length).toBeGreaterThan(WIN_KINDS.length / 2);
+    const echoes = named.filter(({ parts: [family, rest] }) => rest!.toLowerCase().startsWith(family!.toLowerCase().replace(/s$/, '')));
+    expect(echoes.map(({ kind }) => kind)).toEqual([]);
   });
 });

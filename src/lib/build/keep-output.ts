@@ -3,7 +3,7 @@
 // (it leaves a page that is already there) and the share cards already in place. At the start,
 // every file that is not exactly what the last build left goes; at the end, whatever the last
 // build left that this one neither wrote again nor claimed goes too. The folder then holds what a
-// build into an empty folder would have written (tests/trust/incremental-build.test.ts).
+// build into an empty folder would have written (tests/trust/incremental-build.build.test.ts).
 import { rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { inBatches } from '../in-batches.ts';

@@ -4,7 +4,7 @@
 // more run then renders the pages that run changes, not the thousand that stay the same. The
 // journal's "today" is in no key but the goal page's (weeks to go) and the wins list's first page's
 // ("as of"): the pages without a key (home, progress) show it too, and are rendered every time.
-// tests/trust/incremental-build.test.ts checks an incremental rebuild against a fresh build.
+// tests/trust/incremental-build.build.test.ts checks an incremental rebuild against a fresh build.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../types.ts';
 

@@ -221,28 +221,3 @@ describe('building as the workflow does', () => {
     expect(offenders).toEqual([]);
   });
 });
-
-describe('what a runner reads before the first push', () => {
-  /** The paragraphs (or list items) of the Markdown section under `heading`, spaces collapsed. */
-  const paragraphs = (doc: string, heading: string): string[] => {
-    const text = readFileSync(join(repoRoot, doc), 'utf8');
-    const level = /^#+/.exec(heading)![0];
-    const start = text.indexOf(`\n${heading}\n`);
-    expect(start, `${doc}: ${heading}`).toBeGreaterThanOrEqual(0);
-    const end = text.indexOf(`\n${level} `, start + heading.length + 2);
-    return text
-      .slice(start, end < 0 ? undefined : end)
-      .split(/\n\s*\n|\n(?=\d+\. )/)
-      .map((p) => p.replace(/\s+/g, ' '));
-  };
-
-  it.each([
-    ['README.md', '## Your data'],
-    ['README.md', '## Your own site, step by step'],
-    ['docs/deploy.md', '## 4. Push'],
-  ])('%s, %s: on the free plan the repository is public, and all of data/ with it', (doc, heading) => {
-    const warning = paragraphs(doc, heading).find((p) => p.includes("On GitHub's free plan") || p.includes("on GitHub's free plan"));
-    expect(warning).toMatch(/Pages needs a public repository/);
-    for (const what of ['`data/`', 'private runs', 'raw exports', 'GPS tracks', 'readable there', 'the site hides']) expect(warning).toContain(what);
-  });
-});
