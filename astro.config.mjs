@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import imageMetadata from './src/integrations/image-metadata.ts';
 import mdxStoryCheck from './src/integrations/mdx-story-check.ts';
 import shareCards from './src/integrations/share-cards.ts';
 import { journalSource, JournalSourceError } from './src/lib/journal-source.ts';
@@ -38,7 +39,8 @@ export default defineConfig({
   // Pages with a cache key (wins, runs: see src/lib/site/page-keys.ts) are rendered again only
   // when their data or code changed; the rest of a rebuild copies them from Astro's cache.
   experimental: { incrementalBuild: true },
-  integrations: [mdx(), mdxStoryCheck(), sitemap(), shareCards()],
+  // Every image in dist/ loses its metadata before the share cards are placed (they carry none).
+  integrations: [mdx(), mdxStoryCheck(), sitemap(), imageMetadata(), shareCards()],
   vite: {
     build: { assetsInlineLimit: 0 },
   },

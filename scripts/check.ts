@@ -2,7 +2,8 @@
 import type { IsoDate, Journal } from '../src/lib/types.ts';
 import { futureRunWarnings } from '../src/lib/journal/plausibility.ts';
 import { sortProblems } from '../src/lib/journal/problems.ts';
-import { readJournal } from '../src/lib/journal/read-journal.ts';
+import { displayPath, readJournal } from '../src/lib/journal/read-journal.ts';
+import { clearStaleLocks } from '../src/lib/log/journal-lock.ts';
 import { formatSummaryLine, summarizeJournal } from '../src/lib/journal/summary.ts';
 import { parseCommandLine, printProblems, runCli, todayFromEnv } from './cli.ts';
 
@@ -19,6 +20,10 @@ function clockToday(): IsoDate {
 await runCli(async () => {
   const { values, dataDir } = parseCommandLine(process.argv.slice(2), { json: { type: 'boolean' } }, USAGE);
   const today = todayFromEnv();
+  // A lock left by a killed `log` would otherwise sit in the journal until the next log.
+  for (const lock of await clearStaleLocks(dataDir)) {
+    process.stderr.write(`${displayPath(lock)}: removed, a lock left by a log that was stopped (its process is gone)\n`);
+  }
   const read = await readJournal(dataDir, { today });
   const journal: Journal = {
     ...read,

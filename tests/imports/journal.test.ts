@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
+import { formatProblem } from '../../src/lib/journal/problems.ts';
 import type { Journal } from '../../src/lib/types.ts';
 import { FIXTURES } from './helpers.ts';
 
@@ -59,5 +60,32 @@ describe('imports in a journal', () => {
     const hills = journal.runs.find((r) => r.date === '2024-04-02')!;
     expect(hills).toMatchObject({ distance: 1500, title: 'Hill warm-up', startTime: '13:30:00' });
     expect(hills.efforts.map((e) => e.distance)).toEqual([400, 1000]);
+  });
+});
+
+describe('a track: that ties nothing', () => {
+  it('is a warning at its line, outside the journal or naming no file a run was read from; a good one is not', async () => {
+    const data = join(root, 'tracks-data');
+    await mkdir(join(data, 'tracks'), { recursive: true });
+    await mkdir(join(data, 'journal'), { recursive: true });
+    await cp(join(FIXTURES, 'short.tcx'), join(data, 'tracks/short.tcx'));
+    await writeFile(
+      join(data, 'runs.csv'),
+      ['date,distance,track', '2024-04-02,1.5,./tracks/short.tcx', '2024-05-01,5,tracks/missing.gpx', '2024-05-02,5,../outside.gpx', '2024-05-03,5,/home/ana/run.gpx', '2024-05-05,5,tracks/../../up.gpx', ''].join('\n'),
+    );
+    await writeFile(join(data, 'journal/2024-05-04-gone.md'), '---\ndate: 2024-05-04\ndistance: 4\ntrack: tracks/gone.fit\n---\nGone.\n');
+    const read = await readJournal(data);
+    const outside = 'expected a GPS file inside the journal folder, named from it (like tracks/porto-half.gpx): the journal reads nothing outside it';
+    const missing = 'expected a .gpx, .tcx or .fit file in the journal folder that a run was read from, named from the folder (like tracks/porto-half.gpx): no run was read from a file by that name';
+    const shown = read.runs[0]!.source.path.replace(/\/[^/]+$/, '');
+    expect(read.warnings.filter((w) => w.field === 'track').map(formatProblem)).toEqual([
+      `${shown}/journal/2024-05-04-gone.md:4: track: got "tracks/gone.fit", ${missing}`,
+      `${shown}/runs.csv:3: track: got "tracks/missing.gpx", ${missing}`,
+      `${shown}/runs.csv:4: track: got "../outside.gpx", ${outside}`,
+      `${shown}/runs.csv:5: track: got "/home/ana/run.gpx", ${outside}`,
+      `${shown}/runs.csv:6: track: got "tracks/../../up.gpx", ${outside}`,
+    ]);
+    // The good link still ties the file's run to the written one.
+    expect(read.runs.filter((run) => run.date === '2024-04-02')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers.ts';
@@ -80,6 +80,26 @@ describe('npm run check', () => {
     expect(today.status).toBe(2);
     expect(today.stderr).toBe('SMALL_WINS_TODAY: got "2024-02-30", expected a real calendar date (February 2024 has 29 days)\n');
     expect(check(['--nope']).status).toBe(2);
+  });
+
+  it('clears a runs.csv.lock left by a killed log (its process is gone), and keeps a live log\'s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-lock-'));
+    try {
+      writeFileSync(join(dir, 'runs.csv'), 'date,distance\n2025-01-06,5\n');
+      const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+      const lock = (pid: string | number): string => `pid ${pid}\nhost ${hostname()}\nsince ${new Date().toISOString()}\ntoken 0123456789abcdef\n`;
+      writeFileSync(join(dir, 'runs.csv.lock'), lock(dead));
+      // This test's own process stands for a log still running.
+      writeFileSync(join(dir, 'more.csv.lock'), lock(process.pid));
+      const { status, stdout, lines } = check(['--data', dir]);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/^1 run /);
+      expect(lines).toEqual([`${dir}/runs.csv.lock: removed, a lock left by a log that was stopped (its process is gone)`]);
+      expect(existsSync(join(dir, 'more.csv.lock'))).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['more.csv.lock', 'runs.csv']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails on a year typo, naming its line once (an error, not also a date-in-the-future warning)', () => {

@@ -8,7 +8,7 @@ describe('parseFrontMatter', () => {
     expect(fm.problems).toEqual([]);
     expect(fm.readable).toBe(true);
     const lines = Object.fromEntries([...fm.fields].map(([name, f]) => [name, f.line]));
-    expect(lines).toEqual({ date: 2, distance: 3, time: 4, title: 5, type: 6, elevation: 7, tags: 8, track: 11, private: 12 });
+    expect(lines).toEqual({ date: 2, distance: 3, time: 4, title: 5, type: 6, elevation: 7, tags: 8, shoes: 11, private: 12 });
     expect(fm.fields.get('tags')).toMatchObject({ text: 'trail;hills', list: ['trail', 'hills'] });
     expect(fm.fields.get('distance')?.text).toBe('12.5');
     // YAML 1.2: a time like 1:30:00 stays text, not a base-60 number.

@@ -1,7 +1,7 @@
 // Journal files a hostile tester wrote: bytes that are not UTF-8, years before 1900, goal names
 // with nothing to slug, a CSV whose header ends in CRLF and its rows in LF, profile fonts that are
 // missing or not fonts. Each is read from real files the test writes, as `check` and the build read them.
-import { mkdtemp, rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, mkdir, copyFile, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { parseDate, parseDateTime } from '../../src/lib/journal/fields.ts';
 import { goalSlug } from '../../src/lib/journal/goals.ts';
 import { formatProblem } from '../../src/lib/journal/problems.ts';
 import { defaultProfile } from '../../src/lib/journal/profile.ts';
-import { displayPath, readJournal } from '../../src/lib/journal/read-journal.ts';
+import { displayPath, MAX_TEXT_BYTES, readJournal } from '../../src/lib/journal/read-journal.ts';
 import { summarizeJournal } from '../../src/lib/journal/summary.ts';
 import { invalidUtf8Warning } from '../../src/lib/journal/text-bytes.ts';
 import { findWins } from '../../src/lib/wins/find-wins.ts';
@@ -78,6 +78,23 @@ describe('bytes that are not UTF-8', () => {
     const line = Buffer.concat([Buffer.from(`${'é'.repeat(1_000_000)}`), Buffer.from([0xe9]), Buffer.from('x'.repeat(1_000_000))]);
     const warning = invalidUtf8Warning(line, 'notes.csv');
     expect(warning?.value).toBe(`…${'é'.repeat(40)}\\xe9${'x'.repeat(119)}…`);
+  });
+});
+
+describe('a journal file too large to read', () => {
+  it('is a located error naming its size and the limit, never a stack trace; the other files still read', async () => {
+    const { dir, shown } = await journalOf({ 'more.csv': 'date,distance\n2025-01-06,5\n', 'journal/2025-01-07-long.md': '' });
+    // Sparse files: their size is one byte past what one text can hold, and they take no disk.
+    await writeFile(join(dir, 'runs.csv'), 'date,distance\n');
+    await truncate(join(dir, 'runs.csv'), MAX_TEXT_BYTES + 1);
+    await truncate(join(dir, 'journal/2025-01-07-long.md'), MAX_TEXT_BYTES + 1);
+    const journal = await readJournal(dir);
+    const mib = Math.floor(MAX_TEXT_BYTES / 1024 / 1024);
+    expect(journal.errors.map(formatProblem)).toEqual([
+      `${shown}/journal/2025-01-07-long.md: expected a file of at most ${mib} MiB, the most one text can hold (this one is ${mib + 1} MiB): split it, or move what is not journal out of the folder`,
+      `${shown}/runs.csv: expected a file of at most ${mib} MiB, the most one text can hold (this one is ${mib + 1} MiB): split it, or move what is not journal out of the folder`,
+    ]);
+    expect(journal.runs.map((run) => run.date)).toEqual(['2025-01-06']);
   });
 });
 

@@ -45,8 +45,9 @@ describe('a good journal', async () => {
       storyId: 'journal/2024/2024-02-10-trail',
       source: { path: `${FIXTURES}/good/journal/2024/2024-02-10-trail.mdx`, line: 1, kind: 'markdown' },
     });
-    // The importer picks the track up from here.
-    expect(trail?.extra).toEqual({ track: 'tracks/sintra.gpx' });
+    // A field the journal does not know is kept, as a CSV's `shoes` column is (a `track:` naming no
+    // file would be a warning: tests/imports/journal.test.ts).
+    expect(trail?.extra).toEqual({ shoes: 'Speedgoat' });
     const story = journal.stories.find((s) => s.id === 'journal/2024/2024-02-10-trail');
     expect(story).toMatchObject({ runId: '2024-02-10', format: 'mdx', title: 'Sintra trail', private: true });
     expect(story?.body).toContain('Mist on the hills.');

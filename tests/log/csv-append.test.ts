@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseRunsCsv } from '../../src/lib/journal/csv.ts';
 import { defaultProfile } from '../../src/lib/journal/profile.ts';
-import { appendRow, missingColumns, MissingColumnsError, NEW_FILE_COLUMNS, readLayout } from '../../src/lib/log/csv-append.ts';
+import { appendRow, missingColumns, MissingColumnsError, NEW_FILE_COLUMNS, readLayout, spreadsheetSafe } from '../../src/lib/log/csv-append.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/log/csv');
 const read = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
@@ -138,9 +138,34 @@ describe('appendRow on any values (property)', () => {
         const records = Papa.parse<string[]>(next.replace(/^\uFEFF/, ''), { delimiter: ',' }).data.filter((r) => !(r.length === 1 && r[0] === ''));
         const last = records.at(-1) ?? [];
         expect(last).toHaveLength(header.length);
-        header.forEach((column, i) => expect(last[i]).toBe(values[column] ?? ''));
+        // Text that starts like a formula sits behind its single quote (the reader takes it off).
+        const written = spreadsheetSafe(values);
+        header.forEach((column, i) => expect(last[i]).toBe(written[column] ?? ''));
       }),
       { seed: 20261120, numRuns: 200 },
+    );
+  });
+});
+
+describe('text a spreadsheet would run as a formula', () => {
+  it('is appended behind a single quote in text columns only, and reads back as typed', () => {
+    const original = 'date,distance,time,title,temperature,notes,tags\n2026-11-19,5,25:00,=1+1 kept as written,-2,,\n';
+    const typed = { date: '2026-11-20', distance: '5', time: '25:00', title: '=HYPERLINK("http://evil.example")', temperature: '-4', notes: '@me -', tags: '+fast' };
+    const { text, addition } = appendRow(original, typed);
+    expect(text.startsWith(original)).toBe(true);
+    expect(addition).toBe(`2026-11-20,5,25:00,"'=HYPERLINK(""http://evil.example"")",-4,'@me -,'+fast\n`);
+    const [kept, added] = parseRunsCsv(text, 'runs.csv', defaultProfile()).runs;
+    expect(kept).toMatchObject({ title: '=1+1 kept as written', temperature: -2 });
+    expect(added).toMatchObject({ title: typed.title, temperature: -4, notes: '@me -', tags: ['+fast'] });
+  });
+
+  it('round-trips any text exactly, quotes of its own included', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^'{0,3}[=+\-@a ]?[a-z =]{0,6}$/), (title) => {
+        fc.pre(title.trim() === title && title !== '');
+        const { text } = appendRow('date,distance,title\n', { date: '2026-11-20', distance: '5', title });
+        expect(parseRunsCsv(text, 'runs.csv', defaultProfile()).runs[0]?.title).toBe(title);
+      }),
     );
   });
 });

@@ -1,6 +1,6 @@
 // What `log` does to the file it writes, whatever that file is: bytes that are not UTF-8, a symbolic
 // link, a file with its own owner and mode, a read-only file or folder. Journals made by each test.
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,6 +111,20 @@ describe('owner and permissions', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.stderr).toMatch(/runs\.csv: its folder is read-only \(mode 0555\); .*nothing was written/);
     expect(readFileSync(csv, 'utf8')).toBe(`${HEADER}2026-10-01,5,First\n`);
+    expect(readdirSync(data)).toEqual(['runs.csv']);
+  });
+
+  it('refuses a hard-linked file, naming why: a swapped-in copy would leave the other name with the old runs', async () => {
+    writeFileSync(csv, `${HEADER}2026-10-01,5,First\n`);
+    const other = join(scratch, 'backup-runs.csv');
+    linkSync(csv, other);
+    const outcome = await logRun(['--data', data, '2026-10-02', '6'], env);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stderr).toMatch(/runs\.csv: it is hard-linked \(2 names for one file\), .*the others would keep the old runs; .*nothing was written/);
+    // Still one file under two names, unchanged.
+    expect(statSync(csv).ino).toBe(statSync(other).ino);
+    expect(statSync(csv).nlink).toBe(2);
+    expect(readFileSync(other, 'utf8')).toBe(`${HEADER}2026-10-01,5,First\n`);
     expect(readdirSync(data)).toEqual(['runs.csv']);
   });
 });

@@ -97,13 +97,17 @@ async function isReadOnly(path: string, info: Stats): Promise<boolean> {
 }
 
 /**
- * What stops `target` (a `writeTarget`) from being replaced: a read-only file, or a read-only folder
- * (the copy is written there); null when it can be written.
+ * What stops `target` (a `writeTarget`) from being replaced: a read-only file, a hard-linked one, or
+ * a read-only folder (the copy is written there); null when it can be written.
  */
-export async function readOnlyReason(target: string): Promise<string | null> {
+export async function replaceBlocker(target: string): Promise<string | null> {
   const file = await statIfExists(target);
   if (file !== null && (await isReadOnly(target, file))) {
     return `the file is read-only (mode ${octal(file.mode)}); make it writable (chmod u+w) to log to it`;
+  }
+  // A copy swapped in takes the name only: the other names would keep the old bytes, silently.
+  if (file !== null && file.nlink > 1) {
+    return `it is hard-linked (${file.nlink} names for one file), and log writes a copy and swaps it in, which would part the names: the others would keep the old runs; keep the journal under one name and log again`;
   }
   const folder = dirname(target);
   const folderInfo = await statIfExists(folder);

@@ -9,7 +9,7 @@ import { parseCsvRows } from '../journal/csv.ts';
 import { formatProblem, problem } from '../journal/problems.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
-import { readLayout } from '../log/csv-append.ts';
+import { readLayout, spreadsheetSafe } from '../log/csv-append.ts';
 import { realLocation, writeFileAtomic } from '../fs/atomic-write.ts';
 import type { ImportTarget, IncomingRun } from './read-sources.ts';
 import { ImportInputError } from './zip-limits.ts';
@@ -29,7 +29,8 @@ export function routeFileName(source: string): string {
 /** One run as the cells of its row, by column name. */
 export function importRowValues(run: IncomingRun, route: string | null): Record<string, string> {
   const d = run.draft;
-  return {
+  // A title or note from an export that starts like a formula is kept from running in a spreadsheet.
+  return spreadsheetSafe({
     date: d.startTime === null ? d.date : `${d.date}T${d.startTime}`,
     distance: `${d.distance} m`,
     time: d.time === null ? '' : formatClock(d.time),
@@ -45,7 +46,7 @@ export function importRowValues(run: IncomingRun, route: string | null): Record<
     source: run.source,
     efforts: formatEfforts(d.efforts),
     route: route ?? '',
-  };
+  });
 }
 
 async function readIfExists(path: string): Promise<Buffer | null> {

@@ -2,6 +2,7 @@
 import type { Goal, IsoDate, Journal, Problem, Profile, Reflection, RunDraft } from '../types.ts';
 import { isImportCsvHeader, type ImportResult } from './imports/read-imports.ts';
 import { mergeRuns } from './imports/merge.ts';
+import { trackLinkProblems } from './track-links.ts';
 import { csvHeader, parseRunsCsv } from './csv.ts';
 import { parseGoal } from './goals.ts';
 import { parseImportedCsv, readRouteFiles } from './imported-runs.ts';
@@ -99,6 +100,8 @@ export function buildJournal(sources: JournalSources, options: BuildJournalOptio
     append(importedRuns, parsed.runs);
     append(problems, parsed.problems);
   }
+  const trackLines = new Map(entries.map((entry) => [entry.path, entry.trackLine]));
+  append(problems, trackLinkProblems(handWritten, importedRuns, (run) => (run.source.kind === 'markdown' ? trackLines.get(run.source.path) ?? null : null)));
   const merged = mergeRuns(handWritten, importedRuns);
   const attached = attachStories(assignRunIds(merged.runs), entries);
   append(problems, attached.problems);

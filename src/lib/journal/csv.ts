@@ -10,7 +10,8 @@ import {
   toRunDraft,
   type FieldSource,
 } from './run-record.ts';
-import { NO_EXTRA, RUN_FIELDS, type RunFieldName } from '../model/run-columns.ts';
+import { unguardSpreadsheetText } from '../format/spreadsheet-text.ts';
+import { NO_EXTRA, RUN_FIELDS, TEXT_RUN_FIELDS, type RunFieldName } from '../model/run-columns.ts';
 
 const BOM = '\uFEFF';
 const NO_ERRORS: readonly string[] = Object.freeze([]);
@@ -137,7 +138,10 @@ class CsvRowFields implements FieldSource {
   }
   text(name: RunFieldName): string | undefined {
     const index = this.layout.columnOf[name];
-    return index < 0 ? undefined : this.fields[index];
+    if (index < 0) return undefined;
+    const text = this.fields[index];
+    // The quote a tool put before a formula start comes off (format/spreadsheet-text.ts).
+    return text !== undefined && TEXT_RUN_FIELDS.has(name) ? unguardSpreadsheetText(text) : text;
   }
   line(): number {
     return this.rowLine;

@@ -1,4 +1,5 @@
 // The only I/O of the journal: lists and reads the files of a journal folder, then builds the Journal.
+import { constants as bufferLimits } from 'node:buffer';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Journal, Problem } from '../types.ts';
@@ -44,10 +45,26 @@ function readFailure(error: unknown): string {
   return `a readable file (${code ?? (error as Error).message})`;
 }
 
+/** The most bytes a journal file may have: the longest text JavaScript can hold. */
+export const MAX_TEXT_BYTES = bufferLimits.MAX_STRING_LENGTH;
+
+const MIB = 1024 * 1024;
+
+function tooLargeToRead(size: number): string {
+  return `a file of at most ${Math.floor(MAX_TEXT_BYTES / MIB)} MiB, the most one text can hold (this one is ${Math.ceil(size / MIB)} MiB): split it, or move what is not journal out of the folder`;
+}
+
 /** A file's text; a file that cannot be read is one whole-file error, bytes that are not UTF-8 a warning. */
 async function readText(path: string, shown: string, problems: Problem[]): Promise<string | null> {
   let bytes: Buffer;
   try {
+    // Asked before reading: a file past what one text can hold would fail to decode with a stack
+    // trace, after its whole size was read into memory.
+    const { size } = await stat(path);
+    if (size > MAX_TEXT_BYTES) {
+      problems.push(problem('error', { path: shown, line: null }, null, null, tooLargeToRead(size)));
+      return null;
+    }
     bytes = await readFile(path);
   } catch (error) {
     problems.push(problem('error', { path: shown, line: null }, null, null, readFailure(error)));

@@ -15,6 +15,8 @@ export interface JournalEntry {
   values: RunValues;
   /** The line of the `date` field (where attach problems point). */
   dateLine: number;
+  /** The line of the `track` field, null when there is none. */
+  trackLine: number | null;
   /** Set when the entry has a distance: the entry is a run itself. */
   run: RunDraft | null;
 }
@@ -47,6 +49,7 @@ export function parseJournalEntry(
     body: fm.body,
     values,
     dateLine: fm.fields.get('date')?.line ?? 1,
+    trackLine: fm.fields.get('track')?.line ?? null,
     run: hasDistance ? toRunDraft(values, { path, line: 1, kind: 'markdown' }) : null,
   };
   return { entry, problems: all };

@@ -3,7 +3,8 @@
 // quoting style; the existing text is kept exactly (BOM, unknown columns, trailing newline or not).
 import Papa from 'papaparse';
 import { canonicalFieldName } from '../journal/run-record.ts';
-import { RUN_FIELDS } from '../model/run-columns.ts';
+import { guardSpreadsheetText } from '../format/spreadsheet-text.ts';
+import { RUN_FIELDS, TEXT_RUN_FIELDS } from '../model/run-columns.ts';
 
 /** Values by canonical (lowercase) column name, as the runner typed them. */
 export type RowValues = Record<string, string>;
@@ -96,6 +97,16 @@ export function missingColumns(fileText: string, values: RowValues): string[] {
   return Object.keys(values).filter((name) => values[name] !== '' && !present.has(canonicalFieldName(name)));
 }
 
+/**
+ * The values as a journal CSV holds them: text that a spreadsheet would run as a formula behind a
+ * quote the reader takes off again (format/spreadsheet-text.ts); numbers, dates and flags as typed.
+ */
+export function spreadsheetSafe(values: RowValues): RowValues {
+  const safe: RowValues = {};
+  for (const [name, value] of Object.entries(values)) safe[name] = TEXT_RUN_FIELDS.has(canonicalFieldName(name)) ? guardSpreadsheetText(value) : value;
+  return safe;
+}
+
 /** The text a brand-new journal file starts with, holding this one run. */
 export function newJournalText(values: RowValues, eol = '\n'): string {
   const columns = [...NEW_FILE_COLUMNS];
@@ -119,7 +130,8 @@ function lineCount(text: string): number {
  * The file's text with one more record at the end. Throws MissingColumnsError when a value has no column.
  * An empty (or blank) file gets a header first.
  */
-export function appendRow(fileText: string, values: RowValues): AppendResult {
+export function appendRow(fileText: string, typed: RowValues): AppendResult {
+  const values = spreadsheetSafe(typed);
   const layout = readLayout(fileText);
   if (layout.empty) {
     // Keep whatever was there (a BOM, blank lines) and start the header on a line of its own.

@@ -4,7 +4,7 @@
 // time; a lock whose process is gone (on this host), or that is far older than any log takes, is
 // stale and broken, so a crash never locks the journal for good.
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, link, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, unlink, link, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
@@ -111,6 +111,25 @@ async function tryCreate(lockPath: string, text: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+}
+
+/**
+ * Clears the stale locks beside the journal's top-level CSVs (the files `log` writes), as the next
+ * `log` would: `check` runs first after a crash, so the lock left by a killed `log` goes then. A
+ * live log's lock is left alone. Returns the locks removed.
+ */
+export async function clearStaleLocks(dataDir: string, options: LockOptions = {}): Promise<string[]> {
+  const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
+  const names = await readdir(dataDir).catch(() => [] as string[]);
+  const cleared: string[] = [];
+  for (const name of names.filter((n) => /\.csv\.lock$/i.test(n)).sort()) {
+    const lockPath = join(dataDir, name);
+    const current = await readLock(lockPath).catch(() => null);
+    if (current === null || !isStale(parseHolder(current.text), current.ageMs, staleMs)) continue;
+    await breakStale(lockPath, current.text);
+    cleared.push(lockPath);
+  }
+  return cleared;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

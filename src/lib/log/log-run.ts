@@ -13,7 +13,7 @@ import type { IsoDate, Journal, Problem } from '../types.ts';
 import { findWins } from '../wins/find-wins.ts';
 import { matchRewards } from '../wins/rewards.ts';
 import { appendRow, MissingColumnsError, type RowValues } from './csv-append.ts';
-import { JournalFileError, readOnlyReason, writeFileAtomic, writeTarget, type AtomicWriteSteps } from '../fs/atomic-write.ts';
+import { JournalFileError, replaceBlocker, writeFileAtomic, writeTarget, type AtomicWriteSteps } from '../fs/atomic-write.ts';
 import { LockBusyError, withFileLock, type LockOptions } from './journal-lock.ts';
 import { diffWins } from './diff-wins.ts';
 import { LOG_USAGE, parseLogArgs } from './log-args.ts';
@@ -223,8 +223,8 @@ export async function logRun(args: string[], env: LogEnvironment): Promise<LogOu
   try {
     // The file as it will be replaced (a link to it would have been refused above).
     const target = await writeTarget(file);
-    const readOnly = await readOnlyReason(target);
-    if (readOnly !== null) return refuse(`${shownFile}: ${readOnly}; nothing was written`);
+    const blocked = await replaceBlocker(target);
+    if (blocked !== null) return refuse(`${shownFile}: ${blocked}; nothing was written`);
     written = await withFileLock(target, () => appendLocked({ dataDir, file, shownFile, story: request.story }, request.values, env), env.lock);
   } catch (error) {
     if (error instanceof JournalFileError || error instanceof LockBusyError) return refuse(`${shownFile}: ${error.message}; nothing was written`);

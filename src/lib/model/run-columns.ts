@@ -140,5 +140,13 @@ export const RUN_FIELDS: readonly RunFieldName[] = RUN_COLUMNS.filter((column) =
   (column) => column.name as RunFieldName,
 );
 
+/**
+ * The written columns that hold free text (a title, notes, tags...), not a number, date or flag:
+ * the cells a spreadsheet could take for a formula (see format/spreadsheet-text.ts).
+ */
+export const TEXT_RUN_FIELDS: ReadonlySet<string> = new Set(
+  RUN_COLUMNS.filter((column) => column.written && (column.kind === 'text?' || column.kind === 'texts')).map((column) => column.name),
+);
+
 /** The columns the content store keeps for a run, in its rows' order (the earned wins follow them). */
 export const PUBLISHED_RUN_COLUMNS: readonly RunColumn[] = RUN_COLUMNS.filter((column) => column.publish !== 'no');

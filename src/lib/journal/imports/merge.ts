@@ -1,6 +1,7 @@
 // One run, never two: imported runs that are the same outing as a hand-written run (or as a run
 // from another import) are merged into it. Hand-written fields always win; the import fills gaps.
 import type { RunDraft, SourceRef } from '../../types.ts';
+import { isTrackOf, linkedTrack } from '../track-links.ts';
 import { plausibleEfforts } from './best-efforts.ts';
 
 export interface MergeResult {
@@ -37,10 +38,8 @@ export function matchDistance(a: RunDraft, b: RunDraft): number | null {
 
 /** A hand-written run's `track:` names this imported file (path relative to the journal folder). */
 function isLinkedTrack(run: RunDraft, imported: RunDraft): boolean {
-  const track = run.extra.track?.trim().replace(/\\/g, '/').replace(/^\.\//, '');
-  if (!track) return false;
-  const path = imported.source.path;
-  return path === track || path.endsWith(`/${track}`);
+  const track = linkedTrack(run);
+  return track !== null && isTrackOf(track, imported);
 }
 
 /** Pairs (base index, incoming index), one-to-one, nearest pair first. */
