@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCount } from '../format/units.ts';
-import { formatProblem } from '../journal/problems.ts';
+import { formatProblem, sortProblems } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
 import { openImportCache, type ImportCache } from '../journal/imports/cache.ts';
 import { createParsePool, inProcessParser, type ParsePool } from '../journal/imports/parse-pool.ts';
@@ -137,7 +137,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
       : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
   const out = report(read, written, data, after.merged - baseline.merged, before, after);
   // A row the export got wrong is left out and named; the rest of the export is still imported.
-  const problems = [...read.problems, ...written.rejected];
+  // In file and line order, whatever order the files were read in.
+  const problems = sortProblems([...read.problems, ...written.rejected]);
   const err: string[] = problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
   const unread = problems.filter((p) => p.severity === 'error').length;
   if (unread > 0) out.push(`Could not import ${plural(unread, 'row')} (named below).`);

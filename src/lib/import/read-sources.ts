@@ -258,14 +258,17 @@ class Reader {
         const name = stravaFilename(record, strava);
         if (name) referenced.add(inStore(name));
       }
-      const names = new Set(store.files.map((f) => f.name));
-      const sizes = new Map(store.files.map((f) => [f.name, f]));
+      const byName = new Map(store.files.map((f) => [f.name, f]));
+      // An export without its activities folder holds its rows alone (as the build reads one).
+      const activities = inStore('activities/');
+      const hasActivities = store.files.some((f) => f.name.startsWith(activities));
       const rows = records.map((record) => {
         const id = (record.cells[strava.id] ?? '').trim();
         const source = `strava:${id || (record.cells[strava.date] ?? '').trim()}`;
         const name = stravaFilename(record, strava);
-        const gps = name && isStravaRun(stravaSport(record, strava)) && names.has(inStore(name)) ? sizes.get(inStore(name))! : null;
-        return { record, source, gps };
+        const named = name !== null && hasActivities && isStravaRun(stravaSport(record, strava));
+        const gps = named ? byName.get(inStore(name)) ?? null : null;
+        return { record, source, gps, missing: named && gps === null };
       });
       const toRead = rows.filter((row) => !this.ctx.known.has(row.source) && isStravaRun(stravaSport(row.record, strava)));
       this.progress.total += toRead.length;
@@ -281,9 +284,11 @@ class Reader {
           return;
         }
         const summary = row.gps ? await this.activity(store, row.gps) : (this.tick(), null);
-        const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary);
-        if (result.kind === 'run') this.keep({ target: 'strava', source: row.source, draft: result.draft });
-        else if (result.kind === 'problem') this.out.problems.push(result.problem);
+        const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary, row.missing);
+        if (result.kind === 'run') {
+          this.keep({ target: 'strava', source: row.source, draft: result.draft });
+          this.out.problems.push(...result.warnings);
+        } else if (result.kind === 'problem') this.out.problems.push(result.problem);
       });
       return;
     }

@@ -189,7 +189,7 @@ export interface StravaRow {
 }
 
 export type StravaRowResult =
-  | { kind: 'run'; draft: RunDraft; warning?: Problem }
+  | { kind: 'run'; draft: RunDraft; warnings: Problem[] }
   | { kind: 'skipped'; sport: string }
   | { kind: 'problem'; problem: Problem };
 
@@ -215,6 +215,8 @@ export const TRACK_DISTANCE_TOLERANCE = 0.1;
 /**
  * One activities.csv row as a run. `gps` is the summary of the GPS file the row points to, when it
  * was read: it supplies the local offset, efforts and track, and fills values the row lacks.
+ * `fileMissing` is true when the row names a file the export does not hold. The warnings are the
+ * build's and `import`'s alike: both read a row here, so both say the same of it.
  */
 export function stravaRowToDraft(
   record: CsvRecord,
@@ -222,6 +224,7 @@ export function stravaRowToDraft(
   path: string,
   profile: Profile,
   gps: ActivitySummary | null,
+  fileMissing = false,
 ): StravaRowResult {
   const rowError = (field: string, value: string, message: string): StravaRowResult => ({
     kind: 'problem',
@@ -255,19 +258,26 @@ export function stravaRowToDraft(
   // The row's distance is the run's; a file that disagrees with it lends the run no efforts.
   const trackDisagrees = gps?.distance != null && Math.abs(gps.distance - distance) > TRACK_DISTANCE_TOLERANCE * distance;
   const efforts = virtual || !gps || trackDisagrees ? [] : plausibleEfforts(gps.efforts, distance);
-  const warning = trackDisagrees
-    ? problem(
+  const at = { path, line: record.line };
+  const warnings: Problem[] = [];
+  if (trackDisagrees) {
+    warnings.push(
+      problem(
         'warning',
-        { path, line: record.line },
+        at,
         'Filename',
         cell(record, columns.filename),
         `a track within 10% of the row's ${formatDistance(distance, profile.units)} (the file holds ${formatDistance(gps!.distance!, profile.units)}: its efforts are not used)`,
-      )
-    : undefined;
+      ),
+    );
+  }
+  if (fileMissing) {
+    warnings.push(problem('warning', at, 'Filename', cell(record, columns.filename), 'a file the export holds (there is none by that name: the run is imported without its route and efforts)'));
+  }
   // `Activity Private Note` is deliberately never read: private notes are never published.
   return {
     kind: 'run',
-    ...(warning ? { warning } : {}),
+    warnings,
     draft: {
       ...emptyRunDraft({ date, distance: Math.round(distance * 10) / 10, source: { path, line: record.line, kind: 'strava' } }),
       startTime,
