@@ -1,13 +1,19 @@
 // `import` says of a Strava export what the build says of the same files in `data/`: both read a
 // row with the one function that makes its warnings (a track 10 % off its row, a missing file).
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/lib/journal/read-journal.ts';
 import { isRawFilesWarning } from '../../src/lib/journal/imports/raw-files.ts';
+import { readImports } from '../../src/lib/journal/imports/read-imports.ts';
+import { readCsvRecords } from '../../src/lib/journal/imports/csv-records.ts';
+import { headerLanguage, unknownLanguageProblem } from '../../src/lib/journal/imports/strava-csv.ts';
+import { formatProblem } from '../../src/lib/journal/problems.ts';
+import Papa from 'papaparse';
+import { testProfile } from '../imports/helpers.ts';
 import { gpxOf, pointsOf, stravaCsv } from '../imports/gps-tracks.ts';
-import { freshJournal, importInto } from './journals.ts';
+import { FIXTURES, freshJournal, importInto } from './journals.ts';
 
 let root: string;
 
@@ -48,5 +54,49 @@ describe('the warnings of an import', () => {
     // Named from the export's folder instead of the journal's; the same line, field, value and words.
     const lines = imported.stderr.trim().split('\n');
     expect(lines.map((line) => line.replace(/^warning: .*\/export\/activities\.csv/, ''))).toEqual(build.map(said));
+  });
+});
+
+/** The English fixture as a Polish account would export it: the header's first names and the types translated. */
+async function polishExport(dir: string): Promise<string> {
+  const rows = Papa.parse<string[]>(await readFile(join(FIXTURES, 'strava-export/activities.csv'), 'utf8'), { skipEmptyLines: true }).data;
+  const names = ['Identyfikator aktywności', 'Data aktywności', 'Nazwa aktywności', 'Typ aktywności', 'Opis aktywności', 'Czas', 'Dystans'];
+  const types: Record<string, string> = { Run: 'Bieg', 'Trail Run': 'Bieg terenowy', 'Virtual Run': 'Bieg wirtualny', Ride: 'Jazda na rowerze', Walk: 'Spacer' };
+  const header = rows[0]!.map((name) => names[rows[0]!.indexOf(name)] ?? name);
+  const body = rows.slice(1).map((row) => row.map((cell, i) => (i === 3 ? types[cell] ?? cell : cell)));
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'activities.csv'), `${Papa.unparse([header, ...body], { newline: '\n' })}\n`);
+  return dir;
+}
+
+describe('a Strava export in a language the reader does not know', () => {
+  it('stops the build and the import with an error naming the file, the header and the language, never a silent zero', async () => {
+    const journal = join(root, 'polish-journal');
+    await polishExport(join(journal, 'strava'));
+    const { runs, problems, skipped } = await readImports(journal, 'data', testProfile(), { cache: null });
+    expect(runs).toEqual([]);
+    expect(skipped).toEqual({});
+    expect(problems.filter((p) => !isRawFilesWarning(p)).map(formatProblem)).toEqual([
+      expect.stringMatching(/^data\/strava\/activities\.csv:1: header: got "Identyfikator aktywności,Data aktywności,.*", expected a Strava export in English, German, French, Spanish, Italian, Dutch or Portuguese: this header \("Identyfikator aktywności, Data aktywności, Nazwa aktywności, Typ aktywności, …"\) looks like Polish, .*nothing was imported from this file/),
+    ]);
+
+    const exported = await polishExport(join(root, 'polish-export'));
+    const data = await freshJournal(join(root, 'polish-import'));
+    const outcome = await importInto(data, [exported]);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(/polish-export\/activities\.csv:1: header: got ".*looks like Polish, whose run types this version does not know/);
+    await expect(readFile(join(data, 'imported/strava.csv'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('reads on in a language it knows, and tells others by their words or script', async () => {
+    for (const language of ['german', 'french', 'spanish', 'translated']) {
+      const { header, records } = readCsvRecords(await readFile(join(FIXTURES, `strava-${language}/activities.csv`), 'utf8'));
+      expect(unknownLanguageProblem(header, records, 'a.csv')).toBeNull();
+    }
+    expect(headerLanguage(['アクティビティID', 'アクティビティの日付'])).toBe('Japanese');
+    expect(headerLanguage(['ID активности', 'Дата активности'])).toBe('Russian');
+    expect(headerLanguage(['Aktivitäts-ID', 'Activity Private Note'])).toBe('German');
+    expect(headerLanguage(['Id', 'Foo'])).toBeNull();
   });
 });

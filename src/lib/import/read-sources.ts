@@ -14,7 +14,8 @@ import { isRunningSport, isVirtualRun } from '../journal/imports/run-types.ts';
 import { garminTypeLabel, isGarminSummariesFile, matchSummaries, readGarminSummaries, summaryDraft, type GarminSummary, type RecordedStart } from '../journal/imports/garmin-summaries.ts';
 import { firstRecordTime } from '../journal/imports/fit.ts';
 import { activityDateProblem, mapLimit, sportLabel, type ActivityDates } from '../journal/imports/read-imports.ts';
-import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from '../journal/imports/strava-csv.ts';
+import { formatProblem } from '../journal/problems.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
 import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
 import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
@@ -252,6 +253,8 @@ class Reader {
     }
     const { records } = readCsvRecords(text);
     if (strava !== null) {
+      const unreadable = unknownLanguageProblem(header, records, shown);
+      if (unreadable !== null) throw new ImportInputError(formatProblem(unreadable));
       const base = posix.dirname(file.name);
       const inStore = (name: string): string => posix.normalize(base === '.' ? name : `${base}/${name}`);
       for (const record of records) {

@@ -14,7 +14,7 @@ import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.t
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
 import { problem } from '../problems.ts';
 import { RawFileTally } from './raw-files.ts';
-import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from './strava-csv.ts';
 
 export interface ImportResult {
   runs: RunDraft[];
@@ -266,6 +266,12 @@ async function readStravaExport(
     else out.problems.push(problem('warning', { path, line: record.line }, 'Filename', name, 'a file inside the export folder: this one is not read'));
     return target;
   });
+  // Its files are the export's, not loose tracks, even when the rows cannot be read.
+  const unreadable = unknownLanguageProblem(readCsvHeader(text), records, path);
+  if (unreadable !== null) {
+    out.problems.push(unreadable);
+    return;
+  }
   // A file reached through a symbolic link is not read (the link has its own warning).
   const throughLink = (target: string): boolean => listed.links.some((link) => target === link || target.startsWith(link + sep));
   const named = records.map((record, i) => {

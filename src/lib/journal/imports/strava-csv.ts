@@ -102,6 +102,61 @@ export function stravaColumns(header: readonly string[]): StravaColumns | string
   return null;
 }
 
+/** The languages whose exports this version reads: their run types and dates. */
+export const KNOWN_LANGUAGES = ['English', 'German', 'French', 'Spanish', 'Italian', 'Dutch', 'Portuguese'] as const;
+
+/**
+ * What a translated header's words or script give away of its language, first match wins. English
+ * is not among them: translated exports leave some columns in English.
+ */
+const LANGUAGE_MARKS: ReadonlyArray<[string, RegExp]> = [
+  ['German', /aktivität|verstrichene|dateiname/],
+  ['French', /activité|temps écoulé|nom du fichier/],
+  ['Spanish', /actividad|tiempo transcurrido|nombre del archivo/],
+  ['Italian', /attività|tempo trascorso/],
+  ['Dutch', /activiteit|verstreken tijd/],
+  ['Portuguese', /atividade|tempo decorrido|distância/],
+  ['Polish', /aktywno|dystans|czas/],
+  ['Czech', /aktivit[ay]|vzdálenost|čas/],
+  ['Swedish', /aktivitet.*sträcka|sträcka|förfluten/],
+  ['Norwegian', /aktivitet.*distanse|distanse|medgått/],
+  ['Danish', /aktivitet/],
+  ['Turkish', /aktivite|mesafe|süre/],
+  ['Indonesian', /aktivitas|jarak|waktu/],
+  ['Japanese', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['Korean', /\p{Script=Hangul}/u],
+  ['Chinese', /\p{Script=Han}/u],
+  ['Russian', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+];
+
+/** The language a translated Strava header looks like, by its words or its script; null when it gives nothing away. */
+export function headerLanguage(header: readonly string[]): string | null {
+  const text = header.join(' ').toLowerCase();
+  return LANGUAGE_MARKS.find(([, mark]) => mark.test(text))?.[0] ?? null;
+}
+
+/**
+ * Why a translated export cannot be read, or null: in a language this version does not know, and
+ * with no row of a run type it knows, it would import no run at all without a word. A stop naming
+ * the file, the header and the language it looks like instead of a silent zero.
+ */
+export function unknownLanguageProblem(header: readonly string[], records: readonly CsvRecord[], path: string): Problem | null {
+  if (isEnglishStrava(header) || !isTranslatedStrava(header)) return null;
+  const language = headerLanguage(header);
+  if (language !== null && (KNOWN_LANGUAGES as readonly string[]).includes(language)) return null;
+  if (records.some((record) => isStravaRun(cell(record, POSITIONS.type)))) return null;
+  const looks = language === null ? 'a language it cannot tell' : language;
+  const names = header.slice(0, 4).join(', ');
+  return problem(
+    'error',
+    { path, line: 1 },
+    'header',
+    header.join(','),
+    `a Strava export in ${KNOWN_LANGUAGES.slice(0, -1).join(', ')} or ${KNOWN_LANGUAGES.at(-1)}: this header ("${names}, …") looks like ${looks}, whose run types this version does not know, so not one run could be told from the other activities; nothing was imported from this file (set Strava's language to English under Settings › Display preferences, and export again)`,
+  );
+}
+
 /** Epoch ms of a UTC date and time; unlike Date.UTC, years 0–99 stay themselves (not 1900–1999). */
 function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
   const date = new Date(0);
