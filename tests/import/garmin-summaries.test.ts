@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFit } from '../../src/lib/journal/imports/fit.ts';
-import { readGarminSummaries } from '../../src/lib/journal/imports/garmin-summaries.ts';
+import { matchSummaries, readGarminSummaries, type GarminSummary } from '../../src/lib/journal/imports/garmin-summaries.ts';
 import { garminSummariesJson, type RecordedActivity } from '../../scripts/bench/lib/generate-garmin-summaries.ts';
 import { zipArchive } from '../../scripts/bench/lib/zip-archive.ts';
 import { filesUnder, freshJournal, importInto, REAL, snapshot } from './journals.ts';
@@ -86,6 +86,31 @@ describe('readGarminSummaries', () => {
   });
 });
 
+describe('matchSummaries', () => {
+  const at = (minutes: number, seconds = 0) => Date.UTC(2024, 4, 1, 7, minutes, seconds);
+  const summary = (id: string, start: number, distance: number | null): GarminSummary => ({
+    activityId: id, name: null, type: 'running', start, localStart: null, distance, duration: null, elevationGain: null,
+  });
+
+  it('pairs a FIT file with the nearest summary within five minutes and 3 % of its distance, never one summary twice', () => {
+    const summaries = [
+      summary('a', at(12, 33 + 47), 10_100), // 47 s after the first file, 1 % longer: the same run
+      summary('b', at(14), 10_000), // nearer to nothing once 'a' is taken
+      summary('c', at(40), 5_000), // 4 min before the second file but half its distance: another activity
+      summary('d', at(50), 9_800), // 6 min after the second file: too far
+    ];
+    const files = [
+      { start: at(12, 33), distance: 10_000 },
+      { start: at(44), distance: 9_900 },
+      { start: at(15, 30), distance: null }, // known by its first record only: the start alone decides
+    ];
+    expect(matchSummaries(files, summaries)).toEqual([
+      [0, 0],
+      [2, 1],
+    ]);
+  });
+});
+
 describe('parseFit on an activity of another sport', () => {
   it('stops at its sport message: no record decoded, the sport and the timer start kept', async () => {
     const { activity, warnings } = parseFit(fits[2]!);
@@ -127,6 +152,24 @@ describe('npm run import on a Garmin export with activity summaries', () => {
     expect(again.stdout).toContain('Nothing new to add.');
     expect(again.stdout).toContain('Already in the journal: 4 runs');
     expect(await snapshot(data)).toEqual(before);
+  });
+
+  it('matches summaries that start up to minutes away from their FIT files (Garmin writes its own start) and within a few % of their distance', async () => {
+    // Each summary starts 2 min 10 s after its file's session and is 1 % longer; one more
+    // summary, 90 s before the first run, is a 3 km walk-run the watch did not record.
+    const shifted = fits.map(recorded).map((activity) => ({ ...activity, start: activity.start + 130_000, distance: activity.distance === null ? null : activity.distance * 1.01 }));
+    const json = JSON.parse(garminSummariesJson(shifted, { treadmillRuns: 0, others: 0, seed: 3 }));
+    const list = json[0].summarizedActivitiesExport as Array<Record<string, unknown>>;
+    const first = recorded(fits[0]!);
+    list.push({ activityId: 1, name: 'Warm-up loop', activityType: 'running', beginTimestamp: first.start - 90_000, startTimeLocal: first.start - 90_000 + 3_600_000, distance: 300_000, duration: 1_200_000 });
+    const data = await freshJournal(join(root, 'shifted-summaries'));
+    const outcome = await importInto(data, [await garminExport('garmin-shifted.zip', JSON.stringify(json))]);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.stdout).toContain('Added 3 runs to');
+    expect(outcome.stdout).toContain('Skipped 2 other activities (not runs): Ride 2.');
+    const rows = rowsOf(await readFile(join(data, 'imported/garmin.csv'), 'utf8'));
+    expect(rows.filter((r) => r.source!.startsWith('fit:')).map((r) => r.title).sort()).toEqual(['Morning Run 1', 'Morning Run 2']);
+    expect(rows.filter((r) => r.source!.startsWith('garmin:')).map((r) => [r.title, r.distance])).toEqual([['Warm-up loop', '3000 m']]);
   });
 
   it('does not decode the FIT files of runs already imported again', async () => {

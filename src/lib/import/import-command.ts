@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCount } from '../format/units.ts';
-import { formatProblem } from '../journal/problems.ts';
+import { formatProblem, sortProblems } from '../journal/problems.ts';
 import { displayPath, readJournal } from '../journal/read-journal.ts';
 import { openImportCache, type ImportCache } from '../journal/imports/cache.ts';
 import { createParsePool, inProcessParser, type ParsePool } from '../journal/imports/parse-pool.ts';
@@ -121,7 +121,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
     });
     progress.finish();
     await cache?.flush();
-    written = await writeImported(dataDir, read.runs, data);
+    written = await writeImported(dataDir, read.runs, data, profile);
   } catch (error) {
     progress.finish();
     if (error instanceof ImportInputError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
@@ -137,8 +137,10 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
       : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
   const out = report(read, written, data, after.merged - baseline.merged, before, after);
   // A row the export got wrong is left out and named; the rest of the export is still imported.
-  const err: string[] = read.problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
-  const unread = read.problems.filter((p) => p.severity === 'error').length;
+  // In file and line order, whatever order the files were read in.
+  const problems = sortProblems([...read.problems, ...written.rejected]);
+  const err: string[] = problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
+  const unread = problems.filter((p) => p.severity === 'error').length;
   if (unread > 0) out.push(`Could not import ${plural(unread, 'row')} (named below).`);
   if (after.errors.length > 0) {
     err.push(...after.errors.map(formatProblem), 'The journal has problems (npm run check); wins are not counted until they are fixed.');

@@ -11,10 +11,11 @@ import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
 import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
 import { isRunningSport, isVirtualRun } from '../journal/imports/run-types.ts';
-import { garminTypeLabel, isGarminSummariesFile, readGarminSummaries, summaryDraft, type GarminSummary } from '../journal/imports/garmin-summaries.ts';
+import { garminTypeLabel, isGarminSummariesFile, matchSummaries, readGarminSummaries, summaryDraft, type GarminSummary, type RecordedStart } from '../journal/imports/garmin-summaries.ts';
 import { firstRecordTime } from '../journal/imports/fit.ts';
 import { activityDateProblem, mapLimit, sportLabel, type ActivityDates } from '../journal/imports/read-imports.ts';
-import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from '../journal/imports/strava-csv.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from '../journal/imports/strava-csv.ts';
+import { formatProblem } from '../journal/problems.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
 import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
 import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
@@ -66,15 +67,18 @@ export function gpsSourceId(kind: ImportKind, start: number): string {
   return `${kind}:${new Date(start).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
 }
 
-// How far a file of another sport may start from its summary, in seconds.
-const OTHER_SPORT_SLACK_S = 120;
+/** A FIT file of a Garmin export, waiting for its summary: its run (null when it is no new run to write). */
+interface GarminFile extends RecordedStart {
+  run: IncomingRun | null;
+}
 
 class Reader {
   readonly out: ReadResult = { runs: [], already: 0, skipped: {}, notActivities: 0, problems: [] };
   readonly progress: ReadProgress = { total: 0, done: 0 };
   readonly ctx: ReadContext;
-  /** A Garmin export's activity summaries, by start (whole seconds, UTC); those a FIT file matched are removed. */
-  readonly summaries = new Map<number, { summary: GarminSummary; path: string }>();
+  /** A Garmin export's activity summaries, and its FIT files: paired once every file is read (`settleGarmin`). */
+  summaries: Array<{ summary: GarminSummary; path: string }> = [];
+  garminFiles: GarminFile[] = [];
   /** True when the journal holds runs from FIT files: only then is a FIT file's start looked at first. */
   readonly knowsFit: boolean;
   constructor(ctx: ReadContext) {
@@ -136,42 +140,44 @@ class Reader {
         await inner.close();
       }
     }
-    if (summaryFiles.length > 0) this.summaryOnlyActivities();
   }
 
   async readSummaries(store: SourceStore, file: StoreFile): Promise<void> {
     const path = store.shown(file.name);
     const { summaries, problems } = readGarminSummaries(new TextDecoder().decode(await store.read(file.name)), path);
     this.out.problems.push(...problems);
-    for (const summary of summaries) this.summaries.set(Math.floor(summary.start / 1000), { summary, path });
+    for (const summary of summaries) this.summaries.push({ summary, path });
+  }
+
+  /** A FIT file of a Garmin export: its run waits for its summary, which it takes so it is not counted twice. */
+  garminFile(start: number, distance: number | null, run: IncomingRun | null): void {
+    this.garminFiles.push({ start, distance, run });
   }
 
   /**
-   * The summary of the activity a FIT file recorded, taken out so it is not counted twice: the
-   * same start to the second, or within `slack` seconds (a file of another sport is not read to
-   * its session, so its start is the timer's).
+   * Pairs the FIT files with their summaries (a FIT file carries no name; the summary has the one
+   * the runner sees in Garmin Connect), keeps the files' runs, and imports the activities no FIT
+   * file recorded: a run (a treadmill run, one entered by hand) from its summary alone, without a
+   * route or efforts; other sports are counted.
    */
-  takeSummary(start: number, slack = 0): GarminSummary | null {
-    const second = Math.floor(start / 1000);
-    for (let offset = 0; offset <= slack; offset++) {
-      for (const key of offset === 0 ? [second] : [second - offset, second + offset]) {
-        const found = this.summaries.get(key);
-        if (found) {
-          this.summaries.delete(key);
-          return found.summary;
-        }
-      }
+  settleGarmin(): void {
+    const files = this.garminFiles;
+    const listed = this.summaries;
+    this.garminFiles = [];
+    this.summaries = [];
+    const taken = new Set<number>();
+    for (const [f, s] of matchSummaries(files, listed.map((l) => l.summary))) {
+      taken.add(s);
+      const run = files[f]!.run;
+      if (run === null) continue;
+      const described = listed[s]!.summary;
+      const type = garminTypeLabel(described.type);
+      run.draft.title = described.name ?? run.draft.title;
+      run.draft.type = type;
+      run.draft.virtual = run.draft.virtual || isVirtualRun(type);
     }
-    return null;
-  }
-
-  /**
-   * Activities the summaries list that no FIT file recorded: a run (a treadmill run, one entered
-   * by hand) is imported from its summary alone, without a route or efforts; other sports are counted.
-   */
-  summaryOnlyActivities(): void {
-    const left = [...this.summaries.values()].sort((a, b) => a.summary.start - b.summary.start);
-    this.summaries.clear();
+    for (const { run } of files) if (run !== null) this.keep(run);
+    const left = listed.filter((_, i) => !taken.has(i)).sort((a, b) => a.summary.start - b.summary.start);
     for (const { summary, path } of left) {
       const draft = summaryDraft(summary, path, this.ctx.profile.timezone);
       if (draft === null) {
@@ -199,7 +205,7 @@ class Reader {
       return false;
     }
     if (start === null || !this.ctx.known.has(gpsSourceId('fit', start))) return false;
-    if (target === 'garmin') this.takeSummary(start);
+    if (target === 'garmin') this.garminFile(start, null, null);
     this.out.already++;
     this.tick();
     return true;
@@ -211,12 +217,12 @@ class Reader {
     if (!summary) return;
     if (!summary.isRun) {
       // Counted once, as this file's sport, not again from the export's summary of it.
-      if (target === 'garmin' && summary.start !== null) this.takeSummary(summary.start, OTHER_SPORT_SLACK_S);
+      if (target === 'garmin' && summary.start !== null) this.garminFile(summary.start, summary.distance, null);
       this.skip(sportLabel(summary.sport ?? 'Unknown'));
       return;
     }
     if (tooShortToBeRun(summary)) {
-      if (target === 'garmin' && summary.start !== null) this.takeSummary(summary.start, OTHER_SPORT_SLACK_S);
+      if (target === 'garmin' && summary.start !== null) this.garminFile(summary.start, summary.distance, null);
       this.skip(TOO_SHORT);
       return;
     }
@@ -227,17 +233,11 @@ class Reader {
       if (summary.start !== null) this.warn(store.shown(file.name), 'no distance: not counted as a run');
       return;
     }
-    const described = target === 'garmin' ? this.takeSummary(summary.start) : null;
-    if (described) {
-      // A FIT file carries no name; the export's summary has the one the runner sees in Garmin Connect.
-      const type = garminTypeLabel(described.type);
-      draft.title = described.name ?? draft.title;
-      draft.type = type;
-      draft.virtual = draft.virtual || isVirtualRun(type);
-    }
     const source = gpsSourceId(kind, summary.start);
-    if (this.ctx.known.has(source)) this.out.already++;
-    else this.keep({ target, source, draft });
+    const known = this.ctx.known.has(source);
+    if (known) this.out.already++;
+    if (target === 'garmin') this.garminFile(summary.start, summary.distance, known ? null : { target, source, draft });
+    else if (!known) this.keep({ target, source, draft });
   }
 
   async readCsv(store: SourceStore, file: StoreFile, referenced: Set<string>): Promise<void> {
@@ -253,20 +253,25 @@ class Reader {
     }
     const { records } = readCsvRecords(text);
     if (strava !== null) {
+      const unreadable = unknownLanguageProblem(header, records, shown);
+      if (unreadable !== null) throw new ImportInputError(formatProblem(unreadable));
       const base = posix.dirname(file.name);
       const inStore = (name: string): string => posix.normalize(base === '.' ? name : `${base}/${name}`);
       for (const record of records) {
         const name = stravaFilename(record, strava);
         if (name) referenced.add(inStore(name));
       }
-      const names = new Set(store.files.map((f) => f.name));
-      const sizes = new Map(store.files.map((f) => [f.name, f]));
+      const byName = new Map(store.files.map((f) => [f.name, f]));
+      // An export without its activities folder holds its rows alone (as the build reads one).
+      const activities = inStore('activities/');
+      const hasActivities = store.files.some((f) => f.name.startsWith(activities));
       const rows = records.map((record) => {
         const id = (record.cells[strava.id] ?? '').trim();
         const source = `strava:${id || (record.cells[strava.date] ?? '').trim()}`;
         const name = stravaFilename(record, strava);
-        const gps = name && isStravaRun(stravaSport(record, strava)) && names.has(inStore(name)) ? sizes.get(inStore(name))! : null;
-        return { record, source, gps };
+        const named = name !== null && hasActivities && isStravaRun(stravaSport(record, strava));
+        const gps = named ? byName.get(inStore(name)) ?? null : null;
+        return { record, source, gps, missing: named && gps === null };
       });
       const toRead = rows.filter((row) => !this.ctx.known.has(row.source) && isStravaRun(stravaSport(row.record, strava)));
       this.progress.total += toRead.length;
@@ -282,9 +287,11 @@ class Reader {
           return;
         }
         const summary = row.gps ? await this.activity(store, row.gps) : (this.tick(), null);
-        const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary);
-        if (result.kind === 'run') this.keep({ target: 'strava', source: row.source, draft: result.draft });
-        else if (result.kind === 'problem') this.out.problems.push(result.problem);
+        const result = stravaRowToDraft(row.record, strava, shown, this.ctx.profile, summary, row.missing);
+        if (result.kind === 'run') {
+          this.keep({ target: 'strava', source: row.source, draft: result.draft });
+          this.out.problems.push(...result.warnings);
+        } else if (result.kind === 'problem') this.out.problems.push(result.problem);
       });
       return;
     }
@@ -312,6 +319,7 @@ export async function readImportSources(paths: readonly string[], shown: (path: 
     if (info.isDirectory()) {
       const store = await openFolderStore(path, shown(path), ctx.limits);
       await reader.readStore(store, false);
+      reader.settleGarmin();
       continue;
     }
     const name = basename(path);
@@ -332,6 +340,7 @@ export async function readImportSources(paths: readonly string[], shown: (path: 
     } else {
       throw new ImportInputError(`${shown(path)}: expected a Strava or Garmin export (.zip), a Garmin Connect .csv, a .gpx, .tcx or .fit file (also .gz), or a folder of these`);
     }
+    reader.settleGarmin();
   }
   return reader.out;
 }

@@ -7,10 +7,11 @@ import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { parseCsvRows } from '../journal/csv.ts';
 import { formatProblem, problem } from '../journal/problems.ts';
-import { formatClock, formatEfforts, IMPORTED_DIR, ROUTES_DIR } from '../journal/imported-runs.ts';
+import { formatClock, formatEfforts, IMPORTED_DIR, parseImportedCsv, ROUTES_DIR } from '../journal/imported-runs.ts';
 import { trackToGeoJson } from '../journal/routes.ts';
 import { readLayout, spreadsheetSafe } from '../log/csv-append.ts';
 import { realLocation, writeFileAtomic } from '../fs/atomic-write.ts';
+import type { Problem, Profile } from '../types.ts';
 import type { ImportTarget, IncomingRun } from './read-sources.ts';
 import { ImportInputError } from './zip-limits.ts';
 
@@ -24,6 +25,11 @@ const VIRTUAL_TYPE = /treadmill|virtual/i;
 /** `strava:1234567890` → `routes/strava-1234567890.geojson`. */
 export function routeFileName(source: string): string {
   return `${ROUTES_DIR}/${source.replace(/[^A-Za-z0-9_-]+/g, '-')}.geojson`;
+}
+
+/** The route file a run's row names; a private or routeless run has nothing to draw. */
+function routeOf(run: IncomingRun): string | null {
+  return run.draft.track && !run.draft.private ? routeFileName(run.source) : null;
 }
 
 /** One run as the cells of its row, by column name. */
@@ -106,14 +112,43 @@ export interface WrittenFile {
 export interface WriteResult {
   files: WrittenFile[];
   routes: number;
+  /** Runs not written because the journal's reader would refuse their row: why, at the file they came from. */
+  rejected: Problem[];
+}
+
+/**
+ * Why the journal's reader would refuse this row, at the file the run came from: the row is read
+ * back with the reader's own parser before it is written (an `Infinity m` distance, a source
+ * without an id), so import never writes what the next build stops on. Empty when it reads.
+ */
+export function rowProblems(run: IncomingRun, row: Record<string, string>, profile: Profile): Problem[] {
+  const text = Papa.unparse([[...IMPORT_HEADER], IMPORT_HEADER.map((name) => row[name] ?? '')], { newline: '\n' });
+  const routes = new Map(row.route && run.draft.track ? [[row.route, { track: run.draft.track }]] : []);
+  const { problems } = parseImportedCsv(text, 'row', profile, routes, ROUTES_DIR);
+  const { path, line } = run.draft.source;
+  return problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({
+      ...p,
+      path,
+      line,
+      field: `activity ${run.source}: ${p.field ?? 'row'}`,
+      message: `${p.message}, as the journal reads it: this run is not written`,
+    }));
 }
 
 /** Appends the runs not yet in the journal (by source) and writes their routes. */
-export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string): Promise<WriteResult> {
+export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string, profile: Profile): Promise<WriteResult> {
   const known = await knownSources(dataDir, displayDir);
   const fresh: IncomingRun[] = [];
+  const rejected: Problem[] = [];
   for (const run of runs) {
     if (known.has(run.source)) continue;
+    const problems = rowProblems(run, importRowValues(run, routeOf(run)), profile);
+    if (problems.length > 0) {
+      rejected.push(...problems);
+      continue;
+    }
     known.add(run.source);
     fresh.push(run);
   }
@@ -127,11 +162,11 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
   const targets = [...byTarget].sort(([a], [b]) => (a < b ? -1 : 1));
   const written = targets.flatMap(([target, list]) => [
     `${IMPORTED_DIR}/${target}.csv`,
-    ...list.flatMap((run) => (run.draft.track && !run.draft.private ? [routeFileName(run.source)] : [])),
+    ...list.flatMap((run) => routeOf(run) ?? []),
   ]);
   await refuseLinksOut(dataDir, [IMPORTED_DIR, ROUTES_DIR, ...written], displayDir);
 
-  const result: WriteResult = { files: [], routes: 0 };
+  const result: WriteResult = { files: [], routes: 0, rejected };
   for (const [target, list] of targets) {
     const file = `${IMPORTED_DIR}/${target}.csv`;
     const path = join(dataDir, file);
@@ -139,8 +174,7 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
     const existing = await readIfExists(path);
     const rows: Array<Record<string, string>> = [];
     for (const run of list) {
-      // A private or routeless run has nothing to draw.
-      const route = run.draft.track && !run.draft.private ? routeFileName(run.source) : null;
+      const route = routeOf(run);
       if (route !== null && run.draft.track) {
         const routePath = join(dataDir, route);
         if ((await readIfExists(routePath)) === null) {

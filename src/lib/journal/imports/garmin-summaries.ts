@@ -151,3 +151,57 @@ export function summaryDraft(summary: GarminSummary, path: string, timezone: str
     virtual: isVirtualRun(type),
   };
 }
+
+/** What a FIT file tells of its activity, to find its summary by: its start (epoch ms) and distance (m). */
+export interface RecordedStart {
+  start: number;
+  /** Null when the file was not read to its totals (another sport, or known by its first record). */
+  distance: number | null;
+}
+
+/** Garmin's summary and its FIT file may start this far apart (seconds): the two clocks are read at different moments. */
+export const SUMMARY_START_TOLERANCE_S = 300;
+/** And their distances this far apart (relative), when both are known: another activity that started near it is not it. */
+export const SUMMARY_DISTANCE_TOLERANCE = 0.03;
+
+function closeDistances(a: number | null, b: number | null): boolean {
+  if (a === null || b === null || a <= 0 || b <= 0) return true;
+  return Math.abs(a - b) / Math.max(a, b) <= SUMMARY_DISTANCE_TOLERANCE;
+}
+
+/**
+ * Each FIT file's summary, one to one: pairs `[recorded index, summary index]`, the nearest starts
+ * paired first, so two files never share a summary and two summaries never share a file.
+ */
+export function matchSummaries(recorded: readonly RecordedStart[], summaries: readonly GarminSummary[]): Array<[number, number]> {
+  const order = summaries.map((_, i) => i).sort((a, b) => summaries[a]!.start - summaries[b]!.start || a - b);
+  const window = SUMMARY_START_TOLERANCE_S * 1000;
+  const candidates: Array<{ r: number; s: number; gap: number; apart: number }> = [];
+  recorded.forEach((file, r) => {
+    // The first summary that may be close enough, by binary search over the sorted starts.
+    let low = 0;
+    let high = order.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (summaries[order[mid]!]!.start < file.start - window) low = mid + 1;
+      else high = mid;
+    }
+    for (let k = low; k < order.length && summaries[order[k]!]!.start <= file.start + window; k++) {
+      const summary = summaries[order[k]!]!;
+      if (!closeDistances(file.distance, summary.distance)) continue;
+      const apart = file.distance === null || summary.distance === null ? 0 : Math.abs(file.distance - summary.distance);
+      candidates.push({ r, s: order[k]!, gap: Math.abs(summary.start - file.start), apart });
+    }
+  });
+  candidates.sort((x, y) => x.gap - y.gap || x.apart - y.apart || x.r - y.r || x.s - y.s);
+  const usedFiles = new Set<number>();
+  const usedSummaries = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const { r, s } of candidates) {
+    if (usedFiles.has(r) || usedSummaries.has(s)) continue;
+    usedFiles.add(r);
+    usedSummaries.add(s);
+    pairs.push([r, s]);
+  }
+  return pairs;
+}

@@ -14,7 +14,7 @@ import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.t
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
 import { problem } from '../problems.ts';
 import { RawFileTally } from './raw-files.ts';
-import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
+import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from './strava-csv.ts';
 
 export interface ImportResult {
   runs: RunDraft[];
@@ -157,6 +157,7 @@ export async function readImports(
   const listed = await listFilesRecursive(root);
   const files = listed.files.filter((file) => !excluded(file));
   const links = listed.links;
+  const present: ReadonlySet<string> = new Set(files);
   for (const link of links) out.warn(shown(link), null, null, 'a symbolic link: skipped (only files and folders inside the journal folder are read, never through a link)');
   const raw = new RawFileTally();
   const topOf = (file: string): string => relative(root, file).split(sep)[0]!;
@@ -185,7 +186,7 @@ export async function readImports(
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
         raw.add(topOf(file), 'stravaExports');
-        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, links, out, shown);
+        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, { links, files: present }, out, shown);
       } else if (garminColumns(header) !== null) {
         raw.add(topOf(file), 'garminCsvs');
         readGarminCsv(path, text, profile, out);
@@ -248,7 +249,7 @@ async function readStravaExport(
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
-  links: readonly string[],
+  listed: { links: readonly string[]; files: ReadonlySet<string> },
   out: Collector,
   shown: (path: string) => string,
 ): Promise<void> {
@@ -265,12 +266,19 @@ async function readStravaExport(
     else out.problems.push(problem('warning', { path, line: record.line }, 'Filename', name, 'a file inside the export folder: this one is not read'));
     return target;
   });
+  // Its files are the export's, not loose tracks, even when the rows cannot be read.
+  const unreadable = unknownLanguageProblem(readCsvHeader(text), records, path);
+  if (unreadable !== null) {
+    out.problems.push(unreadable);
+    return;
+  }
   // A file reached through a symbolic link is not read (the link has its own warning).
-  const throughLink = (target: string): boolean => links.some((link) => target === link || target.startsWith(link + sep));
-  const gpsFiles = records.map((record, i) => {
+  const throughLink = (target: string): boolean => listed.links.some((link) => target === link || target.startsWith(link + sep));
+  const named = records.map((record, i) => {
     const target = targets[i]!;
     return target !== null && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) && !throughLink(target) ? target : null;
   });
+  const gpsFiles = named.map((target) => (target !== null && listed.files.has(target) ? target : null));
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
     if (!gpsFile) return null;
     const { summary, warnings } = await readActivityFile(gpsFile, trim, cache, parse);
@@ -280,10 +288,10 @@ async function readStravaExport(
     return summary;
   });
   records.forEach((record, i) => {
-    const result = stravaRowToDraft(record, columns, path, profile, gps[i] ?? null);
+    const result = stravaRowToDraft(record, columns, path, profile, gps[i] ?? null, named[i] !== null && gpsFiles[i] === null);
     if (result.kind === 'run') {
       out.run(result.draft);
-      if (result.warning) out.problems.push(result.warning);
+      out.problems.push(...result.warnings);
     } else if (result.kind === 'skipped') out.skip(result.sport);
     else out.problems.push(result.problem);
   });

@@ -102,6 +102,61 @@ export function stravaColumns(header: readonly string[]): StravaColumns | string
   return null;
 }
 
+/** The languages whose exports this version reads: their run types and dates. */
+export const KNOWN_LANGUAGES = ['English', 'German', 'French', 'Spanish', 'Italian', 'Dutch', 'Portuguese'] as const;
+
+/**
+ * What a translated header's words or script give away of its language, first match wins. English
+ * is not among them: translated exports leave some columns in English.
+ */
+const LANGUAGE_MARKS: ReadonlyArray<[string, RegExp]> = [
+  ['German', /aktivität|verstrichene|dateiname/],
+  ['French', /activité|temps écoulé|nom du fichier/],
+  ['Spanish', /actividad|tiempo transcurrido|nombre del archivo/],
+  ['Italian', /attività|tempo trascorso/],
+  ['Dutch', /activiteit|verstreken tijd/],
+  ['Portuguese', /atividade|tempo decorrido|distância/],
+  ['Polish', /aktywno|dystans|czas/],
+  ['Czech', /aktivit[ay]|vzdálenost|čas/],
+  ['Swedish', /aktivitet.*sträcka|sträcka|förfluten/],
+  ['Norwegian', /aktivitet.*distanse|distanse|medgått/],
+  ['Danish', /aktivitet/],
+  ['Turkish', /aktivite|mesafe|süre/],
+  ['Indonesian', /aktivitas|jarak|waktu/],
+  ['Japanese', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['Korean', /\p{Script=Hangul}/u],
+  ['Chinese', /\p{Script=Han}/u],
+  ['Russian', /\p{Script=Cyrillic}/u],
+  ['Greek', /\p{Script=Greek}/u],
+];
+
+/** The language a translated Strava header looks like, by its words or its script; null when it gives nothing away. */
+export function headerLanguage(header: readonly string[]): string | null {
+  const text = header.join(' ').toLowerCase();
+  return LANGUAGE_MARKS.find(([, mark]) => mark.test(text))?.[0] ?? null;
+}
+
+/**
+ * Why a translated export cannot be read, or null: in a language this version does not know, and
+ * with no row of a run type it knows, it would import no run at all without a word. A stop naming
+ * the file, the header and the language it looks like instead of a silent zero.
+ */
+export function unknownLanguageProblem(header: readonly string[], records: readonly CsvRecord[], path: string): Problem | null {
+  if (isEnglishStrava(header) || !isTranslatedStrava(header)) return null;
+  const language = headerLanguage(header);
+  if (language !== null && (KNOWN_LANGUAGES as readonly string[]).includes(language)) return null;
+  if (records.some((record) => isStravaRun(cell(record, POSITIONS.type)))) return null;
+  const looks = language === null ? 'a language it cannot tell' : language;
+  const names = header.slice(0, 4).join(', ');
+  return problem(
+    'error',
+    { path, line: 1 },
+    'header',
+    header.join(','),
+    `a Strava export in ${KNOWN_LANGUAGES.slice(0, -1).join(', ')} or ${KNOWN_LANGUAGES.at(-1)}: this header ("${names}, …") looks like ${looks}, whose run types this version does not know, so not one run could be told from the other activities; nothing was imported from this file (set Strava's language to English under Settings › Display preferences, and export again)`,
+  );
+}
+
 /** Epoch ms of a UTC date and time; unlike Date.UTC, years 0–99 stay themselves (not 1900–1999). */
 function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
   const date = new Date(0);
@@ -189,7 +244,7 @@ export interface StravaRow {
 }
 
 export type StravaRowResult =
-  | { kind: 'run'; draft: RunDraft; warning?: Problem }
+  | { kind: 'run'; draft: RunDraft; warnings: Problem[] }
   | { kind: 'skipped'; sport: string }
   | { kind: 'problem'; problem: Problem };
 
@@ -215,6 +270,8 @@ export const TRACK_DISTANCE_TOLERANCE = 0.1;
 /**
  * One activities.csv row as a run. `gps` is the summary of the GPS file the row points to, when it
  * was read: it supplies the local offset, efforts and track, and fills values the row lacks.
+ * `fileMissing` is true when the row names a file the export does not hold. The warnings are the
+ * build's and `import`'s alike: both read a row here, so both say the same of it.
  */
 export function stravaRowToDraft(
   record: CsvRecord,
@@ -222,6 +279,7 @@ export function stravaRowToDraft(
   path: string,
   profile: Profile,
   gps: ActivitySummary | null,
+  fileMissing = false,
 ): StravaRowResult {
   const rowError = (field: string, value: string, message: string): StravaRowResult => ({
     kind: 'problem',
@@ -255,19 +313,26 @@ export function stravaRowToDraft(
   // The row's distance is the run's; a file that disagrees with it lends the run no efforts.
   const trackDisagrees = gps?.distance != null && Math.abs(gps.distance - distance) > TRACK_DISTANCE_TOLERANCE * distance;
   const efforts = virtual || !gps || trackDisagrees ? [] : plausibleEfforts(gps.efforts, distance);
-  const warning = trackDisagrees
-    ? problem(
+  const at = { path, line: record.line };
+  const warnings: Problem[] = [];
+  if (trackDisagrees) {
+    warnings.push(
+      problem(
         'warning',
-        { path, line: record.line },
+        at,
         'Filename',
         cell(record, columns.filename),
         `a track within 10% of the row's ${formatDistance(distance, profile.units)} (the file holds ${formatDistance(gps!.distance!, profile.units)}: its efforts are not used)`,
-      )
-    : undefined;
+      ),
+    );
+  }
+  if (fileMissing) {
+    warnings.push(problem('warning', at, 'Filename', cell(record, columns.filename), 'a file the export holds (there is none by that name: the run is imported without its route and efforts)'));
+  }
   // `Activity Private Note` is deliberately never read: private notes are never published.
   return {
     kind: 'run',
-    ...(warning ? { warning } : {}),
+    warnings,
     draft: {
       ...emptyRunDraft({ date, distance: Math.round(distance * 10) / 10, source: { path, line: record.line, kind: 'strava' } }),
       startTime,
