@@ -6,7 +6,7 @@ import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
 import { isRunningSport, isVirtualRun } from './run-types.ts';
-import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
+import { EARLIEST_MS, EARLIEST_YEAR, HUMAN_SPEED_CEILING_M_S, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
 /** What a GPX, TCX or FIT parser reads from a file. */
 export interface ParsedActivity {
@@ -55,6 +55,24 @@ function dropWarnings(undated: number): string[] {
   return [`${undated} point${undated === 1 ? '' : 's'} timed before ${EARLIEST_YEAR} (a clock that was not set) ignored`];
 }
 
+/**
+ * A track this far (relative) from the distance it is held to (an export row's, a file's own
+ * summary) is another activity or a damaged one: its best efforts and climb are not used.
+ */
+export const TRACK_DISTANCE_TOLERANCE = 0.1;
+
+/**
+ * How short of the file's own summary its stream stops, when it stops short: `1.0 km of 11.3 km`.
+ * A summary no human could run (a flipped bit in its distance) is not one to hold the stream to.
+ */
+function partialStream(fromStream: number, parsed: ParsedActivity): string | null {
+  const summaryDistance = parsed.distance;
+  if (summaryDistance === null || summaryDistance <= 0 || fromStream >= (1 - TRACK_DISTANCE_TOLERANCE) * summaryDistance) return null;
+  if (parsed.timerTime !== null && summaryDistance > HUMAN_SPEED_CEILING_M_S * parsed.timerTime) return null;
+  const km = (metres: number): string => (metres / 1000).toFixed(1);
+  return `the recorded points cover only ${km(fromStream)} km of the ${km(summaryDistance)} km the file's summary gives: its totals are kept, the points' climb and best efforts are not used`;
+}
+
 /** Distance, time, elevation, efforts and the publishable track of a parsed file, and what was left out of it. */
 export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
   const { stream, drops } = readStream(parsed.samples);
@@ -64,7 +82,10 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
   const distance = parsed.distance !== null && parsed.distance > 0 ? parsed.distance : fromStream > 0 ? fromStream : null;
   let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;
   if (time === null && stream) time = movingTime(stream) || streamDuration(stream) || null;
-  const elevation = parsed.ascent ?? (stream ? streamElevationGain(stream.time, stream.elevation) : null);
+  // A stream decoded only in part (a file damaged after its first kilometre) says nothing of the
+  // rest: the summary's totals stand, and the part's climb and efforts would be wrong for the whole.
+  const partial = stream ? partialStream(fromStream, parsed) : null;
+  const elevation = parsed.ascent ?? (stream && !partial ? streamElevationGain(stream.time, stream.elevation) : null);
   const summary: ActivitySummary = {
     sport: parsed.sport,
     isRun,
@@ -80,10 +101,10 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     temperature: parsed.temperature,
     // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
     // they set no best efforts.
-    efforts: stream && isRun && !virtual && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
+    efforts: stream && isRun && !virtual && !partial && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
     track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
   };
-  return { summary, warnings: dropWarnings(drops.undated) };
+  return { summary, warnings: [...dropWarnings(drops.undated), ...(partial ? [partial] : [])] };
 }
 
 /**
