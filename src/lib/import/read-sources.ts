@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import type { Problem, Profile, RunDraft } from '../types.ts';
-import { draftFromSummary, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
+import { draftFromSummary, settleLocalTimes, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
@@ -111,7 +111,8 @@ class Reader {
     // Nothing read and nothing wrong: a file that is not an activity.
     if (summary === null && warnings.length === 0) this.out.notActivities++;
     this.tick();
-    return summary;
+    // Times without a zone are placed in the journal's, so the run's source id is the same on every computer.
+    return summary && settleLocalTimes(summary, this.ctx.profile.timezone);
   }
 
   /** Everything a store holds; `garmin` when it is (inside) a Garmin Connect export. */

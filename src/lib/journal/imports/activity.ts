@@ -18,6 +18,11 @@ export interface ParsedActivity {
   start: number | null;
   /** Seconds the device's local time was ahead of UTC (FIT `local_timestamp`), when known. */
   utcOffset: number | null;
+  /**
+   * The file's times carry no zone (a GPX or TCX `2024-05-01T07:12:03`): `start` and the samples'
+   * times are its wall clock read as UTC, to be placed in the journal's time zone.
+   */
+  localTimes?: true;
   name: string | null;
   description: string | null;
   /** Device summary values, when the file has them (FIT session, TCX laps). */
@@ -36,6 +41,8 @@ export interface ActivitySummary {
   virtual: boolean;
   start: number | null;
   utcOffset: number | null;
+  /** As in ParsedActivity: `start` is a wall clock until `settleLocalTimes` places it in a time zone. */
+  localTimes?: true;
   name: string | null;
   description: string | null;
   distance: number | null;
@@ -93,6 +100,7 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     // A file-level start from a clock that was not set gives way to the track's first point.
     start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
     utcOffset: parsed.utcOffset,
+    ...(parsed.localTimes ? { localTimes: true as const } : {}),
     name: parsed.name,
     description: parsed.description,
     distance,
@@ -117,7 +125,21 @@ export function localDateTime(utcMs: number, utcOffset: number | null, timezone:
   return { date: local.slice(0, 10), startTime: local.slice(11, 19) };
 }
 
-/** A run draft from a GPS file alone (a loose file, or one an export points to). */
+/**
+ * A summary whose times had no zone, placed in the journal's time zone: its start becomes the UTC
+ * instant of that wall clock there, and its offset the zone's then. So the same file gives the same
+ * date, start and id on every computer, whatever zone the computer is set to. Others are returned as they are.
+ */
+export function settleLocalTimes(summary: ActivitySummary, timezone: string): ActivitySummary {
+  if (!summary.localTimes || summary.start === null) return summary;
+  const wall = summary.start;
+  // The zone's offset at the instant itself, which is an offset away from the wall clock read as UTC.
+  let offsetMinutes = tzOffset(timezone, new Date(wall));
+  offsetMinutes = tzOffset(timezone, new Date(wall - offsetMinutes * 60_000));
+  const { localTimes: _local, ...settled } = summary;
+  return { ...settled, start: wall - offsetMinutes * 60_000, utcOffset: offsetMinutes * 60 };
+}
+
 /** Shorter than this (metres) or than `MIN_RUN_SECONDS`, a recording is a watch started by mistake, not a run. */
 export const MIN_RUN_METRES = 200;
 export const MIN_RUN_SECONDS = 120;
@@ -131,7 +153,9 @@ export function tooShortToBeRun(summary: ActivitySummary): boolean {
   return summary.time !== null && summary.time < MIN_RUN_SECONDS;
 }
 
-export function draftFromSummary(summary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
+/** A run draft from a GPS file alone (a loose file, or one an export points to). */
+export function draftFromSummary(fileSummary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
+  const summary = settleLocalTimes(fileSummary, timezone);
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localDateTime(summary.start, summary.utcOffset, timezone);
   return {
