@@ -147,7 +147,7 @@ export const MIN_RUN_SECONDS = 120;
 export const TOO_SHORT = 'too short to be a run';
 
 /** A recording under 200 m or 2 minutes (by its time, else its stream's length): counted apart, never a run. */
-export function tooShortToBeRun(summary: ActivitySummary): boolean {
+export function tooShortToBeRun(summary: Pick<ActivitySummary, 'start' | 'distance' | 'time'>): boolean {
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return false;
   if (summary.distance < MIN_RUN_METRES) return true;
   return summary.time !== null && summary.time < MIN_RUN_SECONDS;
