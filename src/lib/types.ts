@@ -19,7 +19,7 @@ export interface SourceRef {
   path: string;
   /** 1-based line: the CSV record's first line, or the front-matter line. Null for a whole file. */
   line: number | null;
-  kind: 'csv' | 'markdown' | 'strava' | 'garmin' | 'gpx' | 'tcx' | 'fit';
+  kind: 'csv' | 'markdown' | 'strava' | 'garmin' | 'apple' | 'gpx' | 'tcx' | 'fit';
 }
 
 /** The fastest continuous stretch of a standard distance inside one run (from a GPS/distance stream). */

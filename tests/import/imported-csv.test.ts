@@ -133,7 +133,7 @@ describe('text from an export that a spreadsheet would run as a formula', () => 
       source: `strava:${10 + i}`,
       draft: draft(`2024-05-0${i + 2}`, { title, notes: i === 0 ? '\tTabbed note' : null, temperature: i === 2 ? -5 : null }),
     }));
-    await writeImported(data, runs, data);
+    await writeImported(data, runs, data, (await readJournal(data)).profile);
 
     const text = await readFile(join(data, 'imported/strava.csv'), 'utf8');
     expect(text.startsWith(existing)).toBe(true);

@@ -205,7 +205,6 @@ describe('the GPX made from the fenix 2 FIT run', () => {
 
 describe('damaged FIT files give a result or a located warning, never a crash', () => {
   it.each([
-    ['strava-android-app-201.10-b1218918.fit', 11274.04, '2021-09-27T14:13:10.000Z', /FIT Runtime Error at byte 7472/],
     ['activity-unexpected-eof.fit', 5.73, '2012-04-09T21:22:26.000Z', /end of stream/],
     ['activity-settings-corruptheader.fit', 5.73, '2012-04-09T21:22:26.000Z', /not a FIT file/],
   ] as const)('%s', async (file, distance, start, warning) => {
@@ -220,9 +219,25 @@ describe('damaged FIT files give a result or a located warning, never a crash', 
     const parsed = parseFit(await readFile(real('strava-android-app-201.10-b1218918.fit')));
     const times = parsed.activity!.samples.map((s) => s.time);
     expect(Math.max(...times)).toBeGreaterThan(Date.UTC(2080, 0, 1));
-    const { summary } = await read(real('strava-android-app-201.10-b1218918.fit'));
-    // The efforts come from the decoded part only: nothing is invented past the damage.
-    expect(summary!.efforts.every((e) => e.distance <= 1000)).toBe(true);
+  });
+
+  it('keeps the session totals of a file decoded in part, without the part\'s climb or efforts', async () => {
+    const { summary, warnings } = await read(real('strava-android-app-201.10-b1218918.fit'));
+    expect(warnings[0]).toMatch(/FIT Runtime Error at byte 7472/);
+    expect(warnings[1]).toMatch(/^the recorded points cover only 0\.9 km of the 11\.3 km the file's summary gives: its totals are kept/);
+    expect(warnings).toHaveLength(2);
+    expect(summary!.distance).toBeCloseTo(11274.04, 1);
+    expect(summary!.time).toBe(3558);
+    expect(new Date(summary!.start!).toISOString()).toBe('2021-09-27T14:13:10.000Z');
+    // The session has no ascent; the first kilometre's climb is not the run's.
+    expect(summary!.elevation).toBeNull();
+    expect(summary!.efforts).toEqual([]);
+  });
+
+  it('takes a stream that covers its session whole at its word', async () => {
+    const { summary, warnings } = await read(real('activity-small-fenix2-run.fit'));
+    expect(warnings).toEqual([]);
+    expect(summary!.efforts.length).toBeGreaterThan(0);
   });
 
   it('reports bytes that are no FIT file at all', () => {

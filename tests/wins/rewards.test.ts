@@ -368,10 +368,10 @@ describe('any text', () => {
     );
   });
 
-  it('reads a 1 MB line as one malformed reward, quickly', () => {
-    const started = performance.now();
+  // Trying every split of a line of joining words would never end: the test's timeout is the guard
+  // (how long it takes is the benchmark's business, not a test's).
+  it('reads a 1 MB line as one malformed reward', () => {
     const { problems } = parseRewards(`- ${'at '.repeat(350_000)}\n`, 'data/rewards.md', context);
     expect(problems).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

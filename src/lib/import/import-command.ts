@@ -23,7 +23,7 @@ import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limi
 export const IMPORT_USAGE = `usage: npm run import -- PATH... [--data DIR]
 
 PATH is a Strava export (export_12345.zip, or its folder), a Garmin Connect "Export Your Data"
-ZIP, a Garmin Connect activities CSV, .gpx/.tcx/.fit files (also .gz), or a folder of these.
+ZIP, an Apple Health export (export.zip, its folder or its export.xml), a Garmin Connect activities CSV, .gpx/.tcx/.fit files (also .gz), or a folder of these.
 ZIPs are read where they lie. Runs go to DIR/imported/*.csv, trimmed routes to DIR/routes/.`;
 
 export interface ImportEnvironment {
@@ -105,6 +105,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
   const cache = env.cache === undefined ? openImportCache() : env.cache;
   const progress = createProgress(env.progress);
+  const health = createProgress(env.progress, 'Reading the Apple Health export.xml (MB)');
+  const MB = 1024 * 1024;
   let pool: ParsePool | null = null;
   let read: ReadResult;
   let written: WriteResult;
@@ -118,6 +120,11 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
       known: await knownSources(dataDir, data),
       dates: activityDates(env.journalToday),
       onProgress: ({ done, total }) => progress.update(done, total),
+      onHealthProgress: (bytes, total) => {
+        const megabytes = Math.max(1, Math.ceil(total / MB));
+        health.update(bytes >= total ? megabytes : Math.floor(bytes / MB), megabytes);
+        if (bytes >= total) health.finish();
+      },
     });
     progress.finish();
     await cache?.flush();

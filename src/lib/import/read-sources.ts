@@ -1,11 +1,12 @@
 // What the files given to `npm run import` hold: a Strava export (ZIP or folder), a Garmin
-// "Export Your Data" ZIP (activity files in nested archives), a Garmin Connect CSV, loose
+// "Export Your Data" ZIP (activity files in nested archives), an Apple Health export (ZIP, folder
+// or export.xml), a Garmin Connect CSV, loose
 // GPX/TCX/FIT files, or a folder of any of these. Each run is read with the journal's own
 // importers (the same parsers, best efforts and privacy trim as a raw export in `data/`).
 import { stat } from 'node:fs/promises';
 import { basename, posix } from 'node:path';
 import type { Problem, Profile, RunDraft } from '../types.ts';
-import { draftFromSummary, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
+import { draftFromSummary, settleLocalTimes, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
@@ -13,6 +14,7 @@ import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.t
 import { isRunningSport, isVirtualRun } from '../journal/imports/run-types.ts';
 import { garminTypeLabel, isGarminSummariesFile, matchSummaries, readGarminSummaries, summaryDraft, type GarminSummary, type RecordedStart } from '../journal/imports/garmin-summaries.ts';
 import { firstRecordTime } from '../journal/imports/fit.ts';
+import { appleWorkoutDraft, isAppleHealthExport, readAppleHealthXml, routePath, workoutLength, type AppleHealthRead } from '../journal/imports/apple-health.ts';
 import { activityDateProblem, mapLimit, sportLabel, type ActivityDates } from '../journal/imports/read-imports.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from '../journal/imports/strava-csv.ts';
 import { formatProblem } from '../journal/problems.ts';
@@ -21,7 +23,7 @@ import { openFileStore, openFolderStore, openZipStore, type SourceStore, type St
 import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
 
 /** The imported CSV a run is written to: `imported/<target>.csv`. */
-export type ImportTarget = 'strava' | 'garmin' | 'tracks';
+export type ImportTarget = 'strava' | 'garmin' | 'apple' | 'tracks';
 
 export interface IncomingRun {
   target: ImportTarget;
@@ -47,6 +49,8 @@ export interface ReadContext {
   /** The activity dates kept, as reading a raw export in the journal keeps them. */
   dates: ActivityDates;
   onProgress: (progress: ReadProgress) => void;
+  /** How far through an Apple Health export.xml (bytes read, bytes in all): it alone can take minutes. */
+  onHealthProgress?: (read: number, total: number) => void;
 }
 
 export interface ReadResult {
@@ -115,7 +119,8 @@ class Reader {
     // Nothing read and nothing wrong: a file that is not an activity.
     if (summary === null && warnings.length === 0) this.out.notActivities++;
     this.tick();
-    return summary;
+    // Times without a zone are placed in the journal's, so the run's source id is the same on every computer.
+    return summary && settleLocalTimes(summary, this.ctx.profile.timezone);
   }
 
   /** Everything a store holds; `garmin` when it is (inside) a Garmin Connect export. */
@@ -124,6 +129,9 @@ class Reader {
     const referenced = new Set<string>();
     for (const file of store.files.filter((f) => isCsv(f.name))) {
       await this.readCsv(store, file, referenced);
+    }
+    for (const file of store.files.filter((f) => isAppleHealthExport(f.name))) {
+      await this.readAppleHealth(store, file, referenced);
     }
     const summaryFiles = isGarminExport ? store.files.filter((f) => isGarminSummariesFile(f.name)) : [];
     for (const file of summaryFiles) await this.readSummaries(store, file);
@@ -140,6 +148,49 @@ class Reader {
         await inner.close();
       }
     }
+  }
+
+  /** An Apple Health export.xml, streamed: its running workouts, each with the route file it names. */
+  async readAppleHealth(store: SourceStore, file: StoreFile, referenced: Set<string>): Promise<void> {
+    const path = store.shown(file.name);
+    let read: AppleHealthRead;
+    try {
+      read = await readAppleHealthXml(await store.stream(file.name), isRunningSport, (bytes) => this.ctx.onHealthProgress?.(bytes, file.size));
+    } catch (error) {
+      if (error instanceof ImportInputError) throw error;
+      throw new ImportInputError(`${path}: could not read this Apple Health export: ${(error as Error).message}`);
+    }
+    for (const warning of read.warnings) this.warn(path, warning);
+    for (const [type, count] of Object.entries(read.others)) this.out.skipped[sportLabel(type)] = (this.out.skipped[sportLabel(type)] ?? 0) + count;
+    const base = posix.dirname(file.name);
+    const byName = new Map(store.files.map((f) => [f.name, f]));
+    const fresh = read.workouts.filter((workout) => {
+      if (workout.start === null || !this.ctx.known.has(gpsSourceId('apple', workout.start))) return true;
+      this.out.already++;
+      return false;
+    });
+    const routes = fresh.map((workout) => {
+      const name = routePath(workout);
+      const inStore = name === null ? null : posix.normalize(base === '.' ? name : `${base}/${name}`);
+      if (inStore !== null) referenced.add(inStore);
+      return inStore === null || workout.indoor ? null : (byName.get(inStore) ?? null);
+    });
+    this.progress.total += routes.filter((route) => route !== null).length;
+    this.ctx.onProgress(this.progress);
+    const summaries = await mapLimit(routes, 8, (route) => (route ? this.activity(store, route) : Promise.resolve(null)));
+    fresh.forEach((workout, i) => {
+      if (tooShortToBeRun(workoutLength(workout))) {
+        this.skip(TOO_SHORT);
+        return;
+      }
+      const result = appleWorkoutDraft(workout, path, summaries[i] ?? null, this.ctx.profile.timezone);
+      if (result.kind === 'problem') {
+        this.out.problems.push(result.problem);
+        return;
+      }
+      if (result.warning) this.out.problems.push(result.warning);
+      this.keep({ target: 'apple', source: gpsSourceId('apple', workout.start!), draft: result.draft });
+    });
   }
 
   async readSummaries(store: SourceStore, file: StoreFile): Promise<void> {
@@ -330,7 +381,7 @@ export async function readImportSources(paths: readonly string[], shown: (path: 
       } finally {
         await store.close();
       }
-    } else if (isCsv(name) || activityFormatOf(name) !== null) {
+    } else if (isCsv(name) || activityFormatOf(name) !== null || isAppleHealthExport(name)) {
       const counted = (): number => reader.out.runs.length + reader.out.already + Object.values(reader.out.skipped).reduce((a, b) => a + b, 0);
       const before = counted();
       await reader.readStore(await openFileStore(path, shown(path), ctx.limits), false);
@@ -338,7 +389,7 @@ export async function readImportSources(paths: readonly string[], shown: (path: 
         throw new ImportInputError(`${shown(path)}: not a Strava activities.csv or a Garmin Connect activities CSV (its header is neither)`);
       }
     } else {
-      throw new ImportInputError(`${shown(path)}: expected a Strava or Garmin export (.zip), a Garmin Connect .csv, a .gpx, .tcx or .fit file (also .gz), or a folder of these`);
+      throw new ImportInputError(`${shown(path)}: expected a Strava, Garmin or Apple Health export (.zip), a Garmin Connect .csv, an Apple Health export.xml, a .gpx, .tcx or .fit file (also .gz), or a folder of these`);
     }
     reader.settleGarmin();
   }

@@ -2,7 +2,7 @@
 // (nested archives included), behind one interface so each export format is read one way.
 // ZIPs are read with yauzl: entries are listed from the central directory without inflating
 // anything, and each is inflated on its own as a stream, so memory follows the largest activity.
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -27,6 +27,8 @@ export interface SourceStore {
   /** How messages name one of its files. */
   shown(name: string): string;
   read(name: string): Promise<Uint8Array>;
+  /** A file's bytes as they are read, for the one too large to hold (an Apple Health export.xml). */
+  stream(name: string): Promise<AsyncIterable<Uint8Array>>;
   /** The archive `name` inside this store. */
   openNested(name: string): Promise<SourceStore>;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function openFolderStore(dir: string, label: string, limits: ZipLim
     files,
     shown: (name) => `${label}/${name}`,
     read: async (name) => new Uint8Array(await readFile(join(dir, name))),
+    stream: async (name) => createReadStream(join(dir, name)),
     openNested: (name) => openZipStore(join(dir, name), `${label}/${name}`, limits),
     close: async () => {},
   };
@@ -61,6 +64,7 @@ export async function openFileStore(path: string, label: string, limits: ZipLimi
     files: [{ name, size: info.size, stamp: info.mtimeMs }],
     shown: () => label,
     read: async () => new Uint8Array(await readFile(path)),
+    stream: async () => createReadStream(path),
     openNested: () => openZipStore(path, label, limits),
     close: async () => {},
   };
@@ -176,6 +180,11 @@ export async function openZipStore(path: string, label: string, limits: ZipLimit
         throw error instanceof ImportInputError ? error : zipError(`${label} › ${name}`, error as Error);
       }
       return new Uint8Array(Buffer.concat(chunks));
+    },
+    async stream(name) {
+      // Held to the limit of a nested archive, not of one activity file: an export.xml runs to gigabytes.
+      const { stream } = await streamOf(name, limits.nestedBytes);
+      return stream.pipe(byteLimit(limits.nestedBytes, tooBig(name, limits.nestedBytes)));
     },
     async openNested(name) {
       const { stream } = await streamOf(name, limits.nestedBytes);

@@ -13,7 +13,7 @@ export const ROUTES_DIR = 'routes';
 export const IMPORT_COLUMNS = ['source', 'efforts', 'route'] as const;
 
 export type ImportKind = Exclude<SourceRef['kind'], 'csv' | 'markdown'>;
-const KINDS: ReadonlySet<string> = new Set<ImportKind>(['strava', 'garmin', 'fit', 'tcx', 'gpx']);
+const KINDS: ReadonlySet<string> = new Set<ImportKind>(['strava', 'garmin', 'apple', 'fit', 'tcx', 'gpx']);
 
 /** Tenths, as efforts are measured: parsing a written figure gives back the very same number. */
 const tenths = (value: number): number => Math.round(value * 10) / 10;

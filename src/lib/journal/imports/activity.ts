@@ -6,7 +6,7 @@ import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
 import { publishableTrack } from './privacy.ts';
 import { isRunningSport, isVirtualRun } from './run-types.ts';
-import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
+import { EARLIEST_MS, EARLIEST_YEAR, HUMAN_SPEED_CEILING_M_S, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
 /** What a GPX, TCX or FIT parser reads from a file. */
 export interface ParsedActivity {
@@ -18,6 +18,11 @@ export interface ParsedActivity {
   start: number | null;
   /** Seconds the device's local time was ahead of UTC (FIT `local_timestamp`), when known. */
   utcOffset: number | null;
+  /**
+   * The file's times carry no zone (a GPX or TCX `2024-05-01T07:12:03`): `start` and the samples'
+   * times are its wall clock read as UTC, to be placed in the journal's time zone.
+   */
+  localTimes?: true;
   name: string | null;
   description: string | null;
   /** Device summary values, when the file has them (FIT session, TCX laps). */
@@ -36,6 +41,8 @@ export interface ActivitySummary {
   virtual: boolean;
   start: number | null;
   utcOffset: number | null;
+  /** As in ParsedActivity: `start` is a wall clock until `settleLocalTimes` places it in a time zone. */
+  localTimes?: true;
   name: string | null;
   description: string | null;
   distance: number | null;
@@ -55,6 +62,24 @@ function dropWarnings(undated: number): string[] {
   return [`${undated} point${undated === 1 ? '' : 's'} timed before ${EARLIEST_YEAR} (a clock that was not set) ignored`];
 }
 
+/**
+ * A track this far (relative) from the distance it is held to (an export row's, a file's own
+ * summary) is another activity or a damaged one: its best efforts and climb are not used.
+ */
+export const TRACK_DISTANCE_TOLERANCE = 0.1;
+
+/**
+ * How short of the file's own summary its stream stops, when it stops short: `1.0 km of 11.3 km`.
+ * A summary no human could run (a flipped bit in its distance) is not one to hold the stream to.
+ */
+function partialStream(fromStream: number, parsed: ParsedActivity): string | null {
+  const summaryDistance = parsed.distance;
+  if (summaryDistance === null || summaryDistance <= 0 || fromStream >= (1 - TRACK_DISTANCE_TOLERANCE) * summaryDistance) return null;
+  if (parsed.timerTime !== null && summaryDistance > HUMAN_SPEED_CEILING_M_S * parsed.timerTime) return null;
+  const km = (metres: number): string => (metres / 1000).toFixed(1);
+  return `the recorded points cover only ${km(fromStream)} km of the ${km(summaryDistance)} km the file's summary gives: its totals are kept, the points' climb and best efforts are not used`;
+}
+
 /** Distance, time, elevation, efforts and the publishable track of a parsed file, and what was left out of it. */
 export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
   const { stream, drops } = readStream(parsed.samples);
@@ -64,7 +89,10 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
   const distance = parsed.distance !== null && parsed.distance > 0 ? parsed.distance : fromStream > 0 ? fromStream : null;
   let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;
   if (time === null && stream) time = movingTime(stream) || streamDuration(stream) || null;
-  const elevation = parsed.ascent ?? (stream ? streamElevationGain(stream.time, stream.elevation) : null);
+  // A stream decoded only in part (a file damaged after its first kilometre) says nothing of the
+  // rest: the summary's totals stand, and the part's climb and efforts would be wrong for the whole.
+  const partial = stream ? partialStream(fromStream, parsed) : null;
+  const elevation = parsed.ascent ?? (stream && !partial ? streamElevationGain(stream.time, stream.elevation) : null);
   const summary: ActivitySummary = {
     sport: parsed.sport,
     isRun,
@@ -72,6 +100,7 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     // A file-level start from a clock that was not set gives way to the track's first point.
     start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
     utcOffset: parsed.utcOffset,
+    ...(parsed.localTimes ? { localTimes: true as const } : {}),
     name: parsed.name,
     description: parsed.description,
     distance,
@@ -80,10 +109,10 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     temperature: parsed.temperature,
     // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
     // they set no best efforts.
-    efforts: stream && isRun && !virtual && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
+    efforts: stream && isRun && !virtual && !partial && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
     track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
   };
-  return { summary, warnings: dropWarnings(drops.undated) };
+  return { summary, warnings: [...dropWarnings(drops.undated), ...(partial ? [partial] : [])] };
 }
 
 /**
@@ -96,7 +125,21 @@ export function localDateTime(utcMs: number, utcOffset: number | null, timezone:
   return { date: local.slice(0, 10), startTime: local.slice(11, 19) };
 }
 
-/** A run draft from a GPS file alone (a loose file, or one an export points to). */
+/**
+ * A summary whose times had no zone, placed in the journal's time zone: its start becomes the UTC
+ * instant of that wall clock there, and its offset the zone's then. So the same file gives the same
+ * date, start and id on every computer, whatever zone the computer is set to. Others are returned as they are.
+ */
+export function settleLocalTimes(summary: ActivitySummary, timezone: string): ActivitySummary {
+  if (!summary.localTimes || summary.start === null) return summary;
+  const wall = summary.start;
+  // The zone's offset at the instant itself, which is an offset away from the wall clock read as UTC.
+  let offsetMinutes = tzOffset(timezone, new Date(wall));
+  offsetMinutes = tzOffset(timezone, new Date(wall - offsetMinutes * 60_000));
+  const { localTimes: _local, ...settled } = summary;
+  return { ...settled, start: wall - offsetMinutes * 60_000, utcOffset: offsetMinutes * 60 };
+}
+
 /** Shorter than this (metres) or than `MIN_RUN_SECONDS`, a recording is a watch started by mistake, not a run. */
 export const MIN_RUN_METRES = 200;
 export const MIN_RUN_SECONDS = 120;
@@ -104,13 +147,15 @@ export const MIN_RUN_SECONDS = 120;
 export const TOO_SHORT = 'too short to be a run';
 
 /** A recording under 200 m or 2 minutes (by its time, else its stream's length): counted apart, never a run. */
-export function tooShortToBeRun(summary: ActivitySummary): boolean {
+export function tooShortToBeRun(summary: Pick<ActivitySummary, 'start' | 'distance' | 'time'>): boolean {
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return false;
   if (summary.distance < MIN_RUN_METRES) return true;
   return summary.time !== null && summary.time < MIN_RUN_SECONDS;
 }
 
-export function draftFromSummary(summary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
+/** A run draft from a GPS file alone (a loose file, or one an export points to). */
+export function draftFromSummary(fileSummary: ActivitySummary, source: SourceRef, timezone: string): RunDraft | null {
+  const summary = settleLocalTimes(fileSummary, timezone);
   if (summary.start === null || summary.distance === null || summary.distance <= 0) return null;
   const { date, startTime } = localDateTime(summary.start, summary.utcOffset, timezone);
   return {

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { ActivitySummary } from './activity.ts';
 
 /** Bump when ActivitySummary or how it is computed changes: the old cache is then ignored. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** `$SMALL_WINS_CACHE/imports`, else `.cache/small-wins/imports` under the working directory. */
 export function importCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {

@@ -2,7 +2,7 @@
 // (position, elevation), read as a stream of elements.
 import type { ParsedActivity } from './activity.ts';
 import type { RawSample } from './streams.ts';
-import { numberOf, readElements, timeOf } from './xml-elements.ts';
+import { isZoneless, numberOf, readElements, timeOf } from './xml-elements.ts';
 
 interface Point {
   lat: number | null;
@@ -19,6 +19,8 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
   // Set at each new segment or track after the first: its first timed point starts a gap.
   let gapPending = false;
   let point: Point | null = null;
+  // Decided by the first time in the file: GPX 1.1 asks for UTC, some apps write their wall clock.
+  let localTimes: boolean | null = null;
   const { root, complete } = readElements(xml, {
     open(name, parent, attributes) {
       if (name === 'trk' && parent === 'gpx') tracks++;
@@ -32,7 +34,10 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
     close(name, parent, text) {
       if (parent === 'trkpt' && point) {
         if (name === 'ele') point.elevation = numberOf(text);
-        else if (name === 'time') point.time = timeOf(text);
+        else if (name === 'time') {
+          point.time = timeOf(text);
+          localTimes ??= isZoneless(text);
+        }
       } else if (name === 'trkpt' && point) {
         if (Number.isFinite(point.time)) {
           const sample: RawSample = { time: point.time, lat: point.lat, lon: point.lon, elevation: point.elevation, distance: null };
@@ -56,6 +61,7 @@ export function parseGpx(xml: string): { activity: ParsedActivity; warnings: str
     start: null,
     // GPX times are UTC and carry no local offset: the profile's time zone decides the day.
     utcOffset: null,
+    ...(localTimes ? { localTimes: true as const } : {}),
     name: first.name,
     description: first.description,
     distance: null,

@@ -16,7 +16,7 @@ export const SAME_START_TOLERANCE_S = 120;
 export const SAME_DISTANCE_TOLERANCE = 0.02;
 
 /** Imports are layered in this order: an export's row is the base a GPS file enriches. */
-const IMPORT_ORDER: ReadonlyArray<SourceRef['kind']> = ['strava', 'garmin', 'fit', 'tcx', 'gpx'];
+const IMPORT_ORDER: ReadonlyArray<SourceRef['kind']> = ['strava', 'garmin', 'apple', 'fit', 'tcx', 'gpx'];
 
 function seconds(time: string | null): number | null {
   const match = time ? /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(time) : null;

@@ -13,6 +13,8 @@ export interface RawFileCounts {
   garminCsvs: number;
   /** ZIP archives (an export as downloaded): never opened here, published whole with all they hold. */
   archives: number;
+  /** Apple Health `export.xml` files: every health record the phone kept, not only workouts. */
+  healthExports: number;
 }
 
 const MARK = 'raw export files in the journal folder';
@@ -23,6 +25,7 @@ export function rawFilesWarning(shownPath: string, counts: RawFileCounts): Probl
   if (counts.tracks > 0) exposed.push(`${counts.tracks} raw GPS track${counts.tracks === 1 ? '' : 's'} (each starting and ending where you do, usually home)`);
   if (counts.stravaExports > 0) exposed.push("Strava's private notes and every activity of the export");
   if (counts.garminCsvs > 0) exposed.push('every activity of the Garmin export, not only runs');
+  if (counts.healthExports > 0) exposed.push('every health record of the Apple Health export (heart rate, weight, sleep...), not only runs');
   if (counts.archives > 0) {
     const one = counts.archives === 1;
     exposed.push(`${one ? 'a ZIP archive' : `${counts.archives} ZIP archives`} whole, with every file in ${one ? 'it' : 'them'} (an export's raw GPS tracks and private notes too)`);
@@ -45,7 +48,7 @@ export function isRawFilesWarning(problem: Problem): boolean {
 export class RawFileTally {
   private readonly byTop = new Map<string, RawFileCounts>();
   add(top: string, kind: keyof RawFileCounts): void {
-    const counts = this.byTop.get(top) ?? { tracks: 0, stravaExports: 0, garminCsvs: 0, archives: 0 };
+    const counts = this.byTop.get(top) ?? { tracks: 0, stravaExports: 0, garminCsvs: 0, archives: 0, healthExports: 0 };
     counts[kind]++;
     this.byTop.set(top, counts);
   }

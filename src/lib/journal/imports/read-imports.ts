@@ -1,11 +1,13 @@
 // Finds Strava exports, Garmin Connect CSVs and loose GPX/TCX/FIT files under the journal folder
 // and turns them into run drafts. The only I/O of the importers (plus the cache).
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { IsoDate, Problem, Profile, RunDraft } from '../../types.ts';
 import { EARLIEST_YEAR } from './streams.ts';
 import { aYearAfter } from '../fields.ts';
 import { draftFromSummary, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from './activity.ts';
+import { appleWorkoutDraft, isAppleHealthExport, readAppleHealthXml, routePath, workoutLength, type AppleHealthRead } from './apple-health.ts';
 import { activityFormatOf, readActivityFile, type ActivityParser } from './activity-file.ts';
 import { openImportCache, type ImportCache } from './cache.ts';
 import { readCsvHeader, readCsvRecords } from './csv-records.ts';
@@ -14,6 +16,7 @@ import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.t
 import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
 import { problem } from '../problems.ts';
 import { RawFileTally } from './raw-files.ts';
+import { isRunningSport } from './run-types.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport, unknownLanguageProblem } from './strava-csv.ts';
 
 export interface ImportResult {
@@ -94,7 +97,7 @@ export function activityDates(today?: IsoDate | null): ActivityDates {
 export function activityDateProblem(draft: RunDraft, dates: ActivityDates): Problem | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(draft.date) && draft.date >= dates.earliest && draft.date <= dates.latest) return null;
   const { path, line, kind } = draft.source;
-  const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : 'date';
+  const field = kind === 'strava' ? 'Activity Date' : kind === 'garmin' ? 'Date' : kind === 'apple' ? 'startDate' : 'date';
   const message = `expected an activity date from ${dates.earliest} to ${dates.latest} (a year after today): this activity is left out`;
   return { severity: 'error', path, line, field, value: draft.date, message };
 }
@@ -202,6 +205,11 @@ export async function readImports(
       }
     }
 
+    for (const file of files.filter((f) => isAppleHealthExport(f))) {
+      raw.add(topOf(file), 'healthExports');
+      await readAppleHealthExport(file, shown(file), profile, trim, cache, parse, referenced, links, out, shown);
+    }
+
     for (const file of files) {
       if (activityFormatOf(file) !== null) raw.add(topOf(file), 'tracks');
       // An export as downloaded: the reader does not open it, but `git add data` publishes it whole.
@@ -240,6 +248,63 @@ export async function readImports(
   return { runs: out.runs, problems: out.problems, skipped: out.skipped };
 }
 
+/** A file reached through a symbolic link is not read (the link has its own warning). */
+function throughLink(target: string, links: readonly string[]): boolean {
+  return links.some((link) => target === link || target.startsWith(link + sep));
+}
+
+/**
+ * An Apple Health export as unpacked (`apple_health_export/export.xml` and `workout-routes/`): its
+ * running workouts, streamed out of the XML, each with the route file it names.
+ */
+async function readAppleHealthExport(
+  file: string,
+  path: string,
+  profile: Profile,
+  trim: number,
+  cache: ImportCache | null,
+  parse: ActivityParser,
+  referenced: Set<string>,
+  links: readonly string[],
+  out: Collector,
+  shown: (path: string) => string,
+): Promise<void> {
+  const exportDir = dirname(file);
+  let read: AppleHealthRead;
+  try {
+    read = await readAppleHealthXml(createReadStream(file), isRunningSport);
+  } catch (error) {
+    out.error(path, null, null, null, `could not read this Apple Health export: ${(error as Error).message}`);
+    return;
+  }
+  for (const warning of read.warnings) out.warn(path, null, null, warning);
+  for (const [type, count] of Object.entries(read.others)) for (let i = 0; i < count; i++) out.skip(sportLabel(type));
+  const routes = read.workouts.map((workout) => {
+    const name = routePath(workout);
+    const target = name === null ? null : insideExport(exportDir, name);
+    if (target) referenced.add(target);
+    return target !== null && !throughLink(target, links) ? target : null;
+  });
+  const summaries = await mapLimit(routes, CONCURRENCY, async (route): Promise<ActivitySummary | null> => {
+    if (!route) return null;
+    const { summary, warnings } = await readActivityFile(route, trim, cache, parse);
+    for (const warning of warnings) out.warn(shown(route), null, null, summary ? `read in part: ${warning}` : warning);
+    return summary;
+  });
+  read.workouts.forEach((workout, i) => {
+    if (tooShortToBeRun(workoutLength(workout))) {
+      out.skip(TOO_SHORT);
+      return;
+    }
+    const result = appleWorkoutDraft(workout, path, summaries[i] ?? null, profile.timezone);
+    if (result.kind === 'problem') out.problems.push(result.problem);
+    else {
+      out.run(result.draft);
+      if (result.warning) out.problems.push(result.warning);
+    }
+  });
+}
+
 async function readStravaExport(
   file: string,
   path: string,
@@ -273,10 +338,9 @@ async function readStravaExport(
     return;
   }
   // A file reached through a symbolic link is not read (the link has its own warning).
-  const throughLink = (target: string): boolean => listed.links.some((link) => target === link || target.startsWith(link + sep));
   const named = records.map((record, i) => {
     const target = targets[i]!;
-    return target !== null && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) && !throughLink(target) ? target : null;
+    return target !== null && hasActivitiesFolder && isStravaRun(stravaSport(record, columns)) && !throughLink(target, listed.links) ? target : null;
   });
   const gpsFiles = named.map((target) => (target !== null && listed.files.has(target) ? target : null));
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {

@@ -7,7 +7,7 @@ import type { Problem, Profile, RunDraft } from '../../types.ts';
 import { formatDistance, metresPerUnit } from '../../format/units.ts';
 import { problem } from '../problems.ts';
 import type { ActivitySummary } from './activity.ts';
-import { localDateTime } from './activity.ts';
+import { localDateTime, TRACK_DISTANCE_TOLERANCE } from './activity.ts';
 import { emptyRunDraft } from '../../model/run-columns.ts';
 import { plausibleEfforts } from './best-efforts.ts';
 import type { CsvRecord } from './csv-records.ts';
@@ -263,9 +263,6 @@ export function stravaSport(record: CsvRecord, columns: StravaColumns): string {
 export function isStravaRun(sport: string): boolean {
   return RUN_TYPES.has(sport);
 }
-
-/** A GPS file this far (relative) from its row's distance is another activity, or a damaged one. */
-export const TRACK_DISTANCE_TOLERANCE = 0.1;
 
 /**
  * One activities.csv row as a run. `gps` is the summary of the GPS file the row points to, when it

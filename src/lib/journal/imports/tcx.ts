@@ -2,7 +2,7 @@
 // timer totals, start), and every timed trackpoint of its laps, read as a stream of elements.
 import type { ParsedActivity } from './activity.ts';
 import type { RawSample } from './streams.ts';
-import { numberOf, readElements, timeOf } from './xml-elements.ts';
+import { isZoneless, numberOf, readElements, timeOf } from './xml-elements.ts';
 
 interface Point {
   time: number;
@@ -23,6 +23,8 @@ export function parseTcx(xml: string): { activity: ParsedActivity; warnings: str
   let distance = 0;
   let timer = 0;
   let point: Point | null = null;
+  // Decided by the first time in the file (TCX asks for UTC; some apps write their wall clock).
+  let localTimes: boolean | null = null;
   const { root, complete } = readElements(xml, {
     open(name, parent, attributes) {
       if (name === 'Activity' && parent === 'Activities') {
@@ -32,7 +34,10 @@ export function parseTcx(xml: string): { activity: ParsedActivity; warnings: str
       } else if (!inFirst) return;
       else if (name === 'Lap' && parent === 'Activity') {
         laps++;
-        if (laps === 1) start = Date.parse(attributes.StartTime ?? '');
+        if (laps === 1) {
+          start = timeOf(attributes.StartTime ?? '');
+          if (Number.isFinite(start)) localTimes ??= isZoneless(attributes.StartTime!);
+        }
       } else if (name === 'Trackpoint' && parent === 'Track') {
         point = { time: Number.NaN, lat: null, lon: null, elevation: null, distance: null };
       }
@@ -44,7 +49,10 @@ export function parseTcx(xml: string): { activity: ParsedActivity; warnings: str
       }
       if (!inFirst) return;
       if (point && parent === 'Trackpoint') {
-        if (name === 'Time') point.time = timeOf(text);
+        if (name === 'Time') {
+          point.time = timeOf(text);
+          localTimes ??= isZoneless(text);
+        }
         else if (name === 'AltitudeMeters') point.elevation = numberOf(text);
         else if (name === 'DistanceMeters') point.distance = numberOf(text);
       } else if (point && parent === 'Position') {
@@ -67,6 +75,7 @@ export function parseTcx(xml: string): { activity: ParsedActivity; warnings: str
     subSport: null,
     start: Number.isFinite(start) ? start : null,
     utcOffset: null,
+    ...(localTimes ? { localTimes: true as const } : {}),
     name: null,
     description: notes,
     distance: distance > 0 ? distance : null,

@@ -190,11 +190,24 @@ function plainUtc(t: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+/** A date and time that ends in `Z` or an offset (`+02:00`, `-0500`). */
+const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** True for a date and time written without `Z` or an offset: local to where it was recorded. */
+export function isZoneless(text: string): boolean {
+  const t = text.trim();
+  return /\d[T ]\d/.test(t) && !ZONED.test(t);
+}
+
 /**
- * Epoch ms of an XML dateTime, as Date.parse reads it; NaN when it is not one. Track points carry
- * `2024-03-10T07:00:00Z` thousands of times a file: that form is read by its digits, the rest by Date.parse.
+ * Epoch ms of an XML dateTime; NaN when it is not one. A time without a zone is read as if it were
+ * UTC (its wall clock, never the computer's zone: Date.parse would take that): the caller marks
+ * the file's times as local and the journal's time zone places them (`settleLocalTimes`). Track
+ * points carry `2024-03-10T07:00:00Z` thousands of times a file: that form is read by its digits.
  */
 export function timeOf(text: string): number {
   const quick = plainUtc(text);
-  return Number.isNaN(quick) ? Date.parse(text.trim()) : quick;
+  if (!Number.isNaN(quick)) return quick;
+  const t = text.trim();
+  return Date.parse(isZoneless(t) ? `${t}Z` : t);
 }
