@@ -16,6 +16,10 @@ const HOSTILE = 'tests/fixtures/trust/hostile';
 /** Where the fixture's GPS loop starts and ends (see make-gps-fixtures.ts). */
 const ROUTE_START: [number, number] = [59.3293, 18.0686];
 const PRIVATE_MARKER = 'PRIVATE-MARKER';
+/** The fixture's 200-character word and long URL (2025-03-13: title, win, notes, story, week, reward). */
+const LONG_WORD = 'Aaaaaaaah'.padEnd(200, 'h');
+const LONG_URL = `https://example.com/${'strava-segment-leaderboard-'.repeat(6)}0123456789abcdef`;
+const PHONE = 375;
 
 /** Every file under `from`, relative, in the given order. */
 function files(from: string): string[] {
@@ -139,6 +143,8 @@ describe('what the hostile journal publishes', () => {
 
 describe('the hostile site in Chromium', () => {
   const reports: PageReport[] = [];
+  /** Each page holding the long word or URL, and the home page, opened at a phone's width. */
+  const onPhone: Array<{ path: string; width: number; word: boolean; url: boolean }> = [];
 
   beforeAll(async () => {
     const dist = built('a');
@@ -146,7 +152,16 @@ describe('the hostile site in Chromium', () => {
     const { browser, close } = await openBrowser();
     try {
       for (const path of listTree(dist).filter((p) => p.endsWith('.html'))) {
-        reports.push(await inspectPage(browser, `${origin}/${path.replace(/index\.html$/, '')}`));
+        const url = `${origin}/${path.replace(/index\.html$/, '')}`;
+        reports.push(await inspectPage(browser, url));
+        const html = readFileSync(join(dist, path), 'utf8');
+        if (path !== 'index.html' && !html.includes(LONG_WORD) && !html.includes(LONG_URL)) continue;
+        const page = await browser.newPage();
+        await page.setViewportSize({ width: PHONE, height: 800 });
+        await page.goto(url, { waitUntil: 'load' });
+        const seen = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, text: document.body.innerText.replace(/\s/g, '') }));
+        onPhone.push({ path, width: seen.width, word: seen.text.includes(LONG_WORD), url: seen.text.includes(LONG_URL) });
+        await page.close();
       }
     } finally {
       await close();
@@ -158,6 +173,15 @@ describe('the hostile site in Chromium', () => {
     expect(reports.length).toBeGreaterThan(10);
     const ran = reports.filter((r) => r.dialogs.length + r.handlers.length + r.injectedScripts.length + r.cspViolations.length > 0);
     expect(ran.map(({ url, dialogs, handlers, injectedScripts, cspViolations }) => ({ url, dialogs, handlers, injectedScripts, cspViolations }))).toEqual([]);
+  });
+
+  it('wraps a 200-character word and a long URL (title, win, notes, story, week, reward): no page is wider than a 375 px phone', () => {
+    const showing = (what: 'word' | 'url') => onPhone.filter((page) => page[what]).map((page) => page.path);
+    // The run's page, its win, its story (on the run's page), the week and the rewards show them.
+    expect(showing('word')).toEqual(expect.arrayContaining(['index.html', 'runs/2025-03-13/index.html', 'weeks/2025-W11/index.html', 'rewards/index.html']));
+    expect(showing('word').some((path) => path.startsWith('wins/2025-03-13-'))).toBe(true);
+    expect(showing('url')).toEqual(expect.arrayContaining(['runs/2025-03-13/index.html', 'weeks/2025-W11/index.html']));
+    expect(onPhone.filter((page) => page.width > PHONE).map(({ path, width }) => `${path}: ${width} px`)).toEqual([]);
   });
 
   it('embeds chart data as JSON that parses and cannot close its script element', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GPS, makeGoal } from './make-run.ts';
+import { GPS, makeGoal, makeProfile, makeRuns, type RunSpec } from './make-run.ts';
+import { findWins } from '../../src/lib/wins/find-wins.ts';
+import { cardInputForWin } from '../../src/lib/cards/card-input.ts';
 import { ofKind, titles, winsOf } from './helpers.ts';
 
 describe('race', () => {
@@ -61,6 +63,35 @@ describe('race', () => {
     const wins = winsOf([{ date: '2024-01-01', km: 10, isRace: true, race: 'Clinic Fun Run', private: true }]);
     expect(wins.find((w) => w.kind === 'race')).toMatchObject({ title: 'First race: a 10K race' });
     expect(JSON.stringify(wins)).not.toContain('Clinic');
+  });
+
+  it('never ties a private race to a public race of its name: no course best, finish count or first of the name across them', () => {
+    const profile = makeProfile();
+    const bridge = (date: string, time: number, extra: Partial<RunSpec> = {}): RunSpec => ({ date, km: 7, time, isRace: true, race: 'Bridge Run', ...extra });
+    const runs = makeRuns([
+      bridge('2024-01-01', 2400),
+      // Faster than the public Bridge Run: a course best would point the private run at it.
+      bridge('2024-02-01', 2300, { private: true }),
+      // A first private race of a new name, then the public one: the public one is its first.
+      { date: '2024-03-01', km: 7, time: 2200, isRace: true, title: 'Clinic Fun Run', private: true },
+      { date: '2024-04-01', km: 7, time: 2500, isRace: true, race: 'Clinic Fun Run' },
+      // Slower than the private time, faster than the public one: a course best of public runs.
+      bridge('2024-05-01', 2350),
+    ]);
+    const wins = findWins(runs, [], profile);
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    expect(titles(wins, 'race')).toEqual([
+      '2024-01-01 First race: Bridge Run',
+      '2024-04-01 Finished Clinic Fun Run',
+      '2024-05-01 Course best: Bridge Run',
+    ]);
+    expect(ofKind(wins, 'race').at(-1)!.previous).toMatchObject({ value: 2400, date: '2024-01-01', run: '2024-01-01' });
+    for (const win of wins) {
+      const shown = JSON.stringify([win, cardInputForWin(win, profile, { runs: byId })]);
+      if (win.runs.some((id) => byId.get(id)!.private)) expect(shown).not.toMatch(/bridge|clinic/iu);
+      // A public run's win names no private run, nor says its day or time.
+      else expect(win.previous?.run === undefined || !byId.get(win.previous.run)!.private).toBe(true);
+    }
   });
 
   it('never names a private run by its title', () => {

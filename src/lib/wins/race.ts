@@ -35,8 +35,14 @@ interface Course {
   best: { value: number; date: IsoDate; slug: string | null; run: string } | null;
 }
 
-/** One race name, however it is capitalised or spaced; null for an unnamed race. */
+/**
+ * One race name, however it is capitalised or spaced; null for an unnamed race and for a private
+ * run: its name must not tie it to a public race of that name (a course best or a count of finishes
+ * of one would point from the public race's page to the private run, or from the private run's to
+ * the public race), so a private race is a course of its own.
+ */
 function courseKey(run: Run): string | null {
+  if (run.private) return null;
   const named = run.race?.trim() || run.title?.trim();
   return named ? named.toLowerCase().replace(/\s+/g, ' ') : null;
 }
