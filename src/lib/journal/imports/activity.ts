@@ -4,7 +4,7 @@ import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
 import { emptyRunDraft } from '../../model/run-columns.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
-import { publishableTrack } from './privacy.ts';
+import { publishableTrack, type PrivacyInput } from './privacy.ts';
 import { isRunningSport, isVirtualRun } from './run-types.ts';
 import { EARLIEST_MS, EARLIEST_YEAR, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
@@ -56,7 +56,7 @@ function dropWarnings(undated: number): string[] {
 }
 
 /** Distance, time, elevation, efforts and the publishable track of a parsed file, and what was left out of it. */
-export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
+export function summarizeActivity(parsed: ParsedActivity, privacy: PrivacyInput): { summary: ActivitySummary; warnings: string[] } {
   const { stream, drops } = readStream(parsed.samples);
   const isRun = isRunningSport(parsed.sport);
   const virtual = isVirtualRun(parsed.sport, parsed.subSport);
@@ -65,12 +65,13 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
   let time = parsed.timerTime !== null && parsed.timerTime > 0 ? parsed.timerTime : null;
   if (time === null && stream) time = movingTime(stream) || streamDuration(stream) || null;
   const elevation = parsed.ascent ?? (stream ? streamElevationGain(stream.time, stream.elevation) : null);
+  const start = parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null;
   const summary: ActivitySummary = {
     sport: parsed.sport,
     isRun,
     virtual,
     // A file-level start from a clock that was not set gives way to the track's first point.
-    start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
+    start,
     utcOffset: parsed.utcOffset,
     name: parsed.name,
     description: parsed.description,
@@ -81,7 +82,8 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
     // they set no best efforts.
     efforts: stream && isRun && !virtual && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
-    track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
+    // The run's start names it for its zones' radii: the same file always gets the same map.
+    track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacy, { id: String(start), times: stream.time }) : null,
   };
   return { summary, warnings: dropWarnings(drops.undated) };
 }

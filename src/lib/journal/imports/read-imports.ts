@@ -11,7 +11,8 @@ import { openImportCache, type ImportCache } from './cache.ts';
 import { readCsvHeader, readCsvRecords } from './csv-records.ts';
 import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
 import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
-import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
+import { DEFAULT_PRIVACY_TRIM_M, type PrivacySettings } from './privacy.ts';
+import { loadPrivacy } from './privacy-secret.ts';
 import { problem } from '../problems.ts';
 import { RawFileTally } from './raw-files.ts';
 import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSport } from './strava-csv.ts';
@@ -165,6 +166,13 @@ export async function readImports(
   // Workers start only on the first file the cache does not have.
   let pool: ParsePool | null = null;
   const gpsCount = files.filter((f) => activityFormatOf(f) !== null).length;
+  // The secret is only needed (and its file only written) when this journal has tracks to trim.
+  let privacy: PrivacySettings = { trim, secret: '', zones: [] };
+  if (gpsCount > 0) {
+    const loaded = await loadPrivacy(root, displayDir, trim, { create: false });
+    privacy = loaded.settings;
+    out.problems.push(...loaded.problems);
+  }
   const parse: ActivityParser = (job) => {
     pool ??= options.workers !== false && gpsCount >= WORKER_THRESHOLD ? createParsePool() : inProcessParser;
     return pool.parse(job);
@@ -185,7 +193,7 @@ export async function readImports(
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
         raw.add(topOf(file), 'stravaExports');
-        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, links, out, shown);
+        await readStravaExport(file, path, text, profile, privacy, cache, parse, referenced, links, out, shown);
       } else if (garminColumns(header) !== null) {
         raw.add(topOf(file), 'garminCsvs');
         readGarminCsv(path, text, profile, out);
@@ -208,7 +216,7 @@ export async function readImports(
     }
     out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
-    const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
+    const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, privacy, cache, parse));
     loose.forEach((file, i) => {
       const { summary, warnings } = results[i]!;
       const path = shown(file);
@@ -244,7 +252,7 @@ async function readStravaExport(
   path: string,
   text: string,
   profile: Profile,
-  trim: number,
+  privacy: PrivacySettings,
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
@@ -273,7 +281,7 @@ async function readStravaExport(
   });
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
     if (!gpsFile) return null;
-    const { summary, warnings } = await readActivityFile(gpsFile, trim, cache, parse);
+    const { summary, warnings } = await readActivityFile(gpsFile, privacy, cache, parse);
     for (const warning of warnings) {
       out.warn(shown(gpsFile), null, null, summary ? `read in part: ${warning}` : warning);
     }
