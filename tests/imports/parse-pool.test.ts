@@ -12,7 +12,7 @@ describe('createParsePool', () => {
         format: file.endsWith('.fit') ? ('fit' as const) : file.endsWith('.gpx') ? ('gpx' as const) : ('tcx' as const),
         bytes: new Uint8Array(await readFile(join(FIXTURES, file))),
         gzipped: false,
-        privacyTrim: 500,
+        privacy: 500,
       })),
     );
     const pool = createParsePool(2);

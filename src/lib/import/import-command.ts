@@ -11,6 +11,7 @@ import { createParsePool, inProcessParser, type ParsePool } from '../journal/imp
 import { MIN_RUN_METRES, MIN_RUN_SECONDS, TOO_SHORT } from '../journal/imports/activity.ts';
 import { activityDates } from '../journal/imports/read-imports.ts';
 import { DEFAULT_PRIVACY_TRIM_M } from '../journal/imports/privacy.ts';
+import { loadPrivacy } from '../journal/imports/privacy-secret.ts';
 import { diffWins } from '../log/diff-wins.ts';
 import { formatNewWinLine, summarizeWin } from '../log/log-report.ts';
 import type { IsoDate, Journal, Problem } from '../types.ts';
@@ -103,6 +104,13 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   const baseline = insideJournal.length === 0 ? before : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
   const profile = before.profile;
   const trim = Number.isFinite(profile.privacyTrim) ? profile.privacyTrim : DEFAULT_PRIVACY_TRIM_M;
+  // Routes are cut with the journal's secret (written now on the first import): a mistake in its
+  // file stops the import, since routes cut without the zones meant would be written for good.
+  const privacy = await loadPrivacy(dataDir, data, trim, { create: false });
+  const privacyErrors = privacy.problems.filter((p) => p.severity === 'error');
+  if (privacyErrors.length > 0) {
+    return { exitCode: 1, stdout: '', stderr: `${privacyErrors.map(formatProblem).join('\n')}\nNothing imported: fix the privacy settings first.\n` };
+  }
   const cache = env.cache === undefined ? openImportCache() : env.cache;
   const progress = createProgress(env.progress);
   const health = createProgress(env.progress, 'Reading the Apple Health export.xml (MB)');
@@ -113,7 +121,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   try {
     read = await readImportSources(paths, displayPath, {
       profile,
-      trim,
+      privacy: privacy.settings,
       cache,
       parse: (job) => (pool ??= env.workers === false ? inProcessParser : createParsePool()).parse(job),
       limits: env.limits ?? DEFAULT_ZIP_LIMITS,
@@ -146,7 +154,8 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   // A row the export got wrong is left out and named; the rest of the export is still imported.
   // In file and line order, whatever order the files were read in.
   const problems = sortProblems([...read.problems, ...written.rejected]);
-  const err: string[] = problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`);
+  const err: string[] = privacy.problems.map((p) => `warning: ${formatProblem(p)}`);
+  err.push(...problems.map((p: Problem) => `${p.severity === 'error' ? 'not imported' : 'warning'}: ${formatProblem(p)}`));
   const unread = problems.filter((p) => p.severity === 'error').length;
   if (unread > 0) out.push(`Could not import ${plural(unread, 'row')} (named below).`);
   if (after.errors.length > 0) {

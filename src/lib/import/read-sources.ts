@@ -9,6 +9,7 @@ import type { Problem, Profile, RunDraft } from '../types.ts';
 import { draftFromSummary, settleLocalTimes, TOO_SHORT, tooShortToBeRun, type ActivitySummary } from '../journal/imports/activity.ts';
 import { activityFormatOf, readCachedActivity, type ActivityParser } from '../journal/imports/activity-file.ts';
 import type { ImportCache } from '../journal/imports/cache.ts';
+import type { PrivacySettings } from '../journal/imports/privacy.ts';
 import { readCsvHeader, readCsvRecords } from '../journal/imports/csv-records.ts';
 import { garminColumns, garminRowToDraft } from '../journal/imports/garmin-csv.ts';
 import { isRunningSport, isVirtualRun } from '../journal/imports/run-types.ts';
@@ -40,7 +41,8 @@ export interface ReadProgress {
 
 export interface ReadContext {
   profile: Profile;
-  trim: number;
+  /** The trim, the journal's secret and its named zones. */
+  privacy: PrivacySettings;
   cache: ImportCache | null;
   parse: ActivityParser;
   limits: ZipLimits;
@@ -111,7 +113,7 @@ class Reader {
     const shown = store.shown(file.name);
     const { summary, warnings } = await readCachedActivity(
       { name: shown, stamp: { size: file.size, mtimeMs: file.stamp }, load: () => store.read(file.name), maxBytes: this.ctx.limits.entryBytes },
-      this.ctx.trim,
+      this.ctx.privacy,
       this.ctx.cache,
       this.ctx.parse,
     );

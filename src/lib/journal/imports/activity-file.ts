@@ -6,6 +6,7 @@ import { summarizeActivity, type ActivitySummary, type ParsedActivity } from './
 import { summaryKey, type FileStamp, type ImportCache } from './cache.ts';
 import { parseFit } from './fit.ts';
 import { parseGpx } from './gpx.ts';
+import type { PrivacyInput } from './privacy.ts';
 import { parseTcx } from './tcx.ts';
 
 const gunzipAsync = promisify(gunzip);
@@ -32,7 +33,8 @@ export interface ParseJob {
   format: ActivityFormat;
   bytes: Uint8Array;
   gzipped: boolean;
-  privacyTrim: number;
+  /** The trim, the secret and the named zones (plain data: it is posted to worker threads). */
+  privacy: PrivacyInput;
   /** Most bytes a gzipped file may inflate to (an archive's entries are held to a limit). */
   maxBytes?: number;
 }
@@ -59,7 +61,7 @@ export async function parseActivity(job: ParseJob): Promise<ActivityFileResult> 
   try {
     const { activity, warnings } = decode(job.format, bytes);
     if (!activity) return { summary: null, warnings };
-    const summarized = summarizeActivity(activity, job.privacyTrim);
+    const summarized = summarizeActivity(activity, job.privacy);
     return { summary: summarized.summary, warnings: [...warnings, ...summarized.warnings] };
   } catch (error) {
     return { summary: null, warnings: [(error as Error).message] };
@@ -73,7 +75,7 @@ export async function parseActivity(job: ParseJob): Promise<ActivityFileResult> 
  */
 export async function readActivityFile(
   path: string,
-  privacyTrim: number,
+  privacy: PrivacyInput,
   cache: ImportCache | null,
   parse: ActivityParser = parseActivity,
 ): Promise<ActivityFileResult> {
@@ -85,7 +87,7 @@ export async function readActivityFile(
   } catch (error) {
     return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
   }
-  return readCachedActivity({ name: path, stamp, load: () => readFile(path) }, privacyTrim, cache, parse);
+  return readCachedActivity({ name: path, stamp, load: () => readFile(path) }, privacy, cache, parse);
 }
 
 /** An activity file wherever it is stored (a folder, an archive): its cache name, its stamp and how to read it. */
@@ -99,7 +101,7 @@ export interface StoredActivity {
 /** `readActivityFile` for a file read by `load`: the cache, then the parser. */
 export async function readCachedActivity(
   file: StoredActivity,
-  privacyTrim: number,
+  privacy: PrivacyInput,
   cache: ImportCache | null,
   parse: ActivityParser = parseActivity,
 ): Promise<ActivityFileResult> {
@@ -108,28 +110,28 @@ export async function readCachedActivity(
   const { stamp } = file;
   let raw: Uint8Array;
   try {
-    const known = cache ? await cache.keyFor(file.name, stamp, privacyTrim) : null;
+    const known = cache ? await cache.keyFor(file.name, stamp, privacy) : null;
     const hit = known && cache ? await cache.get(known) : null;
     if (hit) return { summary: hit, warnings: [] };
     raw = await file.load();
   } catch (error) {
     return { summary: null, warnings: [`could not read the file (${(error as Error).message})`] };
   }
-  const job: ParseJob = { format, bytes: raw, gzipped: /\.gz$/i.test(file.name), privacyTrim };
+  const job: ParseJob = { format, bytes: raw, gzipped: /\.gz$/i.test(file.name), privacy };
   if (file.maxBytes !== undefined) job.maxBytes = file.maxBytes;
   // Without a cache there is nothing to look up: the file's content is not even hashed.
   if (!cache) return parse(job);
   // Keyed by the file as stored (still gzipped): a hit needs no gunzip.
-  const key = summaryKey(raw, privacyTrim);
+  const key = summaryKey(raw, privacy);
   const cached = await cache.get(key);
   if (cached) {
-    await cache.remember(file.name, stamp, privacyTrim, key);
+    await cache.remember(file.name, stamp, privacy, key);
     return { summary: cached, warnings: [] };
   }
   const result = await parse(job);
   if (result.summary && result.warnings.length === 0) {
     await cache.set(key, result.summary);
-    await cache.remember(file.name, stamp, privacyTrim, key);
+    await cache.remember(file.name, stamp, privacy, key);
   }
   return result;
 }

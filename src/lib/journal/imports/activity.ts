@@ -4,7 +4,7 @@ import type { Effort, RunDraft, SourceRef, Track } from '../../types.ts';
 import { emptyRunDraft } from '../../model/run-columns.ts';
 import { findBestEfforts, plausibleEfforts } from './best-efforts.ts';
 import { streamElevationGain } from './elevation.ts';
-import { publishableTrack } from './privacy.ts';
+import { publishableTrack, type PrivacyInput } from './privacy.ts';
 import { isRunningSport, isVirtualRun } from './run-types.ts';
 import { EARLIEST_MS, EARLIEST_YEAR, HUMAN_SPEED_CEILING_M_S, movingTime, readStream, streamDistance, streamDuration, type RawSample } from './streams.ts';
 
@@ -81,7 +81,7 @@ function partialStream(fromStream: number, parsed: ParsedActivity): string | nul
 }
 
 /** Distance, time, elevation, efforts and the publishable track of a parsed file, and what was left out of it. */
-export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): { summary: ActivitySummary; warnings: string[] } {
+export function summarizeActivity(parsed: ParsedActivity, privacy: PrivacyInput): { summary: ActivitySummary; warnings: string[] } {
   const { stream, drops } = readStream(parsed.samples);
   const isRun = isRunningSport(parsed.sport);
   const virtual = isVirtualRun(parsed.sport, parsed.subSport);
@@ -93,12 +93,13 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
   // rest: the summary's totals stand, and the part's climb and efforts would be wrong for the whole.
   const partial = stream ? partialStream(fromStream, parsed) : null;
   const elevation = parsed.ascent ?? (stream && !partial ? streamElevationGain(stream.time, stream.elevation) : null);
+  const start = parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null;
   const summary: ActivitySummary = {
     sport: parsed.sport,
     isRun,
     virtual,
     // A file-level start from a clock that was not set gives way to the track's first point.
-    start: parsed.start !== null && parsed.start >= EARLIEST_MS ? parsed.start : stream?.start ?? null,
+    start,
     utcOffset: parsed.utcOffset,
     ...(parsed.localTimes ? { localTimes: true as const } : {}),
     name: parsed.name,
@@ -110,7 +111,8 @@ export function summarizeActivity(parsed: ParsedActivity, privacyTrim: number): 
     // Treadmill and virtual distances come from a foot pod or a belt, not the road: by default
     // they set no best efforts.
     efforts: stream && isRun && !virtual && !partial && distance !== null ? plausibleEfforts(findBestEfforts(stream), distance) : [],
-    track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacyTrim) : null,
+    // The run's start names it for its zones' radii: the same file always gets the same map.
+    track: stream && isRun && !virtual ? publishableTrack(stream.positions, privacy, { id: String(start), times: stream.time }) : null,
   };
   return { summary, warnings: [...dropWarnings(drops.undated), ...(partial ? [partial] : [])] };
 }

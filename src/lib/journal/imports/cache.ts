@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ActivitySummary } from './activity.ts';
+import { privacyFingerprint, type PrivacyInput } from './privacy.ts';
 
 /** Bump when ActivitySummary or how it is computed changes: the old cache is then ignored. */
 export const CACHE_VERSION = 3;
@@ -17,8 +18,9 @@ export function importCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = proce
   return join(base, 'imports');
 }
 
-export function summaryKey(content: Uint8Array, privacyTrim: number): string {
-  return createHash('sha256').update(`v${CACHE_VERSION}:trim${privacyTrim}:`).update(content).digest('hex');
+/** The trim, the secret (as a hash of it) and the named zones change the track, so they are in the key. */
+export function summaryKey(content: Uint8Array, privacy: PrivacyInput): string {
+  return createHash('sha256').update(`v${CACHE_VERSION}:${privacyFingerprint(privacy)}:`).update(content).digest('hex');
 }
 
 /** How a file looked when its key was computed. */
@@ -31,14 +33,14 @@ export interface ImportCache {
   get(key: string): Promise<ActivitySummary | null>;
   set(key: string, summary: ActivitySummary): Promise<void>;
   /** The content key last computed for this file, if it has not changed since. */
-  keyFor(path: string, stamp: FileStamp, privacyTrim: number): Promise<string | null>;
-  remember(path: string, stamp: FileStamp, privacyTrim: number, key: string): Promise<void>;
+  keyFor(path: string, stamp: FileStamp, privacy: PrivacyInput): Promise<string | null>;
+  remember(path: string, stamp: FileStamp, privacy: PrivacyInput, key: string): Promise<void>;
   /** Writes what changed; call once after an import. */
   flush(): Promise<void>;
 }
 
 interface Store {
-  files: Record<string, FileStamp & { trim: number; key: string }>;
+  files: Record<string, FileStamp & { privacy: string; key: string }>;
   summaries: Record<string, ActivitySummary>;
 }
 
@@ -60,12 +62,13 @@ export function openImportCache(dir: string = importCacheDir()): ImportCache {
       (await load()).summaries[key] = summary;
       dirty = true;
     },
-    async keyFor(file, stamp, privacyTrim) {
+    async keyFor(file, stamp, privacy) {
       const entry = (await load()).files[file];
-      return entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.trim === privacyTrim ? entry.key : null;
+      const same = entry && entry.size === stamp.size && entry.mtimeMs === stamp.mtimeMs && entry.privacy === privacyFingerprint(privacy);
+      return same ? entry.key : null;
     },
-    async remember(file, stamp, privacyTrim, key) {
-      (await load()).files[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, trim: privacyTrim, key };
+    async remember(file, stamp, privacy, key) {
+      (await load()).files[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, privacy: privacyFingerprint(privacy), key };
       dirty = true;
     },
     async flush() {

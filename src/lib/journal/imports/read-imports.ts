@@ -13,7 +13,8 @@ import { openImportCache, type ImportCache } from './cache.ts';
 import { readCsvHeader, readCsvRecords } from './csv-records.ts';
 import { garminColumns, garminRowToDraft } from './garmin-csv.ts';
 import { createParsePool, inProcessParser, type ParsePool } from './parse-pool.ts';
-import { DEFAULT_PRIVACY_TRIM_M } from './privacy.ts';
+import { DEFAULT_PRIVACY_TRIM_M, type PrivacySettings } from './privacy.ts';
+import { loadPrivacy } from './privacy-secret.ts';
 import { problem } from '../problems.ts';
 import { RawFileTally } from './raw-files.ts';
 import { isRunningSport } from './run-types.ts';
@@ -169,6 +170,13 @@ export async function readImports(
   // Workers start only on the first file the cache does not have.
   let pool: ParsePool | null = null;
   const gpsCount = files.filter((f) => activityFormatOf(f) !== null).length;
+  // The secret is only needed (and its file only written) when this journal has tracks to trim.
+  let privacy: PrivacySettings = { trim, secret: '', zones: [] };
+  if (gpsCount > 0) {
+    const loaded = await loadPrivacy(root, displayDir, trim, { create: false });
+    privacy = loaded.settings;
+    out.problems.push(...loaded.problems);
+  }
   const parse: ActivityParser = (job) => {
     pool ??= options.workers !== false && gpsCount >= WORKER_THRESHOLD ? createParsePool() : inProcessParser;
     return pool.parse(job);
@@ -189,7 +197,7 @@ export async function readImports(
       } else if (strava !== null) {
         exportDirs.add(dirname(file));
         raw.add(topOf(file), 'stravaExports');
-        await readStravaExport(file, path, text, profile, trim, cache, parse, referenced, { links, files: present }, out, shown);
+        await readStravaExport(file, path, text, profile, privacy, cache, parse, referenced, { links, files: present }, out, shown);
       } else if (garminColumns(header) !== null) {
         raw.add(topOf(file), 'garminCsvs');
         readGarminCsv(path, text, profile, out);
@@ -207,7 +215,7 @@ export async function readImports(
 
     for (const file of files.filter((f) => isAppleHealthExport(f))) {
       raw.add(topOf(file), 'healthExports');
-      await readAppleHealthExport(file, shown(file), profile, trim, cache, parse, referenced, links, out, shown);
+      await readAppleHealthExport(file, shown(file), profile, privacy, cache, parse, referenced, links, out, shown);
     }
 
     for (const file of files) {
@@ -217,7 +225,7 @@ export async function readImports(
     }
     out.problems.push(...raw.warnings((top) => shown(join(root, top))));
     const loose = files.filter((f) => activityFormatOf(f) !== null && !referenced.has(f));
-    const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, trim, cache, parse));
+    const results = await mapLimit(loose, CONCURRENCY, (file) => readActivityFile(file, privacy, cache, parse));
     loose.forEach((file, i) => {
       const { summary, warnings } = results[i]!;
       const path = shown(file);
@@ -261,7 +269,7 @@ async function readAppleHealthExport(
   file: string,
   path: string,
   profile: Profile,
-  trim: number,
+  privacy: PrivacySettings,
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
@@ -287,7 +295,7 @@ async function readAppleHealthExport(
   });
   const summaries = await mapLimit(routes, CONCURRENCY, async (route): Promise<ActivitySummary | null> => {
     if (!route) return null;
-    const { summary, warnings } = await readActivityFile(route, trim, cache, parse);
+    const { summary, warnings } = await readActivityFile(route, privacy, cache, parse);
     for (const warning of warnings) out.warn(shown(route), null, null, summary ? `read in part: ${warning}` : warning);
     return summary;
   });
@@ -310,7 +318,7 @@ async function readStravaExport(
   path: string,
   text: string,
   profile: Profile,
-  trim: number,
+  privacy: PrivacySettings,
   cache: ImportCache | null,
   parse: ActivityParser,
   referenced: Set<string>,
@@ -345,7 +353,7 @@ async function readStravaExport(
   const gpsFiles = named.map((target) => (target !== null && listed.files.has(target) ? target : null));
   const gps = await mapLimit(gpsFiles, CONCURRENCY, async (gpsFile): Promise<ActivitySummary | null> => {
     if (!gpsFile) return null;
-    const { summary, warnings } = await readActivityFile(gpsFile, trim, cache, parse);
+    const { summary, warnings } = await readActivityFile(gpsFile, privacy, cache, parse);
     for (const warning of warnings) {
       out.warn(shown(gpsFile), null, null, summary ? `read in part: ${warning}` : warning);
     }
