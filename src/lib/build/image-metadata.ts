@@ -8,7 +8,7 @@
 // byte-identical. An image that cannot be read fails the build: nothing unread is published.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { listOutputFiles } from './output-record.ts';
 
 /** The files looked at, by name: every raster format a browser shows and sharp reads. */
@@ -16,13 +16,13 @@ const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
 /** The formats written back, with the quality of a re-encoded photo (close to what a camera wrote). */
 const REENCODE = {
-  jpeg: (image: sharp.Sharp) => image.jpeg({ quality: 90 }),
-  png: (image: sharp.Sharp) => image.png(),
-  webp: (image: sharp.Sharp) => image.webp({ quality: 90 }),
-  avif: (image: sharp.Sharp) => image.avif({ quality: 70 }),
-  gif: (image: sharp.Sharp) => image.gif(),
-  tiff: (image: sharp.Sharp) => image.tiff(),
-  heif: (image: sharp.Sharp) => image.avif({ quality: 70 }),
+  jpeg: (image: Sharp) => image.jpeg({ quality: 90 }),
+  png: (image: Sharp) => image.png(),
+  webp: (image: Sharp) => image.webp({ quality: 90 }),
+  avif: (image: Sharp) => image.avif({ quality: 70 }),
+  gif: (image: Sharp) => image.gif(),
+  tiff: (image: Sharp) => image.tiff(),
+  heif: (image: Sharp) => image.avif({ quality: 70 }),
 } as const;
 
 /** An image the build cannot vouch for: it could not be read, so its metadata could not be removed. */
