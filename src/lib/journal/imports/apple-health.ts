@@ -218,7 +218,7 @@ export interface AppleHealthRead {
  * counted by type); `onBytes` is told how many bytes have been read so far.
  */
 export async function readAppleHealthXml(
-  bytes: AsyncIterable<Uint8Array>,
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   isRun: (activityType: string) => boolean,
   onBytes: (read: number) => void = () => {},
 ): Promise<AppleHealthRead> {
