@@ -24,7 +24,7 @@ import {
 } from './bench/measurements.ts';
 import { writeStravaExport } from './bench/strava-export.ts';
 import { cliErrorExitCode, exitQuietlyOnClosedPipe, parseOptions } from './cli.ts';
-import { writeGarminZip, writeStravaZip } from './bench/export-archives.ts';
+import { writeAppleHealthXml, writeGarminZip, writeStravaZip } from './bench/export-archives.ts';
 
 const PARTS = ['floors', 'engine', 'imports', 'large-csv', 'cards', 'png', 'build', 'endpoint'] as const;
 type Part = (typeof PARTS)[number];
@@ -160,6 +160,17 @@ try {
       { path: garmin.path, label: fitSize, size: fitSize, items: fits, item: 'file' },
       { first: ROW.importGarminZip, again: ROW.importGarminZipAgain, memory: ROW.importGarminMemory },
       quick ? 1 : samples(3),
+    );
+    // An Apple Health export.xml of 1 GB (64 MB with --quick), mostly health records, streamed.
+    const healthMB = quick ? 64 : 1024;
+    ctx.log(`generating a ${healthMB} MB Apple Health export.xml`);
+    const health = writeAppleHealthXml(root, healthMB);
+    const healthSize = `${healthMB} MB export.xml`;
+    await measureImportCommand(
+      ctx,
+      { path: health.path, label: healthSize, size: healthSize, items: health.workouts, item: 'workout' },
+      { first: ROW.importHealth, again: null, memory: ROW.importHealthMemory },
+      1,
     );
     save();
   }

@@ -5,11 +5,29 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseFit } from '../../src/lib/journal/imports/fit.ts';
+import { appleHealthExportXml } from './lib/generate-apple-health.ts';
 import { garminSummariesJson, type RecordedActivity } from './lib/generate-garmin-summaries.ts';
 import { activityGpx, generateStravaExport, stravaActivitiesCsv } from './lib/generate-strava-export.ts';
 import { ZipWriter } from './lib/zip-archive.ts';
 import { PROJECT_ROOT } from './measurements.ts';
 import { STRAVA_EXPORT_START } from './strava-export.ts';
+
+/**
+ * An Apple Health export.xml of about `megabytes` MB (health records, with a running workout a day),
+ * written piece by piece: it is never held whole.
+ */
+export function writeAppleHealthXml(root: string, megabytes: number, workouts = 1000): { path: string; workouts: number } {
+  const dir = join(root, 'import-archives', 'apple_health_export');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'export.xml');
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of appleHealthExportXml({ bytes: megabytes * 2 ** 20, workouts })) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+  return { path, workouts };
+}
 
 function writeZip(path: string, fill: (zip: ZipWriter) => void): string {
   const fd = openSync(path, 'w');
