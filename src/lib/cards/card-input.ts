@@ -230,11 +230,13 @@ function beyondRecord(win: Win, value: number, unit: WinUnit, profile: Profile):
   const { units, locale } = profile;
   const before = formatMeasure(win.previous.value, unit, units, locale);
   const when = setWhen(win, win.previous.date, locale);
-  const gap = unit === 's' ? win.previous.value - value : value - win.previous.value;
+  // A time and a pace are better lower; a duration (time on feet, a tempo) is more the longer it is.
+  const faster = unit === 's' || unit === 'pace';
+  const gap = faster ? win.previous.value - value : value - win.previous.value;
   const by = unit === 's' && gap < 60 ? `${Math.round(gap)} s` : formatMeasure(gap, unit, units, locale);
   // A gap that rounds to nothing ("0 km more") is no brag: say only what it went past.
   if (!(gap > 0) || !/[1-9]/u.test(by)) return `Up from ${before}, ${when}`;
-  const more = unit === 's' ? 'faster' : unit === 'C' ? 'hotter' : 'more';
+  const more = faster ? 'faster' : unit === 'C' ? 'hotter' : unit === 'duration' ? 'longer' : 'more';
   return `${by} ${more} than ${before}, ${when}`;
 }
 

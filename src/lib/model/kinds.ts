@@ -16,10 +16,20 @@ import {
   ordinal,
   RUN_COUNT_LADDER,
   STANDARD_DISTANCES,
+  TIME_ON_FEET_HEADLINE,
+  TIME_ON_FEET_LADDER,
   WEEKLY_STREAK_LADDER,
 } from './rungs.ts';
 import {
+  BACK_TO_BACK_SECONDS,
+  BACK_TO_BACK_SHARE,
   BAD_DAY_FEELING,
+  COURSE_BEST_MARGIN,
+  COURSE_CLIMB_SHARE,
+  COURSE_DISTANCE_SHARE,
+  COURSE_MIN_ATTEMPTS,
+  EASY_PACE_GAIN,
+  EASY_PACE_WINDOW_DAYS,
   COMEBACK_DAYS,
   FORM_WINDOW_DAYS,
   GOAL_DAY_TOLERANCE,
@@ -39,6 +49,10 @@ export const WIN_KINDS = [
   'personal-best',
   'barrier',
   'climb-first',
+  'time-on-feet',
+  'course-best',
+  'easy-pace',
+  'session',
   'total-distance',
   'run-count',
   'daily-streak',
@@ -50,6 +64,7 @@ export const WIN_KINDS = [
   'race',
   'goal-progress',
   'goal-achieved',
+  'back-to-back',
   'showed-up',
   'heat',
   'anniversary',
@@ -64,8 +79,11 @@ export const WIN_FAMILIES = ['distance', 'speed', 'volume', 'consistency', 'resi
 
 export type WinFamily = (typeof WIN_FAMILIES)[number];
 
-/** What `Win.value` measures: metres run, metres climbed, seconds, counts, °C, the Eddington number. */
-export const WIN_UNITS = ['m', 'm-climb', 's', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E'] as const;
+/**
+ * What `Win.value` measures: metres run, metres climbed, seconds (a time: less is faster), a
+ * duration (seconds: more is longer), a pace (seconds per metre), reps, counts, °C, the Eddington number.
+ */
+export const WIN_UNITS = ['m', 'm-climb', 's', 'duration', 'pace', 'reps', 'days', 'weeks', 'runs', 'years', 'percent', 'C', 'E'] as const;
 
 export type WinUnit = (typeof WIN_UNITS)[number];
 
@@ -135,6 +153,26 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     label: 'Climbing firsts',
     description: `The first run with a new amount of climbing: ${formatCount(CLIMB_LADDER[0]!)} m up to ${formatCount(CLIMB_LADDER[CLIMB_LADDER.length - 1]!)} m.`,
   },
+  'time-on-feet': {
+    family: 'distance',
+    label: 'Time on feet',
+    description: `The first run of ${orList(TIME_ON_FEET_LADDER.map((rung) => rung.label))} of moving time.`,
+  },
+  'course-best': {
+    family: 'speed',
+    label: 'Course bests',
+    description: `From the ${ordinal(COURSE_MIN_ATTEMPTS)} run of a training route (within ${Math.round(COURSE_DISTANCE_SHARE * 100)}% of its distance and ${Math.round(COURSE_CLIMB_SHARE * 100)}% of its climb), a time at least ${Math.round(COURSE_BEST_MARGIN * 100)}% faster than its best.`,
+  },
+  'easy-pace': {
+    family: 'speed',
+    label: 'Easy pace',
+    description: `The median pace of ${inWords(EASY_PACE_WINDOW_DAYS / 7)} weeks of easy runs at the same feeling, at least ${Math.round(EASY_PACE_GAIN * 100)}% faster than a year before or than in your first months.`,
+  },
+  session: {
+    family: 'speed',
+    label: 'Sessions',
+    description: 'A hill, interval or tempo session with more reps, longer reps or a longer tempo than any before it of its type.',
+  },
   'total-distance': {
     family: 'volume',
     label: 'Lifetime distance',
@@ -186,6 +224,11 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
     family: 'goal',
     label: 'Goal progress',
     description: `A training run reaching ${orList(GOAL_PERCENTS.map((percent) => `${percent}%`))} of a goal race distance.`,
+  },
+  'back-to-back': {
+    family: 'goal',
+    label: 'Back-to-backs',
+    description: `For a goal of marathon distance or more, two days in a row that together reach ${Math.round(BACK_TO_BACK_SHARE * 100)}% of the goal distance or ${BACK_TO_BACK_SECONDS / 3600} hours.`,
   },
   'goal-achieved': {
     family: 'goal',
@@ -243,16 +286,21 @@ export const KIND_RANK: readonly WinKind[] = [
   'nonstop-first',
   'barrier',
   'personal-best',
+  'course-best',
+  'session',
   'comeback',
   'back-to-form',
   'custom',
   'anniversary',
   'total-distance',
+  'time-on-feet',
   'longest-run',
+  'easy-pace',
   'climb-first',
   'heat',
   'showed-up',
   'goal-progress',
+  'back-to-back',
   'eddington',
   'biggest-month',
   'biggest-week',
@@ -286,6 +334,9 @@ export function isHeadline(kind: WinKind, value: number, units: DistanceUnit, ru
     case 'personal-best':
     case 'barrier':
       return rungMetres !== null && [FIVE_K, TEN_K, HALF_MARATHON_METRES, MARATHON_METRES].some((metres) => near(rungMetres, metres));
+    case 'time-on-feet':
+      // The value is the run's moving time: past a rung exactly when the rung it reached is.
+      return value >= TIME_ON_FEET_HEADLINE;
     case 'total-distance': {
       const inUnits = value / metresPerUnit(units);
       return Math.abs(inUnits - 1000 * Math.round(inUnits / 1000)) < 1e-6 && inUnits >= 1000;

@@ -142,6 +142,27 @@ export const BARRIERS: Readonly<Record<string, readonly Barrier[]>> = {
 /** Elevation gain ladder, metres. */
 export const CLIMB_LADDER: readonly number[] = [100, 250, 500, 1000, 1500, 2000, 3000];
 
+/**
+ * Time on feet in one run, seconds of moving time, each with its name: the long-run steps a coach
+ * plans in (an hour, ninety minutes, two hours...), not in kilometres, on trails and mountains alike.
+ */
+export const TIME_ON_FEET_LADDER: readonly { seconds: number; name: string; label: string }[] = [
+  { seconds: 3600, name: '1-hour', label: '1 hour' },
+  { seconds: 5400, name: '1-hour-30', label: '1:30' },
+  { seconds: 7200, name: '2-hours', label: '2 hours' },
+  { seconds: 10_800, name: '3-hours', label: '3 hours' },
+  { seconds: 14_400, name: '4-hours', label: '4 hours' },
+  { seconds: 18_000, name: '5-hours', label: '5 hours' },
+  { seconds: 21_600, name: '6-hours', label: '6 hours' },
+  { seconds: 28_800, name: '8-hours', label: '8 hours' },
+  { seconds: 36_000, name: '10-hours', label: '10 hours' },
+  { seconds: 43_200, name: '12-hours', label: '12 hours' },
+  { seconds: 86_400, name: '24-hours', label: '24 hours' },
+];
+
+/** Time on feet from this long is a headline: three hours is a marathon's or a mountain day's time. */
+export const TIME_ON_FEET_HEADLINE = 10_800;
+
 /** Temperature ladder, °C. */
 export const HEAT_LADDER: readonly number[] = [25, 30, 35, 40];
 

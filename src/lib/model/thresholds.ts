@@ -46,6 +46,40 @@ export const GOAL_DAY_TOLERANCE = 1;
 /** A run rated this or lower (1 awful – 5 great), not run hurt or ill, is a bad day run anyway. */
 export const BAD_DAY_FEELING = 2;
 
+/**
+ * Runs of one training course: within this share of its distance and (COURSE_CLIMB_SHARE, or
+ * COURSE_CLIMB_METRES on a flat course) of its climb. A route that went a little further or round a
+ * puddle is the same course; a longer loop is another one.
+ */
+export const COURSE_DISTANCE_SHARE = 0.03;
+export const COURSE_CLIMB_SHARE = 0.1;
+export const COURSE_CLIMB_METRES = 10;
+
+/** A course best counts from this attempt: the first two runs of a route are how it goes, not a record. */
+export const COURSE_MIN_ATTEMPTS = 3;
+
+/** A course best must beat the course's best by at least this share: a few seconds is the wind. */
+export const COURSE_BEST_MARGIN = 0.01;
+
+/** The easy pace is the median of the easy runs of this many days up to a run. */
+export const EASY_PACE_WINDOW_DAYS = 56;
+
+/** A window's median needs at least this many easy runs to say anything. */
+export const EASY_PACE_MIN_RUNS = 4;
+
+/** An easy pace at least this share faster than the one it is compared with is a win. */
+export const EASY_PACE_GAIN = 0.05;
+
+/**
+ * Back-to-back long runs for a goal of marathon distance or more: two days in a row that together
+ * reach this share of the goal distance, or BACK_TO_BACK_SECONDS of moving time.
+ */
+export const BACK_TO_BACK_SHARE = 0.6;
+export const BACK_TO_BACK_SECONDS = 14_400;
+
+/** Each day of a back-to-back is at least this share of the pair: a long run and a jog is not one. */
+export const BACK_TO_BACK_DAY_SHARE = 1 / 3;
+
 /** A margin such as 1.1 as the percentage more it asks for: `10%`. */
 export function marginPercent(margin: number): string {
   return `${Math.round((margin - 1) * 100)}%`;

@@ -2,7 +2,7 @@
 import type { PreviousRecord, Run } from '../types.ts';
 import { dayNumber } from '../format/dates.ts';
 import { formatDistance, formatElevation } from '../format/units.ts';
-import { CLIMB_LADDER, distanceLadder, isMeasured, nonstopLadder, reaches, type DistanceRung } from '../model/rungs.ts';
+import { CLIMB_LADDER, distanceLadder, isMeasured, nonstopLadder, reaches, TIME_ON_FEET_LADDER, type DistanceRung } from '../model/rungs.ts';
 import { knownLongest, ranBefore } from '../model/known-bests.ts';
 import { isHeadline } from '../model/kinds.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
@@ -186,6 +186,50 @@ export function detectClimbFirsts(): Detector {
       reached = count;
     }
     biggest = { value: gain, date: run.date, slug, run: run.id };
+  };
+}
+
+/** How many rungs of the time-on-feet ladder `seconds` of moving time reach. */
+function timeRungsReached(seconds: number): number {
+  let count = 0;
+  while (count < TIME_ON_FEET_LADDER.length && seconds >= TIME_ON_FEET_LADDER[count]!.seconds) count++;
+  return count;
+}
+
+/**
+ * Time on feet: the first run of an hour, 1:30, two hours... of moving time (TIME_ON_FEET_LADDER),
+ * one win for the highest new rung. A runner with a history starts from it: her journal's first
+ * run and the profile's best times reach their rungs without a win.
+ */
+export function detectTimeOnFeet(): Detector {
+  const series = createSeries('time-on-feet', 'Longest time on feet', 'duration');
+  let longest: Best | null = null;
+  let reached = 0;
+  return (run: Run, walk) => {
+    if (walk.index === 0 && ranBefore(walk.profile, run.date)) {
+      const known = Object.values(walk.profile.bests?.times ?? {});
+      reached = timeRungsReached(Math.max(run.time ?? 0, ...known));
+    }
+    const time = run.time;
+    if (time === null || time <= (longest?.value ?? 0)) return;
+    const upTo = appendPoint(series, run.date, time, run.id);
+    const count = timeRungsReached(time);
+    let slug: string | null = null;
+    if (count > reached) {
+      const rung = TIME_ON_FEET_LADDER[count - 1]!;
+      slug = walk.emit(run, {
+        kind: 'time-on-feet',
+        name: `first-${rung.name}-on-feet`,
+        title: `First ${rung.label} on your feet`,
+        value: time,
+        unit: 'duration',
+        rung: rung.name,
+        previous: asPrevious(longest),
+        progression: { series, upTo },
+      }).slug;
+      reached = count;
+    }
+    longest = { value: time, date: run.date, slug, run: run.id };
   };
 }
 

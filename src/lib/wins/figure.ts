@@ -1,6 +1,6 @@
 // A win's headline figure in words ("24:48", "1,000 km", "30 days"): the CLI table, pages and cards.
 import type { DistanceUnit, WinUnit } from '../types.ts';
-import { formatCount, formatDistance, formatDuration, formatElevation, formatTemperature } from '../format/units.ts';
+import { formatCount, formatDistance, formatDuration, formatElevation, formatPace, formatTemperature } from '../format/units.ts';
 
 function plural(value: number, one: string, many: string, locale: string): string {
   return `${formatCount(value, locale)} ${value === 1 ? one : many}`;
@@ -18,7 +18,13 @@ export function formatMeasure(value: number, unit: WinUnit, units: DistanceUnit,
     case 'm-climb':
       return formatElevation(value, units);
     case 's':
+    case 'duration':
       return formatDuration(value);
+    case 'pace':
+      // Seconds per metre, as the engine keeps a pace: per km or mile at the edge.
+      return formatPace(1, value, units);
+    case 'reps':
+      return plural(value, 'rep', 'reps', locale);
     case 'days':
       return plural(value, 'day', 'days', locale);
     case 'weeks':

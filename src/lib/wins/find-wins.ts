@@ -4,13 +4,16 @@ import type { Goal, Profile, Run, Win } from '../types.ts';
 import { beatsWorldRecordRun } from '../journal/plausibility.ts';
 import { KIND_RANK_ORDER } from '../model/kinds.ts';
 import { createWalk, type Detector } from './walk.ts';
-import { detectClimbFirsts, detectDistanceWins } from './distance.ts';
+import { detectClimbFirsts, detectDistanceWins, detectTimeOnFeet } from './distance.ts';
+import { detectCourseBests } from './course.ts';
+import { detectEasyPace } from './easy-pace.ts';
+import { detectSessions } from './session.ts';
 import { detectSpeedWins } from './speed.ts';
 import { detectBiggestMonth, detectBiggestWeek, detectTotalDistance } from './volume.ts';
 import { detectDailyStreak, detectEddington, detectRunCount, detectWeeklyStreak } from './consistency.ts';
 import { detectComebacks, detectHeat, detectShowedUp } from './resilience.ts';
 import { detectRaces } from './race.ts';
-import { detectGoalWins } from './goal.ts';
+import { detectBackToBacks, detectGoalWins } from './goal.ts';
 import { detectAnniversaries } from './anniversary.ts';
 import { detectCustomWins } from './personal.ts';
 import { compareRunIds } from '../model/run-order.ts';
@@ -27,6 +30,10 @@ function createDetectors(goals: readonly Goal[]): Detector[] {
     detectDistanceWins(),
     detectSpeedWins(),
     detectClimbFirsts(),
+    detectTimeOnFeet(),
+    detectCourseBests(),
+    detectEasyPace(),
+    detectSessions(),
     detectTotalDistance(),
     detectRunCount(),
     detectDailyStreak(),
@@ -36,6 +43,7 @@ function createDetectors(goals: readonly Goal[]): Detector[] {
     detectComebacks(),
     detectRaces(),
     detectGoalWins(goals),
+    detectBackToBacks(goals),
     detectShowedUp(),
     detectHeat(),
     detectAnniversaries(),

@@ -4,7 +4,8 @@ import { addDays, dayNumber, daysBetween } from '../format/dates.ts';
 import { mayAskDistance, milestone, raceRun, type GoalPhase, type NextContext, type NextMilestone } from './next.ts';
 import { GOAL_PERCENTS, isMeasured, MARATHON_METRES, reaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
-import { GOAL_DAY_TOLERANCE } from '../model/thresholds.ts';
+import { BACK_TO_BACK_DAY_SHARE, BACK_TO_BACK_SECONDS, BACK_TO_BACK_SHARE, GOAL_DAY_TOLERANCE, LONGEST_RUN_MARGIN } from '../model/thresholds.ts';
+import { formatDistance, formatDuration } from '../format/units.ts';
 
 const PROGRESS_TITLES: Record<number, (goal: string) => string> = {
   25: (goal) => `A quarter of the way to ${goal}`,
@@ -84,6 +85,63 @@ export function detectGoalWins(goals: readonly Goal[]): Detector {
         });
         state.achieved = true;
       }
+    }
+  };
+}
+
+interface DayTotal {
+  day: number;
+  distance: number;
+  time: number;
+  runs: string[];
+}
+
+/**
+ * Back-to-backs: for each goal of marathon distance or more, in its build-up, two days in a row
+ * that together reach BACK_TO_BACK_SHARE of the goal distance or BACK_TO_BACK_SECONDS of moving
+ * time, each day at least BACK_TO_BACK_DAY_SHARE of the pair. The first of a build-up is a win,
+ * then each pair a tenth longer than the last one celebrated: an ultra runner's weekend, tired legs
+ * on purpose.
+ */
+export function detectBackToBacks(goals: readonly Goal[]): Detector {
+  const long = [...goals].sort(compareGoals).filter((goal) => reaches(goal.distance, MARATHON_METRES, false));
+  const celebrated = new Map<string, { value: number; date: IsoDate; slug: string | null; run: string }>();
+  let yesterday: DayTotal | null = null;
+  let today: DayTotal | null = null;
+  const won = new Set<string>();
+  return (run, walk) => {
+    if (long.length === 0) return;
+    if (today === null || today.day !== walk.day) {
+      yesterday = today;
+      today = { day: walk.day, distance: 0, time: 0, runs: [] };
+    }
+    today.distance += run.distance;
+    today.time += run.time ?? 0;
+    today.runs.push(run.id);
+    if (yesterday === null || yesterday.day !== walk.day - 1) return;
+    const distance = yesterday.distance + today.distance;
+    const time = yesterday.time + today.time;
+    const even = Math.min(yesterday.distance, today.distance) >= BACK_TO_BACK_DAY_SHARE * distance;
+    if (!even) return;
+    for (const goal of long) {
+      const start = goal.start ?? null;
+      if ((start !== null && run.date < addDays(start, 1)) || run.date >= goal.date) continue;
+      if (distance < BACK_TO_BACK_SHARE * goal.distance && time < BACK_TO_BACK_SECONDS) continue;
+      const key = `${goal.slug}:${walk.day}`;
+      const before = celebrated.get(goal.slug) ?? null;
+      if (won.has(key) || (before !== null && distance < LONGEST_RUN_MARGIN * before.value)) continue;
+      won.add(key);
+      const win = walk.emit(run, {
+        kind: 'back-to-back',
+        name: `${goal.slug}-back-to-back`,
+        title: `Back-to-back toward ${goal.title}: ${formatDistance(distance, walk.profile.units)} in two days${time > 0 ? `, ${formatDuration(time)}` : ''}`,
+        value: distance,
+        unit: 'm',
+        goal: goal.slug,
+        runs: [...today.runs].reverse().concat([...yesterday.runs].reverse()),
+        previous: before ? { ...before } : null,
+      });
+      celebrated.set(goal.slug, { value: distance, date: win.date, slug: win.slug, run: run.id });
     }
   };
 }

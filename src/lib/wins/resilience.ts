@@ -5,6 +5,7 @@ import { formatTemperature } from '../format/units.ts';
 import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, runReaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
 import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from '../model/thresholds.ts';
+import { isSession } from './session.ts';
 
 /** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
 const COMEBACK_CHART_WEEKS = 26;
@@ -113,7 +114,8 @@ export function detectShowedUp(): Detector {
   const series = createSeries('bad-days', 'Showed up anyway', 'runs');
   let count = 0;
   return (run, walk) => {
-    if (!isBadDayRun(run)) return;
+    // A session is meant to feel hard: a low rating is the workout, not a bad day.
+    if (!isBadDayRun(run) || isSession(run)) return;
     count++;
     const upTo = appendPoint(series, run.date, count, run.id);
     if (nextRungAbove(BAD_DAY_LADDER, count - 1) !== count) return;

@@ -150,6 +150,22 @@ export function whyItCounts(win: WhyWin, run: WhyRun | null, units: DistanceUnit
       return run?.elevation != null
         ? `You climbed ${formatElevation(run.elevation, units)} in one run, more than ever before.`
         : `More climbing in one run than ever before.`;
+    case 'time-on-feet':
+      return `${formatDuration(win.value)} of moving time in one run: ${win.title.replace(/^First /u, '').replace(/ on your feet$/u, '')} on your feet for the first time.`;
+    case 'course-best':
+      return previous
+        ? `${formatDuration(win.value)} on this route, ${formatDuration(previous.value - win.value)} faster than your best on it before (${formatDuration(previous.value)}).`
+        : `${formatDuration(win.value)}, your best on this route.`;
+    case 'easy-pace':
+      return previous
+        ? `The median pace of your easy runs over eight weeks, at the same feeling, is ${formatMeasure(win.value, 'pace', units, locale)}; it was ${formatMeasure(previous.value, 'pace', units, locale)}.`
+        : `The median pace of your easy runs over eight weeks is ${formatMeasure(win.value, 'pace', units, locale)}.`;
+    case 'session':
+      return previous
+        ? `${win.title.replace(/^.*?:\s*/u, '')}: more than any session of its type before (${formatMeasure(previous.value, win.unit, units, locale)}).`
+        : `${win.title}.`;
+    case 'back-to-back':
+      return `${formatMeasure(win.value, 'm', units, locale)} on two days in a row: long-run legs for a long race.`;
     case 'total-distance':
       return `Every run adds up: ${formatMeasure(win.value, 'm', units, locale)} since your first.`;
     case 'run-count':
