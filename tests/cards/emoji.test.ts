@@ -25,6 +25,11 @@ describe('tidyCardText', () => {
     expect(tidyCardText('Αθήνα\tМосква\u0000 Ærøskøbing  ©', covered)).toBe('Αθήνα Москва Ærøskøbing ©');
   });
 
+  it('composes accents and removes format characters without a gap', () => {
+    expect(tidyCardText('Cafe\u0301', covered)).toBe('Café');
+    expect(tidyCardText('Mara\u00ADthon x\u200Dy \u200Fok', covered)).toBe('Marathon xy ok');
+  });
+
   it('knows the font covers common emoji and not letters', () => {
     expect(covered(0x1f389)).toBe(true);
     expect(covered(0x1f3c3)).toBe(true);

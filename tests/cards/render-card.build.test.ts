@@ -209,12 +209,27 @@ describe('scripts, emoji and markup', () => {
     ['Greek', 'Αθήνα Ρόδος', 'Βόλος Χανιά'],
     ['Cyrillic', 'Москва Київ', 'Софія Минск'],
     ['accented Latin', 'Ærøskøbing Łódź', 'Göteborg Ñuñoa'],
+    // Inter has none of these: the card loads the Noto subset its text needs.
+    ['Arabic', 'سباق القاهرة', 'نصف ماراثون'],
+    ['Hebrew', 'מרתון תל אביב', 'ריצת בוקר ים'],
+    ['Japanese', '東京マラソン完走', 'はじめての十キロ'],
   ];
   it.each(scripts)('draws %s letters, not boxes', async (_script, one, other) => {
     const [a, b, boxes] = await Promise.all([pixelsOf(one), pixelsOf(other), pixelsOf(tofu([...one].length))]);
     // Two different words of one length differ; missing glyphs would draw identical boxes.
     expect(differingPixels(a, b)).toBeGreaterThan(500);
     expect(differingPixels(a, boxes)).toBeGreaterThan(500);
+  });
+
+  it('draws a combining accent as its composed letter, and a joiner or soft hyphen as no gap', async () => {
+    const same = async (written: string, drawn: string) => {
+      const [a, b] = await Promise.all([renderer.render(baseInput(written), '1200x630'), renderer.render(baseInput(drawn), '1200x630')]);
+      expect(a.equals(b), `${JSON.stringify(written)} draws as ${JSON.stringify(drawn)}`).toBe(true);
+    };
+    await same('Cafe\u0301 run', 'Café run');
+    await same('Mum 👩‍👧 and me', 'Mum 👩 and me');
+    await same('Run🏃‍♀️fast', 'Run🏃fast');
+    await same('Mara\u00ADthon day\u200E', 'Marathon day');
   });
 
   it('draws emoji from the bundled font', async () => {

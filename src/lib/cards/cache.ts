@@ -9,6 +9,7 @@ import { stableJson } from '../stable-json.ts';
 import type { CardInput } from './card-input.ts';
 import type { CardFormat } from './formats.ts';
 import { CARD_BYTE_BUDGET, PNG_FALLBACK_OPTIONS, PNG_OPTIONS } from './render-card.ts';
+import { SCRIPT_PACKAGES } from './script-fonts.ts';
 import { TEMPLATE_VERSION } from './template.ts';
 
 /** `SMALL_WINS_CACHE`, else `.cache/small-wins/` under the project (git-ignored). */
@@ -18,12 +19,15 @@ export function defaultCacheDir(root: string = process.cwd(), env: NodeJS.Proces
 
 let libraryVersions: string | null = null;
 
-/** satori's and sharp's versions (sharp's includes libvips, librsvg, libpng...). */
+/** satori's and sharp's versions (sharp's includes libvips, librsvg, libpng...), and the script fonts' (read only by cards that need them). */
 export function rendererVersions(root: string = process.cwd()): string {
   if (libraryVersions === null) {
     const require = createRequire(join(root, 'package.json'));
     const satori = JSON.parse(readFileSync(require.resolve('satori/package.json'), 'utf8')) as { version: string };
-    libraryVersions = stableJson({ satori: satori.version, sharp: sharp.versions });
+    const fonts = Object.fromEntries(
+      SCRIPT_PACKAGES.map(({ name }) => [name, (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version]),
+    );
+    libraryVersions = stableJson({ satori: satori.version, sharp: sharp.versions, fonts });
   }
   return libraryVersions;
 }

@@ -49,16 +49,20 @@ function drawableEmoji(grapheme: string, covered: CodePointTest): string {
 }
 
 /**
- * Journal text made safe to draw: emoji reduced to what the font has, control characters
- * removed, runs of whitespace collapsed. Satori draws strings as text, so nothing here is markup.
+ * Journal text made safe to draw: composed (NFC), emoji reduced to what the font has, control
+ * characters made spaces and format characters removed, runs of whitespace collapsed. Satori draws strings as text, so nothing here is markup.
  */
 export function tidyCardText(text: string, covered: CodePointTest): string {
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  // Composed: "e" and a combining acute become "é", which Inter draws.
+  for (const { segment } of segmenter.segment(text.normalize('NFC'))) {
     out += isEmojiGrapheme(segment) ? drawableEmoji(segment, covered) : segment;
   }
   return out
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\p{Cc}/gu, ' ')
+    // Format characters (a joiner left after an emoji, a soft hyphen, a direction mark) draw
+    // nothing: as spaces they would open a gap inside a word.
+    .replace(/\p{Cf}/gu, '')
     // A no-break space is kept: it holds a title's last two words together.
     .replace(/[^\S\u00A0]+/gu, ' ')
     .trim();

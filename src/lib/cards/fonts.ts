@@ -18,18 +18,25 @@ export interface CardFonts {
   fonts: CardFont[];
   /** The CSS `font-family` list, in fallback order. */
   family: string;
+  /** The same families as a list, the emoji font last. */
+  families: string[];
   /** Hash of every font byte: part of each card's cache key. */
   hash: string;
 }
 
 /** Inter's subsets in fallback order. Each gets its own family name: satori falls back between
  * families, not between files of one family. */
-const INTER_SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
+export const INTER_SUBSETS = ['latin', 'latin-ext', 'greek', 'cyrillic'] as const;
 const INTER_WEIGHTS = [500, 700, 800] as const;
 const EMOJI_FAMILY = 'Noto Emoji';
 function packageDir(root: string, name: string): string {
   const require = createRequire(join(root, 'package.json'));
   return dirname(require.resolve(`${name}/package.json`));
+}
+
+/** Families as CSS writes them: `"Inter latin", "Noto Emoji"`. */
+export function familyList(families: readonly string[]): string {
+  return families.map((name) => `"${name}"`).join(', ');
 }
 
 export interface LoadFontsOptions {
@@ -68,5 +75,5 @@ export function loadCardFonts(options: LoadFontsOptions = {}): CardFonts {
 
   const hash = createHash('sha256');
   for (const font of fonts) hash.update(`${font.name}:${font.weight}:`).update(font.data);
-  return { fonts, family: families.map((name) => `"${name}"`).join(', '), hash: hash.digest('hex') };
+  return { fonts, family: familyList(families), families, hash: hash.digest('hex') };
 }

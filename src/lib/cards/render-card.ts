@@ -6,7 +6,8 @@ import type { CardInput } from './card-input.ts';
 import { loadEmojiCoverage, tidyCardText, type CodePointTest } from './emoji.ts';
 import { keepFiguresWithUnits } from '../format/figures-with-units.ts';
 import { satoriMeasurer, type TextMeasurer } from './fit-text.ts';
-import { loadCardFonts, type CardFonts, type LoadFontsOptions } from './fonts.ts';
+import { familyList, INTER_SUBSETS, loadCardFonts, type CardFont, type CardFonts, type LoadFontsOptions } from './fonts.ts';
+import { fontsourceCoverage, loadScriptFonts } from './script-fonts.ts';
 import { CARD_SIZE, type CardFormat } from './formats.ts';
 import { cardTree } from './template.ts';
 
@@ -56,13 +57,45 @@ function tidyInput(input: CardInput, covered: CodePointTest): CardInput {
   };
 }
 
+/** Every word a card draws, to find the scripts it needs. */
+function cardText(input: CardInput): string {
+  return [input.kicker, input.headline, input.figure, input.date, input.detail, input.reward, input.spark?.label, input.name, input.site].join(' ');
+}
+
+interface FontSet {
+  fonts: CardFont[];
+  family: string;
+  measure: TextMeasurer;
+}
+
 export function createCardRenderer(options: LoadFontsOptions = {}): CardRenderer {
+  const root = options.root ?? process.cwd();
   const fonts = loadCardFonts(options);
-  const covered = loadEmojiCoverage(options.root);
-  const measure: TextMeasurer = satoriMeasurer(fonts.fonts);
+  const covered = loadEmojiCoverage(root);
+  const inter = fontsourceCoverage(root, [{ name: '@fontsource/inter', subsets: INTER_SUBSETS }]);
+  const scripts = loadScriptFonts(root, (code) => inter(code) || covered(code));
+  const base: FontSet = { fonts: fonts.fonts, family: fonts.family, measure: satoriMeasurer(fonts.fonts) };
+  // One set per combination of scripts: satori parses a font list once and caches it by the array.
+  const sets = new Map<string, FontSet>();
+  function fontSet(text: string): FontSet {
+    const extra = scripts.fontsFor(text);
+    if (extra.families.length === 0) return base;
+    const key = extra.families.join('\n');
+    let set = sets.get(key);
+    if (set === undefined) {
+      const list = [...base.fonts, ...extra.fonts];
+      // Before the emoji font, which has a few letters of its own.
+      const families = [...fonts.families.slice(0, -1), ...extra.families, ...fonts.families.slice(-1)];
+      set = { fonts: list, family: familyList(families), measure: satoriMeasurer(list) };
+      sets.set(key, set);
+    }
+    return set;
+  }
   async function svg(input: CardInput, format: CardFormat): Promise<string> {
-    const tree = await cardTree(tidyInput(input, covered), format, fonts.family, measure);
-    return satori(tree as never, { ...CARD_SIZE[format], fonts: fonts.fonts });
+    const tidy = tidyInput(input, covered);
+    const set = fontSet(cardText(tidy));
+    const tree = await cardTree(tidy, format, set.family, set.measure);
+    return satori(tree as never, { ...CARD_SIZE[format], fonts: set.fonts });
   }
   return {
     fonts,
