@@ -142,9 +142,6 @@ export const BARRIERS: Readonly<Record<string, readonly Barrier[]>> = {
 /** Elevation gain ladder, metres. */
 export const CLIMB_LADDER: readonly number[] = [100, 250, 500, 1000, 1500, 2000, 3000];
 
-/** Temperature ladder, °C. */
-export const HEAT_LADDER: readonly number[] = [25, 30, 35, 40];
-
 /** Goal progress rungs, percent of the goal distance. */
 export const GOAL_PERCENTS: readonly number[] = [25, 50, 75, 100];
 
