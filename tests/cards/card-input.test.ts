@@ -230,10 +230,9 @@ describe('the engine\'s own wins, as the cards say them', () => {
   };
 
   it('shows what the run did under the rung it reached, never the rung as her figure', () => {
-    expect(card('2025-01-18-first-run-at-30c')).toEqual(['First run at 30\u00A0°C', '32 °C', '6 °C hotter than 26 °C, set Jan 11, 2025']);
+    expect(card('2025-01-18-hottest-run-yet')).toEqual(['Hottest run\u00A0yet', '32 °C', '6 °C hotter than 26 °C, set Jan 11, 2025']);
     expect(card('2025-01-18-first-1000-m-climb')).toEqual(['First 1,000 m of\u00A0climbing', '1,020 m', '140 m more than 880 m, set Jan 11, 2025']);
     expect(card('2025-01-25-first-half-marathon')).toEqual(['First half\u00A0marathon', '21.1 km', '16.1 km more than 5 km, set Jan 4, 2025']);
-    expect(card('2025-01-11-first-run-at-25c')).toEqual(['First run at 25\u00A0°C', '26 °C', '6 °C hotter than 20 °C, set Jan 4, 2025']);
     // Exactly at the rung, the figure is hers and the rung's both: a plain "most" headline over it.
     const exact = makeRuns([{ date: '2025-06-01', km: 5, temperature: 20 }, { date: '2025-06-08', km: 5, temperature: 30, elevation: 500 }]);
     const exactCards = findWins(exact, [], profile).map((win) => cardInputForWin(win, profile, { runs: new Map(exact.map((run) => [run.id, run])) }));

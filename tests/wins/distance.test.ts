@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ofKind, titles, winsOf } from './helpers.ts';
-import { GPS } from './make-run.ts';
+import { GPS, makeProfile, makeRuns } from './make-run.ts';
+import { nextMilestones } from '../../src/lib/wins/next-milestones.ts';
 
 describe('first-run', () => {
   it('is the first run, and earns no distance-first or longest-run', () => {
@@ -127,6 +128,25 @@ describe('nonstop-first', () => {
     expect(titles(wins, 'distance-first')).toEqual(['2024-01-05 First 12 km']);
   });
 
+  it('retires once 8 of the last 10 runs were without stopping, and next stops asking for it', () => {
+    // Seven nonstop runs in ten: still the walk-run stage, so 4 km without stopping is ahead. The
+    // eighth in ten makes running without stopping her habit: from then on 4 km without stopping
+    // is no win, a first 5K that happens to be nonstop is a plain "First 5K", and next asks for no
+    // rung "without stopping".
+    const specs = [
+      ...['01', '02', '03'].map((day) => ({ date: `2024-02-${day}`, km: 4, nonstop: false })),
+      ...['04', '05', '06', '07', '08', '09', '10', '11'].map((day) => ({ date: `2024-02-${day}`, km: 3, nonstop: true })),
+      { date: '2024-02-12', km: 4.1, nonstop: true },
+      { date: '2024-02-13', km: 5, nonstop: true },
+    ];
+    const wins = winsOf(specs);
+    expect(titles(wins, 'nonstop-first')).toEqual(['2024-02-04 First 3 km without stopping']);
+    expect(titles(wins, 'distance-first')).toContain('2024-02-13 First 5K');
+    const next = (upTo: number) => nextMilestones(makeRuns(specs.slice(0, upTo)), [], makeProfile(), specs[upTo - 1]!.date);
+    expect(next(10).filter((m) => m.kind === 'nonstop-first').map((m) => m.label)).toEqual(['first 4 km without stopping']);
+    expect(next(11).filter((m) => m.kind === 'nonstop-first')).toEqual([]);
+  });
+
   it('ends at 6 miles for a mi profile (the rung nearest 10K)', () => {
     const wins = winsOf(
       [
@@ -157,7 +177,7 @@ describe('longest-run', () => {
     expect(ofKind(wins, 'longest-run')[1]!.previous).toMatchObject({ value: 7149, date: '2024-01-05', slug: null });
   });
 
-  it('in the first twelve weeks a tenth more is a win, however short; after them it must be 500 m longer too', () => {
+  it('in the first twelve weeks a tenth more is a win, however short; after them it must be 500 m longer and 5 km or more', () => {
     const wins = winsOf([
       { date: '2024-01-01', km: 1.5 },
       { date: '2024-01-08', km: 1.7 },
@@ -167,16 +187,20 @@ describe('longest-run', () => {
       { date: '2024-03-25', km: 3 },
       { date: '2024-04-01', km: 3.3 },
       { date: '2024-04-08', km: 3.8 },
+      { date: '2024-04-15', km: 5.1 },
+      { date: '2024-04-22', km: 5.4 },
+      { date: '2024-04-29', km: 6 },
     ]);
     // 1.7 km after 1.5 km in week two, 2.8 after 2.5 in week twelve: steps. 3.3 km after 3 km in
-    // week fourteen: 300 m, a detour; 3.8 km is the next step, and names 3.3 km, the longest run
-    // before it, as the record.
+    // week fourteen: 300 m, a detour; 3.8 km is a tenth and 500 m more, but under 5 km after the
+    // first weeks: a short run on purpose. 5.1 km is the first 5K; 5.4 km is 300 m more, a detour;
+    // 6 km is the step, and names 5.4 km, the longest run before it, as the record.
     expect(titles(wins, 'longest-run')).toEqual([
       '2024-01-08 Longest run yet: 1.7 km',
       '2024-03-18 Longest run yet: 2.8 km',
-      '2024-04-08 Longest run yet: 3.8 km',
+      '2024-04-29 Longest run yet: 6 km',
     ]);
-    expect(ofKind(wins, 'longest-run')[2]!.previous).toMatchObject({ value: 3300, date: '2024-04-01', slug: null });
+    expect(ofKind(wins, 'longest-run')[2]!.previous).toMatchObject({ value: 5400, date: '2024-04-22', slug: null });
     // A runner whose profile says she started long before the journal has no first weeks in it.
     const seasoned = winsOf(
       [

@@ -71,17 +71,19 @@ describe('showed-up', () => {
 });
 
 describe('heat', () => {
-  it('one win for the highest new rung; temperature compares as written', () => {
+  it('only the hottest run yet, at 30 °C or hotter; temperature compares as written', () => {
     const wins = winsOf([
       { date: '2024-06-01', km: 5, temperature: 24.9 },
-      { date: '2024-06-02', km: 5, temperature: 25 },
-      { date: '2024-06-03', km: 5, temperature: 36 },
-      { date: '2024-06-04', km: 5, temperature: 37 },
+      { date: '2024-06-02', km: 5, temperature: 29.9 },
+      { date: '2024-06-03', km: 5, temperature: 30 },
+      { date: '2024-06-04', km: 5, temperature: 30 },
+      { date: '2024-06-05', km: 5, temperature: 33 },
+      { date: '2024-06-06', km: 5, temperature: 31 },
     ]);
-    expect(ofKind(wins, 'heat').map((w) => [w.slug, w.title, w.value])).toEqual([
-      // The title names the rung; the value is the run's own temperature.
-      ['2024-06-02-first-run-at-25c', 'First run at 25 °C', 25],
-      ['2024-06-03-first-run-at-35c', 'First run at 35 °C', 36],
+    // 29.9 °C is a warm day, not heat; 30 °C again is no hotter; 31 °C after 33 °C is no record.
+    expect(ofKind(wins, 'heat').map((w) => [w.slug, w.title, w.value, w.previous?.value])).toEqual([
+      ['2024-06-03-hottest-run-yet', 'Hottest run yet: 30 °C', 30, 29.9],
+      ['2024-06-05-hottest-run-yet', 'Hottest run yet: 33 °C', 33, 30],
     ]);
   });
 });

@@ -76,7 +76,7 @@ describe('the sample journal', () => {
       '2024-03-09 First 4 km without stopping',
       '2024-06-15 First 10K race: Hammarby Summer 10K',
       '2024-08-27 Back after 24 days',
-      '2024-08-27 First run at 30 °C',
+      '2024-08-27 Hottest run yet: 32 °C',
       '2024-09-22 Back to form',
       '2024-10-19 First 500 m of climbing',
       '2024-11-21 Showed up anyway, for the 3rd time',

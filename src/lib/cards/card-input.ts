@@ -241,8 +241,8 @@ function beyondRecord(win: Win, value: number, unit: WinUnit, profile: Profile):
 }
 
 /**
- * A first's words: the rung is what was won ("First run at 30 °C"), the figure what the run did
- * (32 °C: the engine's value for a first). When the title already says that figure ("First 12 km"
+ * A first's words: the rung is what was won ("First 1,000 m of climbing"), the figure what the run
+ * did (1,020 m: the engine's value for a first). When the title already says that figure ("First 12 km"
  * over 12 km, "First 5K" over 5 km), the figure stands under a plain "most" headline (`same`).
  */
 function rungWords(title: string, same: string, ran: string | null, detail: string | null): Words {

@@ -9,7 +9,6 @@ import {
   EDDINGTON_RUNGS,
   GOAL_PERCENTS,
   HALF_MARATHON_METRES,
-  HEAT_LADDER,
   LIFETIME_LADDER,
   MARATHON_METRES,
   nonstopLadder,
@@ -33,10 +32,13 @@ import {
   COMEBACK_DAYS,
   FORM_WINDOW_DAYS,
   GOAL_DAY_TOLERANCE,
+  HOTTEST_RUN_FLOOR,
+  LONGEST_RUN_FLOOR,
   LONGEST_RUN_MARGIN,
   LONGEST_RUN_MIN_STEP,
   marginPercent,
   NEW_RUNNER_WEEKS,
+  NONSTOP_HABIT,
   PERIOD_RECORD_MARGIN,
 } from './thresholds.ts';
 
@@ -130,13 +132,13 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   'nonstop-first': {
     family: 'distance',
     label: 'Without stopping',
-    description: `The first run to reach a new distance without walk breaks, from ${kmNonstop[0]!.label} up to ${kmNonstop[kmNonstop.length - 1]!.label}.`,
+    description: `The first run to reach a new distance without walk breaks, from ${kmNonstop[0]!.label} up to ${kmNonstop[kmNonstop.length - 1]!.label}, until ${NONSTOP_HABIT.nonstop} of the last ${NONSTOP_HABIT.runs} runs were without stopping.`,
     alwaysHeadline: true,
   },
   'longest-run': {
     family: 'distance',
     label: 'Longest runs',
-    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it, and after the first ${inWords(NEW_RUNNER_WEEKS)} weeks of running at least ${formatCount(LONGEST_RUN_MIN_STEP)} m longer too.`,
+    description: `A run at least ${marginPercent(LONGEST_RUN_MARGIN)} longer than every run before it, and after the first ${inWords(NEW_RUNNER_WEEKS)} weeks of running at least ${formatCount(LONGEST_RUN_MIN_STEP)} m longer too and ${formatCount(LONGEST_RUN_FLOOR / 1000)} km or more.`,
   },
   'personal-best': {
     family: 'speed',
@@ -244,7 +246,7 @@ export const KIND_INFO: Record<WinKind, KindInfo> = {
   heat: {
     family: 'resilience',
     label: 'Heat',
-    description: `The first run in a new level of heat: ${HEAT_LADDER.join(', ')} °C.`,
+    description: `The hottest run yet, at ${HOTTEST_RUN_FLOOR} °C or hotter.`,
   },
   anniversary: {
     family: 'consistency',

@@ -163,9 +163,6 @@ export const TIME_ON_FEET_LADDER: readonly { seconds: number; name: string; labe
 /** Time on feet from this long is a headline: three hours is a marathon's or a mountain day's time. */
 export const TIME_ON_FEET_HEADLINE = 10_800;
 
-/** Temperature ladder, °C. */
-export const HEAT_LADDER: readonly number[] = [25, 30, 35, 40];
-
 /** Goal progress rungs, percent of the goal distance. */
 export const GOAL_PERCENTS: readonly number[] = [25, 50, 75, 100];
 

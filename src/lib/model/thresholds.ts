@@ -21,6 +21,26 @@ export const LONGEST_RUN_MIN_STEP = 500;
 export const NEW_RUNNER_WEEKS = 12;
 
 /**
+ * Past the first weeks, a longest run must reach this far (metres): 3.6 km after 3.2 km is a long
+ * run for a beginner in her first programme, but a runner months in who runs short is running
+ * short on purpose (easy days, sessions), and a coach would not celebrate it as a longest run.
+ */
+export const LONGEST_RUN_FLOOR = 5000;
+
+/**
+ * Heat is a win only as the hottest run yet at this temperature (°C) or above: below it warm runs
+ * are ordinary summer running, and a coach celebrates getting through real heat, not a warm day.
+ */
+export const HOTTEST_RUN_FLOOR = 30;
+
+/**
+ * The ladder "without stopping" is for a runner still running with walk breaks: once this many
+ * (`nonstop`) of the last `runs` runs were without stopping, running without walking is how she
+ * runs, and the ladder retires (her distance firsts say the rest).
+ */
+export const NONSTOP_HABIT = { nonstop: 8, runs: 10 } as const;
+
+/**
  * The longest rung "without stopping" is a win at (metres): the walk-run beginner's ladder ends at
  * 10K. Past it, walk breaks are a plan (walking the climbs, run-walk long runs), not a stage to
  * outgrow, so a longer run without one is no step forward: "First 12 km without stopping" after

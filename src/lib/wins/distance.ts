@@ -7,16 +7,39 @@ import { knownLongest, ranBefore } from '../model/known-bests.ts';
 import { isHeadline } from '../model/kinds.ts';
 import { appendPoint, createSeries, type Detector } from './walk.ts';
 import { asks, highest, mayAskDistance, milestone, type NextContext, type NextMilestone } from './next.ts';
-import { LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS } from '../model/thresholds.ts';
+import { LONGEST_RUN_FLOOR, LONGEST_RUN_MARGIN, LONGEST_RUN_MIN_STEP, NEW_RUNNER_WEEKS, NONSTOP_HABIT } from '../model/thresholds.ts';
 
 /**
  * The distance a run must reach to be a longest-run win after a longest run of `longest` metres:
  * a tenth more, and in a runner's first weeks (`firstWeeks`) nothing else; after them, also
- * LONGEST_RUN_MIN_STEP more.
+ * LONGEST_RUN_MIN_STEP more and at least LONGEST_RUN_FLOOR.
  */
 export function longestRunTarget(longest: number, firstWeeks: boolean): number {
   const target = LONGEST_RUN_MARGIN * longest;
-  return (firstWeeks ? target : Math.max(target, longest + LONGEST_RUN_MIN_STEP)) - 1e-6;
+  return (firstWeeks ? target : Math.max(target, longest + LONGEST_RUN_MIN_STEP, LONGEST_RUN_FLOOR)) - 1e-6;
+}
+
+/**
+ * Whether running without stopping has become a habit (NONSTOP_HABIT of the last runs): fed the
+ * runs in order, it stays retired once it is. The detector and `next` ask the same one.
+ */
+export function nonstopHabit(): { add(run: Pick<Run, 'nonstop'>): void; readonly retired: boolean } {
+  const recent: boolean[] = [];
+  let count = 0;
+  let retired = false;
+  return {
+    add(run) {
+      if (retired) return;
+      const nonstop = run.nonstop === true;
+      recent.push(nonstop);
+      if (nonstop) count++;
+      if (recent.length > NONSTOP_HABIT.runs && recent.shift()) count--;
+      retired = count >= NONSTOP_HABIT.nonstop;
+    },
+    get retired() {
+      return retired;
+    },
+  };
 }
 
 /** Number of rungs of `ladder` that `distance` (`measured` or typed) reaches, bottom-up. */
@@ -53,6 +76,7 @@ export function detectDistanceWins(): Detector {
   let reached = 0;
   let reachedNonstop = 0;
   let started = false;
+  const habit = nonstopHabit();
   // The first day after the runner's first weeks, as a day number.
   let firstWeeksEnd = Number.NEGATIVE_INFINITY;
 
@@ -96,7 +120,10 @@ export function detectDistanceWins(): Detector {
     }
 
     const earnedDistanceFirst = !isFirst && newRungs > reached;
-    const nonstopRungs = run.nonstop === true && !benchmark && newNonstop > reachedNonstop ? newNonstop : 0;
+    // Once running without stopping is a habit, the ladder is done: the run's own distance first stays.
+    const nonstopLadderOpen = !habit.retired;
+    habit.add(run);
+    const nonstopRungs = nonstopLadderOpen && run.nonstop === true && !benchmark && newNonstop > reachedNonstop ? newNonstop : 0;
     if (newRungs > reached) {
       // A first without stopping at the same rung says it all: "First 4 km without stopping"
       // replaces "First 4 km". When the distance first is the higher rung, both stay.
@@ -125,7 +152,7 @@ export function detectDistanceWins(): Detector {
         nonstopUpTo = appendPoint(nonstopSeries, run.date, run.distance, run.id);
       }
       let nonstopSlug: string | null = null;
-      if (newNonstop > reachedNonstop && !benchmark) {
+      if (nonstopRungs > 0) {
         const rung = ladder[newNonstop - 1]!;
         nonstopSlug = walk.emit(run, {
           kind: 'nonstop-first',
@@ -259,7 +286,9 @@ export function distanceNext(context: NextContext): NextMilestone[] {
   if (rung) {
     out.push(milestone({ kind: 'distance-first', label: `first ${rung.label}`, remaining: rung.metres - longest, unit: 'm', target: rung.metres }));
   }
-  if (ordered.some((run) => run.nonstop !== null)) {
+  const habit = nonstopHabit();
+  for (const run of ordered) habit.add(run);
+  if (ordered.some((run) => run.nonstop !== null) && !habit.retired) {
     const longestNonstop = highest(ordered, (run) => (run.nonstop ? run.distance : null));
     // The without-stopping ladder ends where walk breaks become a plan (nonstopLadder).
     const nonstop = nextRung(

@@ -2,9 +2,9 @@
 import type { IsoDate, Run, Series } from '../types.ts';
 import { daysBetween } from '../format/dates.ts';
 import { formatTemperature } from '../format/units.ts';
-import { BAD_DAY_LADDER, HEAT_LADDER, nextRungAbove, ordinal, runReaches } from '../model/rungs.ts';
+import { BAD_DAY_LADDER, nextRungAbove, ordinal, runReaches } from '../model/rungs.ts';
 import { appendPoint, createSeries, lastIndex, type Detector, type Walk } from './walk.ts';
-import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS } from '../model/thresholds.ts';
+import { BAD_DAY_FEELING, COMEBACK_DAYS, FORM_WINDOW_DAYS, HOTTEST_RUN_FLOOR } from '../model/thresholds.ts';
 import { isSession } from './session.ts';
 
 /** Weeks a comeback's own chart draws: the weeks before the break, the break, and the way back. */
@@ -134,31 +134,25 @@ export function detectShowedUp(): Detector {
   };
 }
 
+/** A run hotter than every earlier one, at HOTTEST_RUN_FLOOR or above: "Hottest run yet: 32 °C". */
 export function detectHeat(): Detector {
   const series = createSeries('hottest-run', 'Hottest run', 'C');
   let hottest: { value: number; date: IsoDate; slug: string | null; run: string } | null = null;
-  let reached = 0;
   return (run, walk) => {
     const temperature = run.temperature;
     if (temperature === null || (hottest && temperature <= hottest.value)) return;
     const upTo = appendPoint(series, run.date, temperature, run.id);
-    let count = reached;
-    while (count < HEAT_LADDER.length && temperature >= HEAT_LADDER[count]!) count++;
     let slug: string | null = null;
-    if (count > reached) {
-      const rung = HEAT_LADDER[count - 1]!;
+    if (temperature >= HOTTEST_RUN_FLOOR) {
       slug = walk.emit(run, {
         kind: 'heat',
-        name: `first-run-at-${rung}c`,
-        title: `First run at ${formatTemperature(rung)}`,
-        // The run's own temperature, as for every first: the rung is in the title.
+        name: 'hottest-run-yet',
+        title: `Hottest run yet: ${formatTemperature(temperature)}`,
         value: temperature,
         unit: 'C',
-        rung: `${rung}c`,
         previous: hottest ? { ...hottest } : null,
         progression: { series, upTo },
       }).slug;
-      reached = count;
     }
     hottest = { value: temperature, date: run.date, slug, run: run.id };
   };

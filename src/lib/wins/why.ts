@@ -200,8 +200,8 @@ export function whyItCounts(win: WhyWin, run: WhyRun | null, units: DistanceUnit
         : `A hard day, and you ran ${ran} anyway.`;
     case 'heat':
       return run?.temperature != null
-        ? `You ran ${ran} at ${formatTemperature(run.temperature)}: your first run at ${formatTemperature(win.value)} or hotter.`
-        : `Your first run at ${formatTemperature(win.value)} or hotter.`;
+        ? `You ran ${ran} at ${formatTemperature(run.temperature)}: hotter than any run before it.`
+        : `${formatTemperature(win.value)}: hotter than any run before it.`;
     case 'anniversary':
       return `${formatMeasure(win.value, 'years', units, locale)} since you started running.`;
     case 'eddington':
