@@ -21,6 +21,7 @@ const CORE_EDGE = [
   'src/lib/journal/imports/cache.ts',
   'src/lib/journal/imports/parse-pool.ts',
   'src/lib/journal/imports/parse-worker.ts',
+  'src/lib/journal/imports/privacy-secret.ts',
   'src/lib/journal/imports/read-imports.ts',
 ];
 /** Node modules that reach the file system, the machine or other threads and processes. */

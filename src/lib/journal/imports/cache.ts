@@ -10,7 +10,7 @@ import type { ActivitySummary } from './activity.ts';
 import { privacyFingerprint, type PrivacyInput } from './privacy.ts';
 
 /** Bump when ActivitySummary or how it is computed changes: the old cache is then ignored. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** `$SMALL_WINS_CACHE/imports`, else `.cache/small-wins/imports` under the working directory. */
 export function importCacheDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
