@@ -18,7 +18,7 @@ import type { IsoDate, Journal, Problem } from '../types.ts';
 import { findWins } from '../wins/find-wins.ts';
 import { createProgress, type ProgressOutput } from './progress.ts';
 import { readImportSources, type ReadResult } from './read-sources.ts';
-import { knownSources, writeImported, type WriteResult } from './write-imported.ts';
+import { brokenRoutes, knownSources, writeImported, type WriteResult } from './write-imported.ts';
 import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
 
 export const IMPORT_USAGE = `usage: npm run import -- PATH... [--data DIR]
@@ -65,6 +65,7 @@ function report(read: ReadResult, written: WriteResult, data: string, merged: nu
   const added = written.files.reduce((sum, f) => sum + f.added, 0);
   for (const file of written.files) lines.push(`Added ${plural(file.added, 'run')} to ${data}/${file.file}.`);
   if (written.routes > 0) lines.push(`Wrote ${plural(written.routes, 'trimmed route')} to ${data}/routes/.`);
+  if (written.repaired > 0) lines.push(`Repaired ${plural(written.repaired, 'route file')} in ${data}/routes/ the journal could not read (written anew from the source).`);
   if (added === 0) lines.push('Nothing new to add.');
   if (read.already > 0) lines.push(`Already in the journal: ${plural(read.already, 'run')} (kept as they are).`);
   lines.push(...skippedLines(read.skipped));
@@ -119,13 +120,17 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
   let read: ReadResult;
   let written: WriteResult;
   try {
+    // A run whose route file is broken is read again, so its route is written anew.
+    const repair = await brokenRoutes(dataDir, data);
+    const known = await knownSources(dataDir, data);
+    for (const source of repair.keys()) known.delete(source);
     read = await readImportSources(paths, displayPath, {
       profile,
       privacy: privacy.settings,
       cache,
       parse: (job) => (pool ??= env.workers === false ? inProcessParser : createParsePool()).parse(job),
       limits: env.limits ?? DEFAULT_ZIP_LIMITS,
-      known: await knownSources(dataDir, data),
+      known,
       dates: activityDates(env.journalToday),
       onProgress: ({ done, total }) => progress.update(done, total),
       onHealthProgress: (bytes, total) => {
@@ -136,7 +141,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
     });
     progress.finish();
     await cache?.flush();
-    written = await writeImported(dataDir, read.runs, data, profile);
+    written = await writeImported(dataDir, read.runs, data, profile, repair);
   } catch (error) {
     progress.finish();
     if (error instanceof ImportInputError) return { exitCode: 1, stdout: '', stderr: `${error.message}\n` };
@@ -147,7 +152,7 @@ export async function runImport(args: string[], env: ImportEnvironment): Promise
 
   // Nothing written, nothing changed: the journal read before is the journal after.
   const after =
-    written.files.length === 0 && insideJournal.length === 0
+    written.files.length === 0 && written.repaired === 0 && insideJournal.length === 0
       ? before
       : await readJournal(dataDir, { today: env.journalToday, exclude: insideJournal });
   const out = report(read, written, data, after.merged - baseline.merged, before, after);

@@ -21,7 +21,7 @@ import { isStravaRun, stravaColumns, stravaFilename, stravaRowToDraft, stravaSpo
 import { formatProblem } from '../journal/problems.ts';
 import type { ImportKind } from '../journal/imported-runs.ts';
 import { openFileStore, openFolderStore, openZipStore, type SourceStore, type StoreFile } from './stores.ts';
-import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
+import { ArchiveTooDeep, DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
 
 /** The imported CSV a run is written to: `imported/<target>.csv`. */
 export type ImportTarget = 'strava' | 'garmin' | 'apple' | 'tracks';
@@ -129,6 +129,7 @@ class Reader {
   async readStore(store: SourceStore, garmin: boolean): Promise<void> {
     const isGarminExport = garmin || store.files.some((f) => f.name.startsWith('DI_CONNECT/'));
     const referenced = new Set<string>();
+    for (const name of store.ambiguous) this.warn(store.shown(name), 'the archive holds two different files of this name: neither is read (which one is the activity cannot be told)');
     for (const file of store.files.filter((f) => isCsv(f.name))) {
       await this.readCsv(store, file, referenced);
     }
@@ -143,7 +144,15 @@ class Reader {
     this.ctx.onProgress(this.progress);
     await mapLimit(gps, 8, (file) => this.gpsFile(store, file, isGarminExport ? 'garmin' : 'tracks'));
     for (const file of nested) {
-      const inner = await store.openNested(file.name);
+      let inner: SourceStore;
+      try {
+        inner = await store.openNested(file.name);
+      } catch (error) {
+        // One archive too deep is passed over; the rest of the export is still read.
+        if (!(error instanceof ArchiveTooDeep)) throw error;
+        this.warn(store.shown(file.name), ArchiveTooDeep.reason);
+        continue;
+      }
       try {
         await this.readStore(inner, isGarminExport);
       } finally {

@@ -9,7 +9,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
-import { DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
+import { ArchiveTooDeep, DEFAULT_ZIP_LIMITS, ImportInputError, type ZipLimits } from './zip-limits.ts';
 
 export interface StoreFile {
   /** Path inside the store, forward slashes. */
@@ -24,6 +24,8 @@ export interface SourceStore {
   /** How messages name it: `Downloads/export.zip`, `export.zip › DI_CONNECT/…/Part1.zip`. */
   label: string;
   files: StoreFile[];
+  /** Names the archive lists more than once with different contents: none of them is read. */
+  ambiguous: string[];
   /** How messages name one of its files. */
   shown(name: string): string;
   read(name: string): Promise<Uint8Array>;
@@ -47,6 +49,7 @@ export async function openFolderStore(dir: string, label: string, limits: ZipLim
   return {
     label,
     files,
+    ambiguous: [],
     shown: (name) => `${label}/${name}`,
     read: async (name) => new Uint8Array(await readFile(join(dir, name))),
     stream: async (name) => createReadStream(join(dir, name)),
@@ -62,6 +65,7 @@ export async function openFileStore(path: string, label: string, limits: ZipLimi
   return {
     label,
     files: [{ name, size: info.size, stamp: info.mtimeMs }],
+    ambiguous: [],
     shown: () => label,
     read: async () => new Uint8Array(await readFile(path)),
     stream: async () => createReadStream(path),
@@ -106,6 +110,24 @@ function zipError(label: string, error: Error): ImportInputError {
   return new ImportInputError(`${label}: could not read the archive (${message})`);
 }
 
+/** Bytes of a local file header before its name: where the least an entry can take starts. */
+const LOCAL_HEADER_BYTES = 30;
+
+/**
+ * Two entries whose data overlap, or null. A zip bomb lists many entries over the same compressed
+ * bytes, each honest on its own, so that a small archive inflates without end; an archive an
+ * exporter wrote never shares a byte between entries.
+ */
+function overlapping(entries: readonly yauzl.Entry[]): [yauzl.Entry, yauzl.Entry] | null {
+  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < byOffset.length; i++) {
+    const previous = byOffset[i - 1]!;
+    const end = previous.relativeOffsetOfLocalHeader + LOCAL_HEADER_BYTES + previous.compressedSize;
+    if (byOffset[i]!.relativeOffsetOfLocalHeader < end) return [previous, byOffset[i]!];
+  }
+  return null;
+}
+
 /** Counts what flows through and stops past `max`, so a lying header cannot inflate without end. */
 function byteLimit(max: number, what: () => string): Transform {
   let seen = 0;
@@ -127,12 +149,42 @@ export async function openZipStore(path: string, label: string, limits: ZipLimit
   let entries: yauzl.Entry[];
   try {
     zip = await openZip(path);
-    entries = await listEntries(zip);
   } catch (error) {
     throw zipError(label, error as Error);
   }
+  // Counted from the archive's last record, before one entry is listed.
+  if (zip.entryCount > limits.entries) {
+    zip.close();
+    throw new ImportInputError(`${label}: lists ${zip.entryCount} entries, more than the ${limits.entries} an export holds: not read (a zip bomb?)`);
+  }
+  try {
+    entries = await listEntries(zip);
+  } catch (error) {
+    zip.close();
+    throw zipError(label, error as Error);
+  }
+  const overlap = overlapping(entries);
+  if (overlap !== null) {
+    zip.close();
+    const [a, b] = overlap;
+    throw new ImportInputError(`${label}: entries ${a.fileName} and ${b.fileName} share their compressed bytes, which no exporter writes: not read (a zip bomb?)`);
+  }
+  // What every entry declares counts at once, whether or not it is read.
+  budget.inflated += entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (budget.inflated > limits.totalBytes) {
+    zip.close();
+    throw new ImportInputError(`${label}: inflates to more than ${limits.totalBytes} bytes in all: stopped (a zip bomb?)`);
+  }
   const byName = new Map<string, yauzl.Entry>();
-  for (const entry of entries) if (!entry.fileName.endsWith('/')) byName.set(entry.fileName, entry);
+  const ambiguous = new Set<string>();
+  for (const entry of entries) {
+    if (entry.fileName.endsWith('/')) continue;
+    const twin = byName.get(entry.fileName);
+    // The same file stored twice is one file; two contents under one name could give a run another's track.
+    if (twin && (twin.crc32 !== entry.crc32 || twin.uncompressedSize !== entry.uncompressedSize)) ambiguous.add(entry.fileName);
+    if (!twin) byName.set(entry.fileName, entry);
+  }
+  for (const name of ambiguous) byName.delete(name);
   const files: StoreFile[] = [...byName.values()]
     .map((e) => ({ name: e.fileName, size: e.uncompressedSize, stamp: e.crc32 }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -146,10 +198,6 @@ export async function openZipStore(path: string, label: string, limits: ZipLimit
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.ratio) {
       throw new ImportInputError(`${where}: compressed ${Math.round(ratio)} to 1, more than ${limits.ratio} to 1: not read (a zip bomb?)`);
-    }
-    budget.inflated += entry.uncompressedSize;
-    if (budget.inflated > limits.totalBytes) {
-      throw new ImportInputError(`${label}: inflates to more than ${limits.totalBytes} bytes in all: stopped (a zip bomb?)`);
     }
   };
   const streamOf = async (name: string, max: number): Promise<{ entry: yauzl.Entry; stream: NodeJS.ReadableStream }> => {
@@ -167,6 +215,7 @@ export async function openZipStore(path: string, label: string, limits: ZipLimit
   return {
     label,
     files,
+    ambiguous: [...ambiguous].sort(),
     shown: (name) => `${label} › ${name}`,
     async read(name) {
       const { stream } = await streamOf(name, limits.entryBytes);
@@ -201,7 +250,7 @@ export async function openZipStore(path: string, label: string, limits: ZipLimit
         ...nested,
         // Archives nest one level in an export; deeper nesting is not followed.
         openNested: async (inner) => {
-          throw new ImportInputError(`${nested.label} › ${inner}: an archive inside an archive inside an archive is not read`);
+          throw new ArchiveTooDeep(`${nested.label} › ${inner}: ${ArchiveTooDeep.reason}`);
         },
       };
     },

@@ -2,13 +2,14 @@
 // journal's own format and one trimmed GeoJSON route per run. Additive: a source already in the
 // journal is never written again, and the existing text, with whatever the runner changed in it,
 // is kept byte for byte; only new rows are appended.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { parseCsvRows } from '../journal/csv.ts';
 import { formatProblem, problem } from '../journal/problems.ts';
 import { formatClock, formatEfforts, IMPORTED_DIR, parseImportedCsv, ROUTES_DIR } from '../journal/imported-runs.ts';
-import { trackToGeoJson } from '../journal/routes.ts';
+import { parseRouteGeoJson, trackToGeoJson } from '../journal/routes.ts';
 import { readLayout, spreadsheetSafe } from '../log/csv-append.ts';
 import { realLocation, writeFileAtomic } from '../fs/atomic-write.ts';
 import type { Problem, Profile } from '../types.ts';
@@ -22,9 +23,19 @@ export const IMPORT_HEADER = [
 
 const VIRTUAL_TYPE = /treadmill|virtual/i;
 
-/** `strava:1234567890` → `routes/strava-1234567890.geojson`. */
+/**
+ * `strava:1234567890` → `routes/strava-1234567890.geojson`. One source, one name: an id with
+ * characters a file name does not keep (`1.2` and `1-2` would both be `1-2`) also gets a hash of
+ * the whole source, so two runs never share a route file.
+ */
 export function routeFileName(source: string): string {
-  return `${ROUTES_DIR}/${source.replace(/[^A-Za-z0-9_-]+/g, '-')}.geojson`;
+  const colon = source.indexOf(':');
+  const kind = source.slice(0, colon).replace(/[^a-z]+/g, '');
+  const id = source.slice(colon + 1);
+  const slug = id.replace(/[^A-Za-z0-9_]+/g, '-');
+  const exact = colon > 0 && /^[A-Za-z0-9_]+$/.test(id);
+  const hash = exact ? '' : `-${createHash('sha256').update(source).digest('hex').slice(0, 12)}`;
+  return `${ROUTES_DIR}/${kind}-${slug}${hash}.geojson`;
 }
 
 /** The route file a run's row names; a private or routeless run has nothing to draw. */
@@ -75,9 +86,14 @@ function sourceColumn(header: readonly string[]): number {
  * would append the same runs again on every run of `import`.
  */
 export async function knownSources(dataDir: string, displayDir: string): Promise<Set<string>> {
+  return new Set((await importedRoutes(dataDir, displayDir)).keys());
+}
+
+/** Every source the imported CSVs hold, with the route file its row names (or null). */
+async function importedRoutes(dataDir: string, displayDir: string): Promise<Map<string, string | null>> {
   const dir = join(dataDir, IMPORTED_DIR);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const known = new Set<string>();
+  const known = new Map<string, string | null>();
   for (const name of names.filter((n) => /\.csv$/i.test(n)).sort()) {
     // Comma-separated whatever the cells hold (an efforts cell is full of semicolons).
     const [header, ...records] = parseCsvRows(await readFile(join(dir, name), 'utf8'));
@@ -89,12 +105,29 @@ export async function knownSources(dataDir: string, displayDir: string): Promise
       );
     }
     const column = sourceColumn(header?.fields ?? []);
+    const routeColumn = (header?.fields ?? []).findIndex((field) => field.trim().toLowerCase() === 'route');
     for (const record of records) {
       const source = record.fields[column]?.trim();
-      if (column >= 0 && source) known.add(source);
+      if (column >= 0 && source && !known.has(source)) known.set(source, record.fields[routeColumn]?.trim() || null);
     }
   }
   return known;
+}
+
+/**
+ * Route files of imported runs that the journal's reader cannot read (cut short, broken by hand),
+ * by source: import reads those runs again and writes their routes anew, so a re-import repairs
+ * them. A route file that is missing is left so: it may have been deleted on purpose.
+ */
+export async function brokenRoutes(dataDir: string, displayDir: string): Promise<Map<string, string>> {
+  const broken = new Map<string, string>();
+  for (const [source, route] of await importedRoutes(dataDir, displayDir)) {
+    // Only a file import itself names: `routes/<name>.geojson`.
+    if (route === null || !/^routes\/[^/\\]+\.geojson$/.test(route)) continue;
+    const text = await readIfExists(join(dataDir, route));
+    if (text !== null && !('track' in parseRouteGeoJson(text.toString('utf8')))) broken.set(source, route);
+  }
+  return broken;
 }
 
 function byDateThenSource(a: IncomingRun, b: IncomingRun): number {
@@ -114,6 +147,8 @@ export interface WriteResult {
   routes: number;
   /** Runs not written because the journal's reader would refuse their row: why, at the file they came from. */
   rejected: Problem[];
+  /** Route files the reader could not read, written anew from their source. */
+  repaired: number;
 }
 
 /**
@@ -138,8 +173,19 @@ export function rowProblems(run: IncomingRun, row: Record<string, string>, profi
 }
 
 /** Appends the runs not yet in the journal (by source) and writes their routes. */
-export async function writeImported(dataDir: string, runs: readonly IncomingRun[], displayDir: string, profile: Profile): Promise<WriteResult> {
+export async function writeImported(
+  dataDir: string,
+  runs: readonly IncomingRun[],
+  displayDir: string,
+  profile: Profile,
+  repair: ReadonlyMap<string, string> = new Map(),
+): Promise<WriteResult> {
   const known = await knownSources(dataDir, displayDir);
+  // Runs already in the journal whose route file is broken, read again for their track alone.
+  const repairs = runs.flatMap((run) => {
+    const route = repair.get(run.source);
+    return route !== undefined && run.draft.track && !run.draft.private ? [{ route, track: run.draft.track }] : [];
+  });
   const fresh: IncomingRun[] = [];
   const rejected: Problem[] = [];
   for (const run of runs) {
@@ -164,9 +210,13 @@ export async function writeImported(dataDir: string, runs: readonly IncomingRun[
     `${IMPORTED_DIR}/${target}.csv`,
     ...list.flatMap((run) => routeOf(run) ?? []),
   ]);
-  await refuseLinksOut(dataDir, [IMPORTED_DIR, ROUTES_DIR, ...written], displayDir);
+  await refuseLinksOut(dataDir, [IMPORTED_DIR, ROUTES_DIR, ...written, ...repairs.map((r) => r.route)], displayDir);
 
-  const result: WriteResult = { files: [], routes: 0, rejected };
+  const result: WriteResult = { files: [], routes: 0, rejected, repaired: 0 };
+  for (const { route, track } of repairs) {
+    await writeFileAtomic(join(dataDir, route), trackToGeoJson(track));
+    result.repaired++;
+  }
   for (const [target, list] of targets) {
     const file = `${IMPORTED_DIR}/${target}.csv`;
     const path = join(dataDir, file);
