@@ -358,9 +358,44 @@ function winWords(win: Win, profile: Profile, runs: ReadonlyMap<string, Run>): W
       const pace = run?.time ? formatPace(run.distance, run.time, units) : null;
       return { headline: name, figure, detail: joinParts([named ? raceLabel(win, named) : null, pace]) || null };
     }
+    case 'easy-pace': {
+      // The title says both paces; the card says the new one big and what it is measured against.
+      if (!win.previous) return { headline: 'New easy pace', figure, detail: null };
+      const gap = formatMeasure(win.previous.value - win.value, 'pace', units, locale);
+      const before = formatMeasure(win.previous.value, 'pace', units, locale);
+      return { headline: 'New easy pace', figure, detail: `${gap} faster than ${before} in the 8 weeks to ${medium(win.previous.date)}` };
+    }
+    case 'session':
+      // The title names the reps ("10 × 2 min"); the card names the session and draws what grew.
+      return { headline: SESSION_HEADLINES[win.rung ?? ''] ?? 'Session record', figure, detail: sessionGain(win, profile) };
+    case 'course-best': {
+      // The route's name is the run's own title (never a private run's); the figure is the time.
+      const route = run && !run.private && run.title ? run.title : 'Course best';
+      const gap = win.previous ? formatDuration(win.previous.value - win.value) : null;
+      const detail = gap && win.previous ? `${route === 'Course best' ? 'By' : 'Course best by'} ${gap}, on ${medium(win.previous.date)} it took ${formatDuration(win.previous.value)}` : null;
+      return { headline: route, figure, detail };
+    }
     default:
       return { headline: withoutTrailingFigure(win.title, figure), figure, detail: beat };
   }
+}
+
+/** A session record's headline by its type, in words that share none with its figure. */
+const SESSION_HEADLINES: Readonly<Record<string, string>> = {
+  hills: 'Hill session record',
+  intervals: 'Interval session record',
+  tempo: 'Tempo record',
+};
+
+/** What a session record added to the one it beat: "2 more than on Mar 13, 2025", "1:00 longer than on …". */
+function sessionGain(win: Win, profile: Profile): string | null {
+  if (!win.previous) return null;
+  const when = formatDate(win.previous.date, profile.locale, 'medium');
+  const gap = win.value - win.previous.value;
+  if (!(gap > 0)) return null;
+  if (win.unit === 'reps') return `${formatCount(gap, profile.locale)} more than on ${when}`;
+  const by = win.unit === 'duration' ? formatDuration(gap) : formatMeasure(gap, win.unit, profile.units, profile.locale);
+  return `${by} ${win.unit === 'duration' ? 'longer' : 'more'} than on ${when}`;
 }
 
 export function cardInputForWin(win: Win, profile: Profile, context: CardContext = {}): CardInput {
